@@ -1,0 +1,52 @@
+/** Helpers shared by the end-to-end specs: real Chromium, real OPFS, the real worker. */
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PORT } from '../playwright.config';
+
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/** Waits until this tab's database worker reports ready (as leader or follower). */
+export async function waitForDb(page: Page): Promise<void> {
+  await expect(page.getByTestId('db-state')).toHaveAttribute('data-state', 'ready');
+}
+
+/** Waits until a service worker controls the page, so the app is precached and loads offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+/** Writes one row through the worker from the status page; returns the total the page then shows. */
+export async function writeRow(page: Page, note: string): Promise<void> {
+  await page.getByTestId('tally-note').fill(note);
+  await page.getByTestId('tally-add').click();
+  await expect(page.getByTestId('tally-entries')).toContainText(note);
+}
+
+/** A browser with a profile on disk (as a shop runs it): OPFS is much slower in incognito-like contexts. */
+export interface PersistentBrowser {
+  dir: string;
+  open(): Promise<BrowserContext>;
+  dispose(): void;
+}
+
+/** Makes a fresh profile directory; `open()` launches Chromium on it (again after a close: a restart). */
+export function persistentProfile(): PersistentBrowser {
+  const dir = mkdtempSync(join(tmpdir(), 'tillite-profile-'));
+  return {
+    dir,
+    open: () =>
+      chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
+        baseURL: BASE_URL,
+      }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * App-wide state as signals: what the database worker says, whether an update waits, and whether a sale is
+ * in progress (an update never interrupts one).
+ */
+import { computed, signal } from '@preact/signals';
+import type { WorkerStatus } from '../../db/protocol';
+
+/** The database worker's last reported status. */
+export const dbStatus = signal<WorkerStatus>({ state: 'starting', detail: 'Starting the database worker' });
+
+/** True when a new version of the app is installed and waiting. */
+export const updateWaiting = signal(false);
+
+/** Set by the register while a cart holds lines; the update button waits until it is false. */
+export const saleInProgress = signal(false);
+
+/** True once the database answers. */
+export const dbReady = computed(() => dbStatus.value.state === 'ready');
+
+/** A short name for this tab, shown beside rows it wrote. Kept for the life of the tab. */
+export const tabName: string = (() => {
+  const key = 'tillite-tab-name';
+  const existing = sessionStorage.getItem(key);
+  if (existing) return existing;
+  const name = `tab-${crypto.randomUUID().slice(0, 4)}`;
+  sessionStorage.setItem(key, name);
+  return name;
+})();

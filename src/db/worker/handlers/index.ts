@@ -1,0 +1,11 @@
+/** Every handler the worker answers: one slice per domain, together covering the protocol's handler map. */
+import type { HandlerName } from '../../protocol';
+import type { HandlerImpl } from '../processor';
+import { systemHandlers } from './system';
+import { tallyHandlers } from './tally';
+
+/** The full handler map; the type makes a missing handler a compile error. */
+export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
+  ...systemHandlers,
+  ...tallyHandlers,
+};

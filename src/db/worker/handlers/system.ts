@@ -1,0 +1,26 @@
+/** Handlers about the database itself: what it is and whether it answers. */
+import type { SystemHandlers } from '../../protocol';
+import type { HandlerImpls } from '../processor';
+import { schemaVersionOf } from '../migrate';
+
+/** `system.*` handlers. */
+export const systemHandlers = {
+  'system.info': {
+    kind: 'query',
+    run: (ctx) => ({
+      sqliteVersion: String(ctx.db.selectValue('SELECT sqlite_version()')),
+      schemaVersion: schemaVersionOf(ctx.db),
+      appVersion: ctx.appVersion,
+      vfs: ctx.vfs,
+      journalMode: String(ctx.db.selectValue('PRAGMA journal_mode')),
+      fileName: ctx.fileName,
+      pageSize: Number(ctx.db.selectValue('PRAGMA page_size')),
+      pageCount: Number(ctx.db.selectValue('PRAGMA page_count')),
+      leaderId: ctx.leaderId,
+    }),
+  },
+  'system.ping': {
+    kind: 'query',
+    run: (ctx, args) => ({ at: args.at, leaderId: ctx.leaderId }),
+  },
+} satisfies HandlerImpls<SystemHandlers>;

@@ -1,0 +1,85 @@
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * Only the app's own origin may serve code; sqlite-wasm needs 'wasm-unsafe-eval' to compile its module.
+ * Added to the built page only: Vite's dev server injects inline styles for hot reload.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tillite-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+/**
+ * TILLITE_EXTRA_MIGRATIONS=1 bundles the test-only migrations in e2e/fixtures/next-migrations after the real
+ * ones. Only the upgrade test sets it, to build "the next version" of the app; a normal build never does.
+ */
+const extraMigrations = process.env.TILLITE_EXTRA_MIGRATIONS === '1';
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.TILLITE_APP_VERSION ?? pkg.version),
+    __EXTRA_MIGRATIONS__: JSON.stringify(extraMigrations),
+  },
+  optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true, outDir: process.env.TILLITE_OUT_DIR ?? 'dist' },
+  preview: { host: '127.0.0.1' },
+  plugins: [
+    preact(),
+    contentSecurityPolicy(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      manifest: {
+        id: '/',
+        name: 'Tillite point of sale',
+        short_name: 'Tillite',
+        description: 'An offline point of sale. Your shop keeps working without a network.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f6f4ef',
+        theme_color: '#1f4d3a',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+        // sqlite3.wasm is about 1 MB; Workbox's default limit (2 MiB) is close, so leave room for growth.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
+});
