@@ -1,25 +1,53 @@
 // `npm test`: installs what is missing (npm packages, Chromium), then runs the type checks, the unit tests and
-// the end-to-end tests in real Chromium. Stops at the first failing stage and says which.
+// the end-to-end tests in real Chromium. Stops at the first failing stage and says which; ends with one line
+// "tests: N passed, N failed" counting the unit and end-to-end tests.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { ensureDeps } from './ensure-deps.mjs';
 
 ensureDeps();
 const { ensureChromium } = await import('./ensure-chromium.mjs');
 const chromium = await ensureChromium();
-const env = { ...process.env, PLAYWRIGHT_CHROMIUM: chromium };
+mkdirSync('reports', { recursive: true });
+const unitReport = 'reports/unit.json';
+const e2eReport = 'reports/e2e.json';
+const env = { ...process.env, PLAYWRIGHT_CHROMIUM: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport };
 
 const stages = [
   ['type checks', ['tsc', '-b', '--pretty', 'false']],
-  ['unit tests', ['vitest', 'run']],
-  ['end-to-end tests (Chromium)', ['playwright', 'test', ...process.argv.slice(2)]],
+  ['type checks of the unit tests', ['tsc', '-p', 'tsconfig.test.json', '--pretty', 'false']],
+  ['unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`]],
+  ['end-to-end tests (Chromium)', ['playwright', 'test', '--reporter=list,json', ...process.argv.slice(2)]],
 ];
+
+/** Counts from Vitest's and Playwright's JSON reports (what ran, not what was planned). */
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(unitReport)) {
+    const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
+    passed += unit.numPassedTests ?? 0;
+    failed += unit.numFailedTests ?? 0;
+  }
+  if (existsSync(e2eReport)) {
+    const stats = JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += stats.unexpected ?? 0;
+  }
+  return { passed, failed };
+}
+
 const started = Date.now();
 for (const [label, args] of stages) {
   console.log(`\n[tillite] ${label}…`);
   const result = spawnSync('npx', args, { stdio: 'inherit', env });
   if (result.status !== 0) {
+    const { passed, failed } = counts();
     console.error(`\n[tillite] ${label} failed.`);
+    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(result.status ?? 1);
   }
 }
-console.log(`\n[tillite] All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+const { passed, failed } = counts();
+console.log(`\n[tillite] All stages passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -16,4 +16,6 @@ client.onStatus((status) => {
 registerServiceWorker();
 void requestPersistence();
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // drop the static "Starting Tillite…" shown before the script ran
+render(<App />, root);

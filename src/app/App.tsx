@@ -5,7 +5,7 @@
 import type { ComponentType } from 'preact';
 import { FatalScreen } from './components/FatalScreen';
 import { UpdateBanner } from './components/UpdateBanner';
-import { dbStatus } from './state/app-state';
+import { dbStatus, dbWasReady } from './state/app-state';
 import { currentPath, navigate } from './router';
 import { StatusView } from './views/Status';
 
@@ -47,7 +47,7 @@ export function App() {
         </span>
       </header>
       <UpdateBanner />
-      <main class="content">{status.state === 'ready' ? <View /> : <p class="boot">{status.detail}…</p>}</main>
+      <main class="content">{status.state === 'ready' || dbWasReady.value ? <View /> : <p class="boot">{status.detail}…</p>}</main>
     </div>
   );
 }

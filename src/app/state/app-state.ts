@@ -17,6 +17,15 @@ export const saleInProgress = signal(false);
 /** True once the database answers. */
 export const dbReady = computed(() => dbStatus.value.state === 'ready');
 
+/**
+ * True once the database has answered in this tab. Views stay mounted while another tab takes over the
+ * database (calls made meanwhile wait in the client's queue), so a hand-over never throws away a cart.
+ */
+export const dbWasReady = signal(false);
+dbStatus.subscribe((status) => {
+  if (status.state === 'ready') dbWasReady.value = true;
+});
+
 /** A short name for this tab, shown beside rows it wrote. Kept for the life of the tab. */
 export const tabName: string = (() => {
   const key = 'tillite-tab-name';

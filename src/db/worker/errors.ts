@@ -19,6 +19,7 @@ export class HandlerError extends Error {
 // SQLite primary result codes we explain (the low byte of an extended code).
 const SQLITE_CORRUPT = 11;
 const SQLITE_FULL = 13;
+const SQLITE_CONSTRAINT = 19;
 const SQLITE_NOTADB = 26;
 
 /** Turns anything thrown into a WireError. Unknown errors keep their message so nothing is hidden. */
@@ -33,6 +34,9 @@ export function toWireError(error: unknown): WireError {
   }
   if (resultCode === SQLITE_CORRUPT || resultCode === SQLITE_NOTADB) {
     return { code: 'damaged', message: `The database is damaged: ${text}` };
+  }
+  if (resultCode === SQLITE_CONSTRAINT) {
+    return { code: 'conflict', message: `That conflicts with what is already saved: ${text}` };
   }
   return { code: 'internal', message: text || 'An unexpected error happened in the database worker.' };
 }

@@ -97,7 +97,8 @@ export function startNode(options: NodeOptions): LeaderNode {
     setStatus({ state: 'outdated', otherVersion });
   };
 
-  const lead = async (): Promise<void> => {
+  /** Opens the database. `announce` is false without Web Locks: then nobody was elected and nobody forwards. */
+  const lead = async (announce: boolean): Promise<void> => {
     role = 'leader';
     setStatus({ state: 'starting', detail: 'Opening the database' });
     try {
@@ -105,12 +106,12 @@ export function startNode(options: NodeOptions): LeaderNode {
     } catch (error) {
       failed = toWireError(error);
       setStatus({ state: 'failed', error: failed });
-      bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
+      if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
       for (const request of outbox.values()) route(request);
       return;
     }
     leaderId = workerId;
-    bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
+    if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
     setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
     for (const request of outbox.values()) route(request);
   };
@@ -126,7 +127,8 @@ export function startNode(options: NodeOptions): LeaderNode {
         else if (session) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
         return;
       case 'leader': {
-        if (message.leaderId === workerId) return;
+        // Only the lock holder announces; a worker that holds the database itself needs no other leader.
+        if (message.leaderId === workerId || session) return;
         const order = compareVersions(message.appVersion, appVersion);
         if (order > 0) return retire(message.appVersion);
         if (order < 0) {
@@ -181,7 +183,7 @@ export function startNode(options: NodeOptions): LeaderNode {
     setStatus({ state: 'starting', detail: 'Looking for the window that holds the database' });
     void options.locks.request(LOCK_NAME, { mode: 'exclusive' }, async () => {
       if (retired) return;
-      await lead();
+      await lead(true);
       // Hold the lock for the life of this worker, or until a newer version asks us to step down.
       await new Promise<void>((resolve) => (releaseLock = resolve));
     });
@@ -189,7 +191,7 @@ export function startNode(options: NodeOptions): LeaderNode {
   } else {
     // No Web Locks: no hand-over is possible. The first window opens the database; a second one finds the
     // files held and says so plainly.
-    void lead();
+    void lead(false);
   }
 
   return {

@@ -75,7 +75,7 @@ export function StatusView() {
             <label>
               Note <input value={note} onInput={(e) => setNote(e.currentTarget.value)} maxLength={200} data-testid="tally-note" />
             </label>
-            <button type="submit" disabled={writing} data-testid="tally-add">
+            <button type="submit" data-testid="tally-add">
               Write a row
             </button>
           </form>

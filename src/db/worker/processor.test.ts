@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol';
+import { openMemoryDatabase } from './drivers/memory';
+import type { OpenedDatabase } from './drivers/types';
+import { handlers } from './handlers';
+import { migrate } from './migrate';
+import { bundledMigrations } from './migrations';
+import { createProcessor, type Processor } from './processor';
+
+let opened: OpenedDatabase;
+let processor: Processor;
+let notified: ChangeTopic[][];
+let nextId = 1;
+
+function request<K extends RequestMessage['name']>(name: K, args: RequestMessage<K>['args'], requestId: string = crypto.randomUUID()) {
+  return { type: 'request', id: nextId++, requestId, name, args } as RequestMessage;
+}
+const ok = (response: ResponseMessage) => {
+  if (!response.ok) throw new Error(response.error.message);
+  return response.result;
+};
+
+beforeEach(async () => {
+  opened = await openMemoryDatabase();
+  await migrate(opened.db, bundledMigrations, { appVersion: '0.0.0-test' });
+  notified = [];
+  processor = createProcessor(
+    { db: opened.db, leaderId: 'leader', appVersion: '0.0.0-test', vfs: 'memory', fileName: ':memory:', notify: (t) => notified.push(t) },
+    handlers,
+  );
+});
+afterEach(() => opened.close());
+
+describe('processor', () => {
+  it('applies a write once even when the same request arrives again (a retry after a hand-over)', async () => {
+    const write = request('tally.add', { id: 'row-1', note: 'sale', tab: 'a' }, 'request-1');
+    const first = ok(await processor.handle(write));
+    const again = ok(await processor.handle({ ...write, id: nextId++ }));
+    expect(again).toEqual(first);
+    expect(opened.db.selectValue('SELECT count(*) FROM tally')).toBe(1);
+    expect(notified).toEqual([['tally']]); // only the write that changed something tells the other tabs
+  });
+
+  it('rolls a failing write back completely, so a retry can still apply it', async () => {
+    ok(await processor.handle(request('tally.add', { id: 'dup', note: 'one', tab: 'a' })));
+    const clash = await processor.handle(request('tally.add', { id: 'dup', note: 'two', tab: 'a' }, 'request-clash'));
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Nothing of the failed attempt stays: not the row, not the request record.
+    expect(opened.db.selectValue("SELECT count(*) FROM applied_requests WHERE request_id = 'request-clash'")).toBe(0);
+    expect(opened.db.selectValue("SELECT note FROM tally WHERE id = 'dup'")).toBe('one');
+  });
+
+  it('answers an unknown call with a readable error instead of throwing', async () => {
+    const response = await processor.handle({ ...request('system.ping', { at: 1 }), name: 'nope' as never });
+    expect(response).toMatchObject({ ok: false, error: { code: 'unknown-handler' } });
+  });
+
+  it('reports what the status page shows', async () => {
+    const info = ok(await processor.handle(request('system.info', {}))) as Record<string, unknown>;
+    expect(info).toMatchObject({ schemaVersion: bundledMigrations.length, appVersion: '0.0.0-test', leaderId: 'leader' });
+    expect(String(info.sqliteVersion)).toMatch(/^3\.\d+\.\d+$/);
+  });
+});
