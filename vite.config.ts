@@ -73,6 +73,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+        // sqlite-wasm's bundle references two helper scripts the app never loads: Worker API #1 (we run our own
+        // worker) and the `opfs` VFS's async proxy (that VFS needs COOP/COEP; we use opfs-sahpool).
+        globIgnores: ['**/sqlite3-worker1-*.js', '**/sqlite3-opfs-async-proxy-*.js'],
         // sqlite3.wasm is about 1 MB; Workbox's default limit (2 MiB) is close, so leave room for growth.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',

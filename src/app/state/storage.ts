@@ -20,8 +20,13 @@ export async function refreshStorage(): Promise<void> {
     storageState.value = { supported: false, persisted: null, usage: null, quota: null };
     return;
   }
-  const [persisted, estimate] = await Promise.all([storage.persisted?.() ?? Promise.resolve(null), storage.estimate()]);
-  storageState.value = { supported: true, persisted, usage: estimate.usage ?? null, quota: estimate.quota ?? null };
+  try {
+    const [persisted, estimate] = await Promise.all([storage.persisted?.() ?? Promise.resolve(null), storage.estimate()]);
+    storageState.value = { supported: true, persisted, usage: estimate.usage ?? null, quota: estimate.quota ?? null };
+  } catch {
+    // Storage blocked by the browser's settings: shown as "not reported"; the database worker explains the rest.
+    storageState.value = { supported: false, persisted: null, usage: null, quota: null };
+  }
 }
 
 /**
@@ -31,6 +36,8 @@ export async function refreshStorage(): Promise<void> {
 export async function requestPersistence(): Promise<void> {
   try {
     if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+  } catch {
+    // Refused outright (storage blocked): refreshStorage reports what is known.
   } finally {
     await refreshStorage();
   }

@@ -181,12 +181,16 @@ export function startNode(options: NodeOptions): LeaderNode {
 
   if (options.locks) {
     setStatus({ state: 'starting', detail: 'Looking for the window that holds the database' });
-    void options.locks.request(LOCK_NAME, { mode: 'exclusive' }, async () => {
-      if (retired) return;
-      await lead(true);
-      // Hold the lock for the life of this worker, or until a newer version asks us to step down.
-      await new Promise<void>((resolve) => (releaseLock = resolve));
-    });
+    options.locks
+      .request(LOCK_NAME, { mode: 'exclusive' }, async () => {
+        if (retired) return;
+        await lead(true);
+        // Hold the lock for the life of this worker, or until a newer version asks us to step down.
+        await new Promise<void>((resolve) => (releaseLock = resolve));
+      })
+      // The browser refuses the lock itself (site storage blocked): open directly, which then fails or succeeds
+      // with a message of its own; never wait forever.
+      .catch(() => (role === 'waiting' ? lead(false) : undefined));
     bus.postMessage({ type: 'who-leads', from: workerId, appVersion });
   } else {
     // No Web Locks: no hand-over is possible. The first window opens the database; a second one finds the
