@@ -1,7 +1,7 @@
 /** Handlers about the database itself: what it is and whether it answers. */
 import type { SystemHandlers } from '../../protocol';
 import type { HandlerImpls } from '../processor';
-import { schemaVersionOf } from '../migrate';
+import { migrationHistory, schemaVersionOf } from '../migrate';
 
 /** `system.*` handlers. */
 export const systemHandlers = {
@@ -18,6 +18,10 @@ export const systemHandlers = {
       pageCount: Number(ctx.db.selectValue('PRAGMA page_count')),
       leaderId: ctx.leaderId,
     }),
+  },
+  'system.migrations': {
+    kind: 'query',
+    run: (ctx) => ({ schemaVersion: schemaVersionOf(ctx.db), history: migrationHistory(ctx.db) }),
   },
   'system.ping': {
     kind: 'query',
