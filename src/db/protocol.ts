@@ -84,6 +84,8 @@ export interface SystemHandlers {
   'system.info': (args: Record<string, never>) => SystemInfo;
   /** The applied migrations, oldest first. */
   'system.migrations': (args: Record<string, never>) => { schemaVersion: number; history: MigrationRecord[] };
+  /** The pre-migration and upgrade snapshots kept on this device, newest first. */
+  'system.migration-snapshots': (args: Record<string, never>) => { name: string; size: number }[];
   /** Returns its argument: proves the round trip, and measures it. */
   'system.ping': (args: { at: number }) => { at: number; leaderId: string };
 }

@@ -69,8 +69,24 @@ const extraSql =
       ? import.meta.glob<string>('../../../e2e/fixtures/slow-migrations/*.sql', { query: '?raw', import: 'default', eager: true })
       : {};
 
+/**
+ * Appends test-only SQL files (named `snake_case.sql`, no number) after `real`, numbered on from it in file
+ * name order, so that they stay "the next migration" whatever real migrations exist.
+ */
+export function appendExtra(real: Migration[], extraFiles: Record<string, string>): Migration[] {
+  const extra = Object.keys(extraFiles)
+    .sort()
+    .map((path, index): Migration => {
+      const name = /\/([a-z0-9_]+)\.sql$/.exec(path)?.[1];
+      if (!name) throw new Error(`Test migration "${path}" must be named snake_case.sql`);
+      const source = extraFiles[path] as string;
+      return { version: real.length + index + 1, name, source, up: (db) => void db.exec(source) };
+    });
+  return [...real, ...extra];
+}
+
 /** Every migration this build knows, in order. */
-export const bundledMigrations: Migration[] = parseMigrations({ ...realSql, ...extraSql }, realTsSource, realTs);
+export const bundledMigrations: Migration[] = appendExtra(parseMigrations(realSql, realTsSource, realTs), extraSql);
 
 /** The schema version this build creates. */
 export const LATEST_SCHEMA_VERSION = bundledMigrations.length;

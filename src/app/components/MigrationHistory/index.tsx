@@ -1,12 +1,15 @@
 /** The status page's migration history: every applied migration, when, by which app version, how long it took. */
 import { useQuery } from '../../hooks/use-query';
+import { formatBytes } from '../../../lib/format';
 
 /** A table of `schema_migrations`, oldest first. */
 export function MigrationHistory() {
   const migrations = useQuery('system.migrations', {}, ['all']);
+  const snapshots = useQuery('system.migration-snapshots', {}, ['all', 'backups']);
   const data = migrations.data;
   if (!data) return <p>{migrations.error ? migrations.error.message : 'Loading…'}</p>;
   return (
+    <>
     <table class="history" data-testid="migration-history">
       <thead>
         <tr>
@@ -29,5 +32,15 @@ export function MigrationHistory() {
         ))}
       </tbody>
     </table>
+    <h3>Snapshots taken before updates</h3>
+    {snapshots.data && snapshots.data.length === 0 && <p>None yet: one is taken before every update.</p>}
+    <ul class="snapshots" data-testid="migration-snapshots">
+      {snapshots.data?.map((snapshot) => (
+        <li key={snapshot.name}>
+          <code>{snapshot.name}</code> <small>{formatBytes(snapshot.size)}</small>
+        </li>
+      ))}
+    </ul>
+    </>
   );
 }
