@@ -34,10 +34,12 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * TILLITE_EXTRA_MIGRATIONS=1 bundles the test-only migrations in e2e/fixtures/next-migrations after the real
- * ones. Only the upgrade test sets it, to build "the next version" of the app; a normal build never does.
+ * TILLITE_EXTRA_MIGRATIONS=next (or 1) bundles the test-only migrations in e2e/fixtures/next-migrations after the
+ * real ones, =slow those in e2e/fixtures/slow-migrations. Only end-to-end tests set it, to build "the next
+ * version" of the app; a normal build never does.
  */
-const extraMigrations = process.env.TILLITE_EXTRA_MIGRATIONS === '1';
+const extraFlag = process.env.TILLITE_EXTRA_MIGRATIONS ?? '';
+const extraMigrations = extraFlag === '1' || extraFlag === 'next' ? 'next' : extraFlag === 'slow' ? 'slow' : '';
 
 export default defineConfig({
   define: {

@@ -3,6 +3,9 @@ export {};
 declare global {
   /** The app's version from package.json, injected at build time. */
   const __APP_VERSION__: string;
-  /** True only in the upgrade test's second build, which bundles one more migration. */
-  const __EXTRA_MIGRATIONS__: boolean;
+  /**
+   * '' in every real build. End-to-end tests build the app with test-only migrations appended: 'next' (one more
+   * migration, the upgrade test) or 'slow' (a migration slow enough to interrupt, the fault test).
+   */
+  const __EXTRA_MIGRATIONS__: '' | 'next' | 'slow';
 }

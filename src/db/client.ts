@@ -16,6 +16,7 @@ import type {
   WireError,
   WorkerStatus,
 } from './protocol';
+import { RECOVERY_PREFIX } from './protocol';
 
 /** A failed database call, with the worker's code and a message a person can read. */
 export class DbError extends Error {
@@ -113,11 +114,13 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   return {
     send<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
       const error = unavailable();
-      if (error) return Promise.reject(new DbError(error));
+      // A refused database still answers recovery calls (restore the snapshot, download the file).
+      const recovery = status.state === 'failed' && String(name).startsWith(RECOVERY_PREFIX);
+      if (error && !recovery) return Promise.reject(new DbError(error));
       const request = { type: 'request', id: nextId++, requestId: uuidv7(), name, args } satisfies RequestMessage<K>;
       return new Promise<ResultOf<K>>((resolve, reject) => {
         pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
-        if (status.state === 'ready') port.postMessage(request);
+        if (status.state === 'ready' || recovery) port.postMessage(request);
         else queue.push(request);
       });
     },

@@ -66,9 +66,26 @@ export interface TallyAddResult {
   total: number;
 }
 
+/** One applied migration, as recorded in `schema_migrations`. */
+export interface MigrationRecord {
+  version: number;
+  name: string;
+  /** SHA-256 of the migration's source, hex. */
+  checksum: string;
+  /** UTC, ISO 8601. */
+  appliedAt: string;
+  /** The app version that applied it. */
+  appVersion: string;
+  durationMs: number;
+}
+
 /** Calls about the database itself. */
 export interface SystemHandlers {
   'system.info': (args: Record<string, never>) => SystemInfo;
+  /** The applied migrations, oldest first. */
+  'system.migrations': (args: Record<string, never>) => { schemaVersion: number; history: MigrationRecord[] };
+  /** The pre-migration and upgrade snapshots kept on this device, newest first. */
+  'system.migration-snapshots': (args: Record<string, never>) => { name: string; size: number }[];
   /** Returns its argument: proves the round trip, and measures it. */
   'system.ping': (args: { at: number }) => { at: number; leaderId: string };
 }
@@ -79,8 +96,25 @@ export interface TallyHandlers {
   'tally.list': (args: { limit: number }) => { total: number; entries: TallyEntry[] };
 }
 
+/**
+ * Calls that work while the database is refused (a failed migration, a newer schema): the leader keeps the file
+ * open for these only. Names shared with the backups work by convention (`recovery.restore`).
+ */
+export interface RecoveryHandlers {
+  /**
+   * Replaces the live database with the verified snapshot `backups/<name>`, after taking a snapshot of the
+   * current file (nothing destructive runs without one). The tab then reloads to open the restored file.
+   */
+  'recovery.restore': (args: { name: string }) => { restored: string; schemaVersion: number; safetySnapshot: string };
+  /** A consistent copy of the live database made by SQLite (nothing is written to it), for download. */
+  'recovery.export-live': (args: Record<string, never>) => { fileName: string; bytes: Uint8Array };
+}
+
 /** Every call the UI may make. Domains add their slice here. */
-export type Handlers = SystemHandlers & TallyHandlers;
+export type Handlers = SystemHandlers & TallyHandlers & RecoveryHandlers;
+
+/** Calls the leader answers even when the database is refused. */
+export const RECOVERY_PREFIX = 'recovery.';
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

@@ -17,7 +17,7 @@ import type {
   WireError,
   WorkerStatus,
 } from '../protocol';
-import { LOCK_NAME } from '../protocol';
+import { LOCK_NAME, RECOVERY_PREFIX } from '../protocol';
 import { toWireError } from './errors';
 import type { Processor } from './processor';
 import { compareVersions } from '../../lib/version';
@@ -31,6 +31,11 @@ export interface BusLike {
 /** What the leader gets back from opening the database. */
 export interface LeaderSession {
   processor: Processor;
+  /**
+   * Set when the database was opened but refused (failed migration, newer schema): the processor then answers
+   * `recovery.*` calls only, and the tabs show why.
+   */
+  refused?: WireError | null;
   /** Closes the database and releases its files (used when stepping down for a newer version). */
   close(): void;
 }
@@ -42,8 +47,11 @@ export interface NodeOptions {
   locks: LockManager | null;
   bus: BusLike;
   toUi(message: FromWorker): void;
-  /** Opens the database, migrates it, and returns a processor. `notify` tells every tab about changes. */
-  open(notify: (topics: ChangeTopic[]) => void): Promise<LeaderSession>;
+  /**
+   * Opens the database, migrates it, and returns a processor. `notify` tells every tab about changes;
+   * `progress` tells this tab what a long start (a migration) is doing.
+   */
+  open(notify: (topics: ChangeTopic[]) => void, progress: (detail: string) => void): Promise<LeaderSession>;
 }
 
 /** The running node: the worker entry hands it the UI's requests. */
@@ -76,12 +84,28 @@ export function startNode(options: NodeOptions): LeaderNode {
     toUi(response);
   };
 
+  const isRecovery = (request: RequestMessage) => String(request.name).startsWith(RECOVERY_PREFIX);
+
+  /** Runs a request on this worker's session; a successful restore reopens the database for every tab. */
+  const handleHere = async (current: LeaderSession, request: RequestMessage): Promise<ResponseMessage> => {
+    const response = await current.processor.handle(request);
+    if (request.name === 'recovery.restore' && response.ok && session === current) {
+      current.close();
+      session = null;
+      failed = null;
+      void lead(options.locks !== null);
+    }
+    return response;
+  };
+
   const route = (request: RequestMessage) => {
     if (retired) return;
-    if (failed) {
+    if (failed && !isRecovery(request)) {
       answer({ type: 'response', id: request.id, ok: false, error: failed });
     } else if (session) {
-      void session.processor.handle(request).then(answer);
+      void handleHere(session, request).then(answer);
+    } else if (failed && !leaderId) {
+      answer({ type: 'response', id: request.id, ok: false, error: failed });
     } else if (leaderId) {
       bus.postMessage({ type: 'forward', from: workerId, to: leaderId, appVersion, request });
     }
@@ -102,7 +126,7 @@ export function startNode(options: NodeOptions): LeaderNode {
     role = 'leader';
     setStatus({ state: 'starting', detail: 'Opening the database' });
     try {
-      session = await options.open(notify);
+      session = await options.open(notify, (detail) => setStatus({ state: 'starting', detail }));
     } catch (error) {
       failed = toWireError(error);
       setStatus({ state: 'failed', error: failed });
@@ -111,6 +135,14 @@ export function startNode(options: NodeOptions): LeaderNode {
       return;
     }
     leaderId = workerId;
+    if (session.refused) {
+      // Refused but open: every tab shows why, and recovery calls still reach this worker.
+      failed = session.refused;
+      setStatus({ state: 'failed', error: failed });
+      if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
+      for (const request of outbox.values()) route(request);
+      return;
+    }
     if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
     setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
     for (const request of outbox.values()) route(request);
@@ -138,6 +170,8 @@ export function startNode(options: NodeOptions): LeaderNode {
         }
         if (message.state === 'failed') {
           failed = message.error;
+          leaderId = message.leaderId;
+          role = 'follower';
           setStatus({ state: 'failed', error: message.error });
           for (const request of outbox.values()) route(request);
           return;
@@ -163,8 +197,10 @@ export function startNode(options: NodeOptions): LeaderNode {
             ok: false,
             error: { code: 'version-mismatch', message: 'This window runs another version of Tillite. Reload it.' },
           });
+        } else if (failed && !isRecovery(message.request)) {
+          reply({ type: 'response', id: message.request.id, ok: false, error: failed });
         } else if (session) {
-          void session.processor.handle(message.request).then(reply);
+          void handleHere(session, message.request).then(reply);
         } else if (failed) {
           reply({ type: 'response', id: message.request.id, ok: false, error: failed });
         }

@@ -12,6 +12,7 @@
  *     (the upgrade snapshot) runs even if no migration is pending.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { MigrationRecord } from '../protocol';
 import { HandlerError } from './errors';
 import { checksumOf, type Migration } from './migrations';
 
@@ -24,6 +25,8 @@ export interface MigrateHooks {
   beforeMigrate?(info: { from: number; to: number }): Promise<string | null>;
   /** Takes the upgrade snapshot when only the app version changed; returns its name. */
   onAppVersionChange?(info: { fromApp: string; toApp: string; schema: number }): Promise<string | null>;
+  /** Called as each migration starts (the leader shows it: an update can take a while on a large file). */
+  onMigrationStart?(info: { version: number; name: string; index: number; count: number }): void;
 }
 
 export interface MigrateOptions {
@@ -41,15 +44,7 @@ export interface MigrateReport {
   previousAppVersion: string | null;
 }
 
-/** One row of `schema_migrations`. */
-export interface MigrationRecord {
-  version: number;
-  name: string;
-  checksum: string;
-  appliedAt: string;
-  appVersion: string;
-  durationMs: number;
-}
+export type { MigrationRecord };
 
 /** Reads `PRAGMA user_version`. */
 export function schemaVersionOf(db: Database): number {
@@ -115,17 +110,26 @@ export async function migrate(db: Database, migrations: Migration[], options: Mi
   const from = assertOpenable(db, latest);
 
   // The recorded history must match what this build bundles: an edited migration is a bug to fix, not to run.
+  // It must also be whole (one record per version up to user_version): anything else is a file we do not
+  // understand, and migrating it could make things worse.
   const history = migrationHistory(db);
-  const checksums = await Promise.all(migrations.map((m) => checksumOf(m.sql)));
+  const checksums = await Promise.all(migrations.map((m) => checksumOf(m.source)));
   for (const record of history) {
     const bundled = migrations[record.version - 1];
-    if (!bundled || checksums[record.version - 1] !== record.checksum) {
+    if (!bundled || record.version > from || checksums[record.version - 1] !== record.checksum) {
       throw new HandlerError(
         'migration-failed',
-        `Migration ${record.version} (${record.name}) applied to this database differs from the one in this build. Nothing was changed; please report this.`,
-        { version: record.version },
+        `Migration ${record.version} (${record.name}) recorded in this database differs from the one in this build (checksum mismatch). Nothing was changed; please report this.`,
+        { version: record.version, name: record.name, reason: 'checksum mismatch', at: from, snapshot: null },
       );
     }
+  }
+  if (history.length !== from || history.some((record, index) => record.version !== index + 1)) {
+    throw new HandlerError(
+      'migration-failed',
+      `The database says it is at schema version ${from} but records ${history.length} applied migration(s). Nothing was changed; please report this.`,
+      { version: from, reason: 'inconsistent migration history', at: from, snapshot: null },
+    );
   }
 
   const previousAppVersion = readMeta(db, 'last_app_version');
@@ -144,10 +148,11 @@ export async function migrate(db: Database, migrations: Migration[], options: Mi
     db.exec('PRAGMA foreign_keys = OFF');
     try {
       for (const [index, migration] of pending.entries()) {
+        options.hooks?.onMigrationStart?.({ version: migration.version, name: migration.name, index, count: pending.length });
         const started = performance.now();
         try {
           db.transaction('IMMEDIATE', () => {
-            db.exec(migration.sql);
+            migration.up(db);
             const broken = db.selectObjects('PRAGMA foreign_key_check');
             if (broken.length > 0) throw new Error(`it leaves ${broken.length} broken foreign key(s)`);
             if (migration.version === 1) db.exec(`PRAGMA application_id = ${TILLITE_APPLICATION_ID}`);

@@ -6,8 +6,9 @@
  * same request arrives again (a follower re-sent it after a leader hand-over), the stored result is returned
  * and nothing is applied twice.
  */
-import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf } from '../protocol';
+import type { Database, PreparedStatement, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf, WireError } from '../protocol';
+import { RECOVERY_PREFIX } from '../protocol';
 import { HandlerError, toWireError } from './errors';
 
 /** What every handler may use. */
@@ -19,6 +20,10 @@ export interface HandlerContext {
   /** The VFS's name and file, for the status page. */
   readonly vfs: string;
   readonly fileName: string;
+  /** The sahpool holding the file (null for the in-memory test driver). */
+  readonly pool: SAHPoolUtil | null;
+  /** Why the database is refused (only `recovery.*` calls are then served), or null when it serves normally. */
+  readonly refused: WireError | null;
   /** Tells every tab that these topics changed (called by the processor after a mutation commits). */
   notify(topics: ChangeTopic[]): void;
 }
@@ -56,12 +61,16 @@ export interface Processor {
  */
 export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]: HandlerImpl<K> }): Processor {
   const { db } = ctx;
-  const findApplied = db.prepare('SELECT result FROM applied_requests WHERE request_id = ?');
-  const recordApplied = db.prepare(
-    'INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES (?, ?, ?, ?)',
-  );
+  // Prepared on the first write: a refused database (newer schema, foreign file) may not have the table.
+  let statements: { findApplied: PreparedStatement; recordApplied: PreparedStatement } | null = null;
+  const prepared = () =>
+    (statements ??= {
+      findApplied: db.prepare('SELECT result FROM applied_requests WHERE request_id = ?'),
+      recordApplied: db.prepare('INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES (?, ?, ?, ?)'),
+    });
 
   function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
+    const { findApplied, recordApplied } = prepared();
     const outcome = db.transaction('IMMEDIATE', () => {
       findApplied.bind([request.requestId]);
       const seen = findApplied.step() ? (findApplied.get(0) as string) : undefined;
@@ -83,6 +92,10 @@ export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]
       const impl = impls[request.name] as HandlerImpl<typeof request.name> | undefined;
       try {
         if (!impl) throw new HandlerError('unknown-handler', `The database does not know the call "${String(request.name)}".`);
+        // A refused database answers recovery calls only: nothing else may read or write a file in that state.
+        if (ctx.refused && !String(request.name).startsWith(RECOVERY_PREFIX)) {
+          return { type: 'response', id: request.id, ok: false, error: ctx.refused };
+        }
         let result: unknown;
         if (impl.kind === 'query') result = impl.run(ctx, request.args);
         else if (impl.kind === 'mutation') result = runMutation(impl, request);

@@ -3,6 +3,7 @@
  * held by another window, a database from a newer version, a damaged database, an outdated tab.
  */
 import type { WorkerStatus } from '../../../db/protocol';
+import { RecoveryActions } from '../RecoveryActions';
 import './style.css';
 
 const TITLES: Record<string, string> = {
@@ -19,8 +20,10 @@ const ADVICE: Record<string, string> = {
     'Your sales cannot be kept safely here, so Tillite will not start. Open it in a normal (not private) window of a current browser, and allow this site to store data.',
   'open-elsewhere':
     'Only one window can use the shop\'s database at a time in this browser. Switch to the other window, or close it and reload this one.',
-  'newer-schema': 'Update Tillite (reload while online) before opening this data. Nothing was changed.',
-  'migration-failed': 'The database was left at its last good version. A snapshot was taken before the update.',
+  'newer-schema':
+    'Update Tillite (reload while online) before opening this data. Nothing was changed. You can download a copy of it as it is.',
+  'migration-failed':
+    'The failed step was undone: the database stays at its last good version, and nothing else can write to it until this is resolved.',
   damaged: 'Nothing more was written to it. Restore a backup to continue.',
 };
 
@@ -46,6 +49,7 @@ export function FatalScreen({ status }: { status: Extract<WorkerStatus, { state:
       <h1>{TITLES[code] ?? 'Tillite cannot open its database'}</h1>
       <p class="fatal-message">{message}</p>
       {ADVICE[code] && <p>{ADVICE[code]}</p>}
+      <RecoveryActions error={status.error} />
       <button type="button" onClick={() => window.location.reload()}>
         Try again
       </button>

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
+import { MigrationHistory } from '../../components/MigrationHistory';
 import { StorageStatus } from '../../components/StorageStatus';
 import { dbStatus, tabName } from '../../state/app-state';
 import { formatBytes } from '../../../lib/format';
@@ -65,6 +66,10 @@ export function StatusView() {
         <article class="card">
           <h2>Storage</h2>
           <StorageStatus />
+        </article>
+        <article class="card">
+          <h2>Migration history</h2>
+          <MigrationHistory />
         </article>
         <article class="card">
           <h2>Rows written through the worker</h2>

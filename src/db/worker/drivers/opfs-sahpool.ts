@@ -83,6 +83,9 @@ export async function openOpfsDatabase(options: { busyWaitMs: number }): Promise
       `Tillite cannot open its storage: ${error instanceof Error ? error.message : String(error)}. In a private window, or with site data blocked, the browser refuses it.`,
     );
   }
+  // The VFS is installed once per worker: after this worker closed the database (a restore, a step-down) the
+  // same pool comes back paused, and must take its file handles again.
+  if (pool.isPaused()) await pool.unpauseVfs();
   await pool.reserveMinimumCapacity(POOL_CAPACITY);
   const db = new pool.OpfsSAHPoolDb(DB_FILE);
   try {
