@@ -1,6 +1,10 @@
 /** Every handler the worker answers: one slice per domain, together covering the protocol's handler map. */
 import type { HandlerName } from '../../protocol';
 import type { HandlerImpl } from '../processor';
+import { cartHandlers } from './cart';
+import { catalogHandlers } from './catalog';
+import { salesHandlers } from './sales';
+import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
 
@@ -8,4 +12,8 @@ import { tallyHandlers } from './tally';
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...systemHandlers,
   ...tallyHandlers,
+  ...shopHandlers,
+  ...catalogHandlers,
+  ...cartHandlers,
+  ...salesHandlers,
 };
