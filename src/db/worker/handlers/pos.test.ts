@@ -141,13 +141,12 @@ describe('catalogue', () => {
   it('searches 100,000 products by name, SKU or barcode through the FTS5 index', async () => {
     await call('shop.save', SHOP);
     const { db } = processor.context;
-    db.transaction(() => {
-      const insert = db.prepare(
-        "INSERT INTO products (name, sku, barcode, price, tax_bp, stock, created_at, updated_at) VALUES (?, ?, ?, 100, 2000, 0, '', '')",
-      );
-      for (let i = 0; i < 100_000; i++) insert.bind([`Product ${i} ${i % 7 === 0 ? 'apple' : 'pear'}`, `SKU-${i}`, String(4_000_000_000_000 + i)]).stepReset();
-      insert.finalize();
-    });
+    // Generated inside SQLite (one statement) rather than bound row by row from JavaScript: much quicker.
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
+      INSERT INTO products (name, sku, barcode, price, tax_bp, stock, created_at, updated_at)
+      SELECT 'Product ' || i || CASE WHEN i % 7 = 0 THEN ' apple' ELSE ' pear' END, 'SKU-' || i, CAST(4000000000000 + i AS TEXT),
+             100, 2000, 0, '', '' FROM n`);
+    expect(db.selectValue('SELECT count(*) FROM products')).toBe(100_000);
     const byName = await call('catalog.search', { query: 'product 4242 app', limit: 20 });
     expect(byName.products.map((p) => p.name)).toContain('Product 4242 apple');
     expect((await call('catalog.search', { query: 'SKU-99999', limit: 5 })).products[0]?.name).toBe('Product 99999 pear');
