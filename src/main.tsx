@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { startDatabase } from './app/db';
 import { dbStatus } from './app/state/app-state';
 import { requestPersistence } from './app/state/storage';
+import { watchShop } from './app/state/shop';
 import { registerServiceWorker } from './sw/register';
 import './app/style.css';
 
@@ -14,6 +15,7 @@ client.onStatus((status) => {
   dbStatus.value = status;
 });
 registerServiceWorker();
+watchShop();
 void requestPersistence();
 
 const root = document.getElementById('app')!;

@@ -1,12 +1,19 @@
 /**
  * The app shell: a header with navigation and the update banner, the current view, or a full-screen
- * explanation when the database cannot be used.
+ * explanation when the database cannot be used. Until the shop is set up, every view but Status shows the
+ * first-run setup.
  */
 import type { ComponentType } from 'preact';
 import { FatalScreen } from './components/FatalScreen';
+import { PrintArea } from './components/Receipt';
 import { UpdateBanner } from './components/UpdateBanner';
 import { dbStatus, dbWasReady } from './state/app-state';
+import { shop } from './state/shop';
 import { currentPath, navigate } from './router';
+import { CatalogView } from './views/Catalog';
+import { RegisterView } from './views/Register';
+import { SalesView } from './views/Sales';
+import { SetupView } from './views/Setup';
 import { StatusView } from './views/Status';
 
 interface Route {
@@ -16,38 +23,62 @@ interface Route {
 }
 
 /** The app's views, in navigation order. */
-const ROUTES: Route[] = [{ path: '/', label: 'Status', view: StatusView }];
+const ROUTES: Route[] = [
+  { path: '/', label: 'Register', view: RegisterView },
+  { path: '/sales', label: 'Sales', view: SalesView },
+  { path: '/catalog', label: 'Catalogue', view: CatalogView },
+  { path: '/shop', label: 'Shop', view: SetupView },
+  { path: '/status', label: 'Status', view: StatusView },
+];
+
+function Content({ route }: { route: Route }) {
+  const status = dbStatus.value;
+  // Once the database has answered, views stay mounted while another tab takes over (calls wait in the
+  // client's queue), so a hand-over never throws away what the cashier was doing.
+  if (status.state !== 'ready' && !dbWasReady.value) {
+    return <p class="boot">{status.state === 'starting' ? status.detail : 'Starting'}…</p>;
+  }
+  if (route.view === StatusView) return <StatusView />;
+  if (shop.value === undefined) return <p class="boot">Opening the shop…</p>;
+  if (shop.value === null) return <SetupView />;
+  const View = route.view;
+  return <View />;
+}
 
 export function App() {
   const status = dbStatus.value;
   if (status.state === 'failed' || status.state === 'outdated') return <FatalScreen status={status} />;
   const route = ROUTES.find((r) => r.path === currentPath.value) ?? ROUTES[0]!;
-  const View = route.view;
   return (
-    <div class="shell">
-      <header class="top">
-        <strong class="brand">Tillite</strong>
-        <nav>
-          {ROUTES.map((r) => (
-            <a
-              key={r.path}
-              href={r.path}
-              aria-current={r === route ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(r.path);
-              }}
-            >
-              {r.label}
-            </a>
-          ))}
-        </nav>
-        <span class="db-state" data-testid="db-state" data-state={status.state}>
-          {status.state === 'ready' ? 'Database ready' : status.detail}
-        </span>
-      </header>
-      <UpdateBanner />
-      <main class="content">{status.state === 'ready' || dbWasReady.value ? <View /> : <p class="boot">{status.detail}…</p>}</main>
-    </div>
+    <>
+      <div class="shell">
+        <header class="top">
+          <strong class="brand">{shop.value?.name ?? 'Tillite'}</strong>
+          <nav>
+            {ROUTES.map((r) => (
+              <a
+                key={r.path}
+                href={r.path}
+                aria-current={r === route ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(r.path);
+                }}
+              >
+                {r.label}
+              </a>
+            ))}
+          </nav>
+          <span class="db-state" data-testid="db-state" data-state={status.state}>
+            {status.state === 'ready' ? 'Database ready' : status.detail}
+          </span>
+        </header>
+        <UpdateBanner />
+        <main class="content">
+          <Content route={route} />
+        </main>
+      </div>
+      <PrintArea />
+    </>
   );
 }

@@ -5,6 +5,10 @@
  * A handler map names every call the UI may make. Each domain declares its own slice and the map is their
  * intersection, so `send()` on the client accepts only these names with their exact argument types.
  */
+import type { Cart } from '../pos/cart';
+import type { Discount, TaxBand } from '../pos/pricing';
+import type { PaymentMethod } from '../pos/payments';
+import type { RejectedRow } from '../pos/catalog-csv';
 
 /** Why a call failed, in a form both sides understand. `message` is written for a person to read. */
 export type ErrorCode =
@@ -96,6 +100,145 @@ export interface TallyHandlers {
   'tally.list': (args: { limit: number }) => { total: number; entries: TallyEntry[] };
 }
 
+/** The shop's details, set at first run. Amounts in the app are minor units of `currency`. */
+export interface Shop {
+  name: string;
+  address: string;
+  phone: string;
+  taxNumber: string;
+  /** ISO 4217. */
+  currency: string;
+  pricesIncludeTax: boolean;
+  /** Basis points: 20 % = 2000. */
+  defaultTaxBp: number;
+}
+
+/** `shop.*`: the first-run setup and the sample shop. */
+export interface ShopHandlers {
+  'shop.get': (args: Record<string, never>) => Shop | null;
+  'shop.save': (args: Shop) => Shop;
+  /** Creates the sample shop: settings, a catalogue and a few days of sales. Refused once a sale exists. */
+  'shop.loadSample': (args: { registerId: string }) => { products: number; sales: number };
+}
+
+/** A category; `path` is its names from the top, e.g. "Drinks > Coffee". */
+export interface Category {
+  id: number;
+  name: string;
+  parentId: number | null;
+  path: string;
+}
+
+/** A product of the catalogue. */
+export interface Product {
+  id: number;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  /** Minor units, as the shop enters prices. */
+  price: number;
+  taxBp: number;
+  stock: number;
+  active: boolean;
+  categoryId: number | null;
+}
+
+/** A product to create (no id) or update. */
+export type ProductInput = Omit<Product, 'id'> & { id?: number };
+
+/** What a CSV import did. */
+export interface ImportReport {
+  created: number;
+  updated: number;
+  rejected: RejectedRow[];
+  /** Problems with the file as a whole (header); when non-empty nothing was imported. */
+  problems: string[];
+}
+
+/** `catalog.*`: products, categories, search, CSV. */
+export interface CatalogHandlers {
+  /** Search by name, SKU or barcode as you type. Empty `query` lists by name. */
+  'catalog.search': (args: { query: string; limit: number; includeInactive?: boolean; categoryId?: number | null }) => {
+    products: Product[];
+    total: number;
+  };
+  /** The product with exactly this barcode (or SKU, for a typed code), active or not; null when unknown. */
+  'catalog.byCode': (args: { code: string }) => Product | null;
+  'catalog.save': (args: ProductInput) => Product;
+  'catalog.setActive': (args: { id: number; active: boolean }) => Product;
+  'catalog.categories': (args: Record<string, never>) => Category[];
+  'catalog.saveCategory': (args: { id?: number; name: string; parentId: number | null }) => Category;
+  'catalog.exportCsv': (args: Record<string, never>) => { csv: string; rows: number };
+  'catalog.importCsv': (args: { csv: string }) => ImportReport;
+}
+
+/** `cart.*`: the register's cart, kept in the database until its sale completes. */
+export interface CartHandlers {
+  'cart.get': (args: { registerId: string }) => Cart | null;
+  'cart.save': (args: { registerId: string; cart: Cart }) => { savedAt: string };
+}
+
+/** A sale as the sales list shows it. */
+export interface SaleSummary {
+  id: string;
+  number: number;
+  kind: 'sale' | 'refund';
+  createdAt: string;
+  currency: string;
+  total: number;
+  items: number;
+  methods: PaymentMethod[];
+}
+
+/** One line of a recorded sale. */
+export interface SaleLine {
+  lineNo: number;
+  productId: number | null;
+  name: string;
+  sku: string | null;
+  quantity: number;
+  unitPrice: number;
+  taxBp: number;
+  lineDiscount: Discount | null;
+  discount: number;
+  amount: number;
+}
+
+/** A recorded sale with everything its receipt prints. */
+export interface SaleDetail extends Omit<SaleSummary, 'items' | 'methods'> {
+  shop: Shop;
+  pricesIncludeTax: boolean;
+  subtotal: number;
+  discountTotal: number;
+  orderDiscount: Discount | null;
+  taxTotal: number;
+  paid: number;
+  changeDue: number;
+  lines: SaleLine[];
+  taxes: TaxBand[];
+  payments: { method: PaymentMethod; amount: number; tendered: number }[];
+}
+
+/** `sales.*`: completing a sale and finding it again. */
+export interface SalesHandlers {
+  /**
+   * Records the cart as a sale in one transaction: the sale, its number, lines, tax, payments and stock, and
+   * clears the register's cart. Calling it again with the same `cart.saleId` returns the sale already made.
+   */
+  'sales.commit': (args: { registerId: string; cart: Cart; expectedTotal: number }) => SaleDetail;
+  /**
+   * Sales newest first: between two UTC instants (from inclusive, to exclusive) when given, and with this
+   * number or this total when given.
+   */
+  'sales.list': (args: { from?: string; to?: string; number?: number; total?: number; limit: number }) => {
+    sales: SaleSummary[];
+    count: number;
+    sum: number;
+  };
+  'sales.get': (args: { id?: string; number?: number }) => SaleDetail | null;
+}
+
+
 /**
  * Calls that work while the database is refused (a failed migration, a newer schema): the leader keeps the file
  * open for these only. Names shared with the backups work by convention (`recovery.restore`).
@@ -110,18 +253,25 @@ export interface RecoveryHandlers {
   'recovery.export-live': (args: Record<string, never>) => { fileName: string; bytes: Uint8Array };
 }
 
-/** Every call the UI may make. Domains add their slice here. */
-export type Handlers = SystemHandlers & TallyHandlers & RecoveryHandlers;
 
 /** Calls the leader answers even when the database is refused. */
 export const RECOVERY_PREFIX = 'recovery.';
+
+/** Every call the UI may make. Domains add their slice here. */
+export type Handlers = SystemHandlers &
+  TallyHandlers &
+  RecoveryHandlers &
+  ShopHandlers &
+  CatalogHandlers &
+  CartHandlers &
+  SalesHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];
 export type ResultOf<K extends HandlerName> = ReturnType<Handlers[K]>;
 
 /** Topics a write may change; views refresh on the topics they show. */
-export type ChangeTopic = 'tally' | 'catalog' | 'sales' | 'backups' | 'settings' | 'all';
+export type ChangeTopic = 'tally' | 'catalog' | 'sales' | 'cart' | 'shop' | 'backups' | 'settings' | 'all';
 
 /** A call. `requestId` is made by the client once and kept across retries, so a write is applied once. */
 export interface RequestMessage<K extends HandlerName = HandlerName> {

@@ -1,7 +1,11 @@
 /** Every handler the worker answers: one slice per domain, together covering the protocol's handler map. */
 import type { HandlerName } from '../../protocol';
 import type { HandlerImpl } from '../processor';
+import { cartHandlers } from './cart';
+import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
+import { salesHandlers } from './sales';
+import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
 
@@ -10,4 +14,8 @@ export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...systemHandlers,
   ...tallyHandlers,
   ...recoveryHandlers,
+  ...shopHandlers,
+  ...catalogHandlers,
+  ...cartHandlers,
+  ...salesHandlers,
 };

@@ -1,0 +1,143 @@
+/** The cart beside the product search: lines with quantity and discount, the order discount, and the totals. */
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Discount } from '../../../pos/pricing';
+import { removeLine, setLineDiscount, setQuantity } from '../../../pos/cart';
+import { formatDiscount, parseDiscount } from '../../../pos/discount';
+import { formatPercent } from '../../../pos/currency';
+import { cart, cartSaveState, totals, updateCart } from '../../state/cart';
+import { digits, money, shop } from '../../state/shop';
+
+/** A text field for a discount ("10%" or "1.50"), applied on Enter or when it loses the focus. */
+function DiscountField(props: { value: Discount | null; onChange(d: Discount | null): void; label: string; testId: string }) {
+  const [text, setText] = useState(formatDiscount(props.value, digits()));
+  const [bad, setBad] = useState(false);
+  useEffect(() => setText(formatDiscount(props.value, digits())), [props.value]);
+  const apply = () => {
+    const parsed = parseDiscount(text, digits());
+    setBad(parsed === undefined);
+    if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(props.value)) props.onChange(parsed);
+  };
+  return (
+    <input
+      class={`discount${bad ? ' invalid' : ''}`}
+      aria-label={props.label}
+      aria-invalid={bad}
+      placeholder="% or amount"
+      value={text}
+      data-testid={props.testId}
+      onInput={(e) => setText(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+    />
+  );
+}
+
+/** The cart and its totals. `onPay` opens the payment. */
+export function CartPanel({ onPay }: { onPay(): void }) {
+  const current = cart.value;
+  const t = totals.value;
+  if (!current) return <section class="cart">Loading the cart…</section>;
+  const saveState = cartSaveState.value;
+  return (
+    <section class="cart" aria-label="Cart">
+      <header class="cart-head">
+        <h2>Sale</h2>
+        <span class="saved" data-testid="cart-saved" data-state={saveState}>
+          {saveState === 'saved' ? 'Cart saved' : saveState === 'saving' ? 'Saving…' : 'Not saved!'}
+        </span>
+      </header>
+      {current.lines.length === 0 ? (
+        <p class="empty">Scan a barcode or tap a product to start a sale.</p>
+      ) : (
+        <ol class="lines">
+          {current.lines.map((line, i) => (
+            <li key={`${line.productId}-${i}`} class="line" data-testid="cart-line">
+              <div class="line-name">
+                <strong>{line.name}</strong>
+                <small>
+                  {money(line.unitPrice)} · tax {formatPercent(line.taxBp)}
+                </small>
+              </div>
+              <div class="qty">
+                <button type="button" aria-label={`One less ${line.name}`} onClick={() => updateCart((c) => setQuantity(c, i, line.quantity - 1))}>
+                  −
+                </button>
+                <input
+                  type="number"
+                  min={1}
+                  inputMode="numeric"
+                  aria-label={`Quantity of ${line.name}`}
+                  data-testid="line-qty"
+                  value={line.quantity}
+                  onChange={(e) => updateCart((c) => setQuantity(c, i, Number(e.currentTarget.value) || 0))}
+                />
+                <button type="button" aria-label={`One more ${line.name}`} onClick={() => updateCart((c) => setQuantity(c, i, line.quantity + 1))}>
+                  +
+                </button>
+              </div>
+              <DiscountField
+                label={`Discount on ${line.name}`}
+                testId="line-discount"
+                value={line.discount}
+                onChange={(d) => updateCart((c) => setLineDiscount(c, i, d))}
+              />
+              <span class="line-amount" data-testid="line-amount">
+                {money(t.lines[i]?.amount ?? 0)}
+              </span>
+              <button type="button" class="remove" aria-label={`Remove ${line.name}`} onClick={() => updateCart((c) => removeLine(c, i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <footer class="cart-foot">
+        <label class="order-discount">
+          Order discount
+          <DiscountField
+            label="Order discount"
+            testId="order-discount"
+            value={current.orderDiscount}
+            onChange={(d) => updateCart((c) => ({ ...c, orderDiscount: d }))}
+          />
+        </label>
+        <dl class="sums">
+          <dt>Subtotal</dt>
+          <dd data-testid="cart-subtotal">{money(t.subtotal)}</dd>
+          {t.discountTotal > 0 && (
+            <>
+              <dt>Discounts</dt>
+              <dd data-testid="cart-discounts">− {money(t.discountTotal)}</dd>
+            </>
+          )}
+          {t.taxes.map((band) => (
+            <Fragment key={band.taxBp}>
+              <dt class="tax">
+                {shop.value?.pricesIncludeTax ? 'incl.' : 'plus'} tax {formatPercent(band.taxBp)}
+              </dt>
+              <dd class="tax">{money(band.tax)}</dd>
+            </Fragment>
+          ))}
+          <dt class="grand">Total</dt>
+          <dd class="grand" data-testid="cart-total">
+            {money(t.total)}
+          </dd>
+        </dl>
+        <div class="cart-actions">
+          <button
+            type="button"
+            class="secondary"
+            disabled={current.lines.length === 0}
+            onClick={() => updateCart((c) => ({ ...c, lines: [], orderDiscount: null, tenders: [] }))}
+          >
+            Clear
+          </button>
+          <button type="button" class="pay" data-testid="pay" disabled={current.lines.length === 0} onClick={onPay}>
+            Pay {money(t.total)} <kbd>F8</kbd>
+          </button>
+        </div>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The register's cart as plain data and the pure changes made to it. The cart carries the id its sale will have
+ * (UUIDv7, made on the client), so committing it twice can only ever record one sale.
+ */
+import type { Discount } from './pricing';
+import type { Tender } from './payments';
+
+/** A product as the register adds it. */
+export interface SellableProduct {
+  id: number;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  price: number;
+  taxBp: number;
+}
+
+/** One line of the cart. The price is taken when the product is added. */
+export interface CartLine {
+  productId: number;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  unitPrice: number;
+  taxBp: number;
+  quantity: number;
+  discount: Discount | null;
+}
+
+/** The cart. */
+export interface Cart {
+  saleId: string;
+  lines: CartLine[];
+  orderDiscount: Discount | null;
+  tenders: Tender[];
+}
+
+/** An empty cart whose sale will have `saleId`. */
+export function emptyCart(saleId: string): Cart {
+  return { saleId, lines: [], orderDiscount: null, tenders: [] };
+}
+
+/** Adds one of `product`: a product already in the cart (without its own discount) gets one more. */
+export function addProduct(cart: Cart, product: SellableProduct, quantity = 1): Cart {
+  const index = cart.lines.findIndex((l) => l.productId === product.id && l.unitPrice === product.price && !l.discount);
+  if (index >= 0) return setQuantity(cart, index, (cart.lines[index] as CartLine).quantity + quantity);
+  const line: CartLine = {
+    productId: product.id,
+    name: product.name,
+    sku: product.sku,
+    barcode: product.barcode,
+    unitPrice: product.price,
+    taxBp: product.taxBp,
+    quantity,
+    discount: null,
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+/** Sets a line's quantity; zero or less removes the line. */
+export function setQuantity(cart: Cart, index: number, quantity: number): Cart {
+  if (quantity <= 0) return removeLine(cart, index);
+  return { ...cart, lines: cart.lines.map((l, i) => (i === index ? { ...l, quantity: Math.min(Math.trunc(quantity), 99_999) } : l)) };
+}
+
+/** Removes a line. */
+export function removeLine(cart: Cart, index: number): Cart {
+  return { ...cart, lines: cart.lines.filter((_, i) => i !== index) };
+}
+
+/** Sets or clears a line's own discount. */
+export function setLineDiscount(cart: Cart, index: number, discount: Discount | null): Cart {
+  return { ...cart, lines: cart.lines.map((l, i) => (i === index ? { ...l, discount } : l)) };
+}
+
+/** True when the value is shaped like a cart (what the database hands back may be from an older app). */
+export function isCart(value: unknown): value is Cart {
+  const cart = value as Cart | null;
+  return !!cart && typeof cart.saleId === 'string' && Array.isArray(cart.lines) && Array.isArray(cart.tenders);
+}
