@@ -25,7 +25,7 @@ test('closing the page in the middle of a migration leaves a consistent database
   let context = await launchProfile(profile.dir, { serviceWorkers: 'block' });
   try {
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(`${server.url}status`);
     await waitForDb(page);
     await expectVersions(page, '0.1.0', LATEST);
     for (const note of ['alpha', 'beta', 'gamma']) await writeRow(page, note);
@@ -40,7 +40,7 @@ test('closing the page in the middle of a migration leaves a consistent database
     // Reopen the browser on the same profile.
     context = await launchProfile(profile.dir, { serviceWorkers: 'block' });
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(`${server.url}status`);
     // The slow migration runs again in full: seconds alone, much longer on a busy two-core machine.
     await expect(page.getByTestId('db-state')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
     await expectVersions(page, '0.3.0', LATEST + 1);

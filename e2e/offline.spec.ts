@@ -6,7 +6,7 @@ test('after one online visit the app loads offline, writes, and keeps the write 
   const context = await profile.open();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
+    await page.goto('/status');
     await waitForDb(page);
     await waitForServiceWorker(page);
 

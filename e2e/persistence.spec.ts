@@ -6,7 +6,7 @@ test('data written survives closing and reopening the browser', async () => {
   try {
     let context = await profile.open();
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
+    await page.goto('/status');
     await waitForDb(page);
     await writeRow(page, 'before the restart');
     await writeRow(page, 'just before closing');
@@ -14,7 +14,7 @@ test('data written survives closing and reopening the browser', async () => {
 
     context = await profile.open();
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
+    await page.goto('/status');
     await waitForDb(page);
     await expect(page.getByTestId('tally-total')).toHaveText('2');
     await expect(page.getByTestId('tally-entries')).toContainText('before the restart');
@@ -26,7 +26,7 @@ test('data written survives closing and reopening the browser', async () => {
 });
 
 test('the status area reports storage persistence, use and quota', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/status');
   await waitForDb(page);
   // Headless Chromium refuses persistence; the page must say so rather than pretend.
   await expect(page.getByTestId('storage-persisted')).toContainText(/^(Yes|No)/);

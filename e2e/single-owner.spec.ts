@@ -11,12 +11,12 @@ test('without Web Locks a second window says Tillite is open elsewhere, and the 
       Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
     });
     const first = context.pages()[0] ?? (await context.newPage());
-    await first.goto('/');
+    await first.goto('/status');
     await waitForDb(first);
     await writeRow(first, 'kept safe');
 
     const second = await context.newPage();
-    await second.goto('/');
+    await second.goto('/status');
     const fatal = second.getByTestId('fatal');
     await expect(fatal).toHaveAttribute('data-code', 'open-elsewhere');
     await expect(fatal).toContainText('Tillite is open in another window');

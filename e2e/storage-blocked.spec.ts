@@ -15,7 +15,7 @@ test('when the browser refuses site storage the app explains it and never runs w
   const context = await profile.open();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
+    await page.goto('/status');
     const fatal = page.getByTestId('fatal');
     await expect(fatal).toHaveAttribute('data-code', 'storage-unavailable');
     await expect(fatal).toContainText('Tillite cannot store data in this browser');

@@ -8,12 +8,12 @@ test('two tabs both write, each write lands once, and closing the leader hands o
   const context = await profile.open();
   try {
     const first = context.pages()[0] ?? (await context.newPage());
-    await first.goto('/');
+    await first.goto('/status');
     await waitForDb(first);
     await expect(role(first)).toHaveText('holds the database');
 
     const second = await context.newPage();
-    await second.goto('/');
+    await second.goto('/status');
     await waitForDb(second);
     await expect(role(second)).toHaveText('uses the database held by another tab');
 
@@ -47,10 +47,10 @@ test('a write in flight when the leader closes is applied exactly once by the ne
   const context = await profile.open();
   try {
     const leader = context.pages()[0] ?? (await context.newPage());
-    await leader.goto('/');
+    await leader.goto('/status');
     await waitForDb(leader);
     const follower = await context.newPage();
-    await follower.goto('/');
+    await follower.goto('/status');
     await waitForDb(follower);
     await expect(role(follower)).toHaveText('uses the database held by another tab');
 

@@ -29,7 +29,7 @@ test('an update through the service worker migrates the data after a pre-migrati
   const context = await launchProfile(profile.dir, { serviceWorkers: 'allow' });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(`${server.url}status`);
     await waitForDb(page);
     // The first visit installs the service worker; it controls the pages loaded after it (no clients.claim()).
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
@@ -89,14 +89,14 @@ test('a tab still on the old version is told to reload rather than talk to the n
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const oldTab = await context.newPage();
-    await oldTab.goto(server.url);
+    await oldTab.goto(`${server.url}status`);
     await waitForDb(oldTab);
     await expectVersions(oldTab, '0.1.0', LATEST);
     await writeRow(oldTab, 'written by the old tab');
 
     server.switchTo(v2);
     const newTab = await context.newPage();
-    await newTab.goto(server.url);
+    await newTab.goto(`${server.url}status`);
 
     // The old leader steps down for the newer tab, which then migrates and serves.
     await expect(oldTab.getByTestId('fatal')).toHaveAttribute('data-code', 'outdated');
@@ -110,7 +110,7 @@ test('a tab still on the old version is told to reload rather than talk to the n
     // A tab of the old version opened now is refused at once, and never reaches the new database.
     server.switchTo(v1);
     const lateOldTab = await context.newPage();
-    await lateOldTab.goto(server.url);
+    await lateOldTab.goto(`${server.url}status`);
     await expect(lateOldTab.getByTestId('fatal')).toHaveAttribute('data-code', 'outdated');
     await expect(newTab.getByTestId('tally-total')).toHaveText('2');
 

@@ -15,11 +15,16 @@ import { shop } from './shop';
 /** This device's register: one cart per browser profile, shared by its tabs. */
 export const registerId: string = (() => {
   const key = 'tillite-register-id';
-  const existing = localStorage.getItem(key);
-  if (existing) return existing;
-  const id = uuidv7();
-  localStorage.setItem(key, id);
-  return id;
+  try {
+    const existing = localStorage.getItem(key);
+    if (existing) return existing;
+    const id = uuidv7();
+    localStorage.setItem(key, id);
+    return id;
+  } catch {
+    // Site storage blocked: the database cannot open either, and the app says so; this id is never used.
+    return uuidv7();
+  }
 })();
 
 /** The cart, or null until it has been loaded from the database. */
