@@ -53,7 +53,8 @@ export interface DbClient {
 
 /**
  * Connects to a worker that speaks the protocol. Sends `init` at once; queues calls until the worker reports
- * `ready`; rejects queued and later calls with the worker's error if it reports `failed` or `outdated`.
+ * `ready` or `failed` (a failed worker answers each call, with its error or, in recovery, a result); rejects
+ * queued and later calls if it reports `outdated`.
  */
 export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: 'init' }>): DbClient {
   let nextId = 1;
@@ -63,8 +64,9 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   const statusListeners = new Set<(status: WorkerStatus) => void>();
   const changeListeners = new Set<(topics: ChangeTopic[]) => void>();
 
+  // A `failed` worker still answers every call (with its error, or, in recovery, the recovery calls' results),
+  // so calls go through; only an `outdated` worker has stopped answering.
   const unavailable = (): WireError | null => {
-    if (status.state === 'failed') return status.error;
     if (status.state === 'outdated') {
       return {
         code: 'version-mismatch',
@@ -94,7 +96,7 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
       }
       case 'status': {
         status = message.status;
-        if (status.state === 'ready') {
+        if (status.state === 'ready' || status.state === 'failed') {
           for (const request of queue.splice(0)) port.postMessage(request);
         } else {
           const error = unavailable();
@@ -117,7 +119,7 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
       const request = { type: 'request', id: nextId++, requestId: uuidv7(), name, args } satisfies RequestMessage<K>;
       return new Promise<ResultOf<K>>((resolve, reject) => {
         pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
-        if (status.state === 'ready') port.postMessage(request);
+        if (status.state === 'ready' || status.state === 'failed') port.postMessage(request);
         else queue.push(request);
       });
     },

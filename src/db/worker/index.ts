@@ -28,8 +28,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       },
       toUi: (m: FromWorker) => self.postMessage(m),
       // Without Web Locks a second window must not wait: the first one holds the files for as long as it is open.
-      open: (notify) =>
-        openLeaderSession(workerId, message.appVersion, notify, { busyWaitMs: message.features.locks ? 10_000 : 300 }),
+      open: (notify, onHealth) =>
+        openLeaderSession(workerId, message.appVersion, notify, { busyWaitMs: message.features.locks ? 10_000 : 300, onHealth }),
     });
     for (const request of early.splice(0)) node.request(request);
   } else if (node) {

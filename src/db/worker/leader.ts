@@ -31,6 +31,11 @@ export interface BusLike {
 /** What the leader gets back from opening the database. */
 export interface LeaderSession {
   processor: Processor;
+  /**
+   * Why the database cannot be used, when it opened in recovery: the leader then reports `failed` but keeps
+   * serving, and the processor answers only the recovery calls.
+   */
+  failure?: WireError | null;
   /** Closes the database and releases its files (used when stepping down for a newer version). */
   close(): void;
 }
@@ -42,8 +47,11 @@ export interface NodeOptions {
   locks: LockManager | null;
   bus: BusLike;
   toUi(message: FromWorker): void;
-  /** Opens the database, migrates it, and returns a processor. `notify` tells every tab about changes. */
-  open(notify: (topics: ChangeTopic[]) => void): Promise<LeaderSession>;
+  /**
+   * Opens the database, migrates it, and returns a processor. `notify` tells every tab about changes;
+   * `onHealth` is called when a session in recovery becomes usable (a restore worked) or the reverse.
+   */
+  open(notify: (topics: ChangeTopic[]) => void, onHealth: (failure: WireError | null) => void): Promise<LeaderSession>;
 }
 
 /** The running node: the worker entry hands it the UI's requests. */
@@ -78,12 +86,14 @@ export function startNode(options: NodeOptions): LeaderNode {
 
   const route = (request: RequestMessage) => {
     if (retired) return;
-    if (failed) {
-      answer({ type: 'response', id: request.id, ok: false, error: failed });
-    } else if (session) {
+    // A session in recovery still answers (its processor refuses all but the recovery calls), and so does a
+    // leader in recovery for its followers.
+    if (session) {
       void session.processor.handle(request).then(answer);
     } else if (leaderId) {
       bus.postMessage({ type: 'forward', from: workerId, to: leaderId, appVersion, request });
+    } else if (failed) {
+      answer({ type: 'response', id: request.id, ok: false, error: failed });
     }
     // Otherwise it waits in the outbox until a leader announces itself.
   };
@@ -97,11 +107,27 @@ export function startNode(options: NodeOptions): LeaderNode {
     setStatus({ state: 'outdated', otherVersion });
   };
 
+  const announce = () => {
+    if (failed) {
+      bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
+      setStatus({ state: 'failed', error: failed });
+    } else {
+      bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
+      setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
+    }
+  };
+
+  const onHealth = (failure: WireError | null) => {
+    if (!session || retired) return;
+    failed = failure;
+    announce();
+  };
+
   const lead = async (): Promise<void> => {
     role = 'leader';
     setStatus({ state: 'starting', detail: 'Opening the database' });
     try {
-      session = await options.open(notify);
+      session = await options.open(notify, onHealth);
     } catch (error) {
       failed = toWireError(error);
       setStatus({ state: 'failed', error: failed });
@@ -110,8 +136,8 @@ export function startNode(options: NodeOptions): LeaderNode {
       return;
     }
     leaderId = workerId;
-    bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
-    setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
+    failed = session.failure ?? null;
+    announce();
     for (const request of outbox.values()) route(request);
   };
 
@@ -135,6 +161,9 @@ export function startNode(options: NodeOptions): LeaderNode {
           return;
         }
         if (message.state === 'failed') {
+          // Keep the leader: in recovery it still answers the recovery calls forwarded to it.
+          leaderId = message.leaderId;
+          role = 'follower';
           failed = message.error;
           setStatus({ state: 'failed', error: message.error });
           for (const request of outbox.values()) route(request);

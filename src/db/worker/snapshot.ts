@@ -18,13 +18,14 @@ export const BACKUP_DIR = 'backups';
 /** The pool file a snapshot is made in before it is copied out. */
 export const STAGING_FILE = '/snapshot-staging.db';
 
-/** What was written. */
-export interface SnapshotFile {
+/** What was written. `facts` is what the optional reader found in the verified copy. */
+export interface SnapshotFile<T = null> {
   name: string;
   size: number;
   sha256: string;
   schemaVersion: number;
   createdAt: string;
+  facts: T;
 }
 
 /** What a snapshot needs from the open database. */
@@ -121,10 +122,26 @@ export async function assertRoom(needed: number): Promise<void> {
 
 /** Runs `integrity_check` on a file in the pool; returns the problems (empty when whole). */
 export function checkPoolFile(pool: SAHPoolUtil, name: string): string[] {
-  const db = new pool.OpfsSAHPoolDb(name);
+  return inspectPoolFile(pool, name, () => null).problems;
+}
+
+/**
+ * Opens a file in the pool, runs `integrity_check`, and (when whole) reads facts from it with `read`.
+ * A file that does not even open counts as damaged.
+ */
+export function inspectPoolFile<T>(pool: SAHPoolUtil, name: string, read: (db: Database) => T): { problems: string[]; facts: T | null } {
+  let db: Database;
+  try {
+    db = new pool.OpfsSAHPoolDb(name);
+  } catch (error) {
+    return { problems: [error instanceof Error ? error.message : String(error)], facts: null };
+  }
   try {
     const result = db.selectValues('PRAGMA integrity_check').map(String);
-    return result.length === 1 && result[0] === 'ok' ? [] : result;
+    const problems = result.length === 1 && result[0] === 'ok' ? [] : result;
+    return { problems, facts: problems.length === 0 ? read(db) : null };
+  } catch (error) {
+    return { problems: [error instanceof Error ? error.message : String(error)], facts: null };
   } finally {
     db.close();
   }
@@ -134,7 +151,11 @@ export function checkPoolFile(pool: SAHPoolUtil, name: string): string[] {
  * Takes a verified snapshot of the live database into `backups/<name>`. Throws (and leaves no file behind)
  * when anything fails; the live database is only read.
  */
-export async function takeSnapshot(source: SnapshotSource, name: string): Promise<SnapshotFile> {
+export async function takeSnapshot<T = null>(
+  source: SnapshotSource,
+  name: string,
+  read: (db: Database) => T = () => null as T,
+): Promise<SnapshotFile<T>> {
   const { db, pool } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
@@ -145,7 +166,7 @@ export async function takeSnapshot(source: SnapshotSource, name: string): Promis
   pool.unlink(STAGING_FILE);
   try {
     db.exec({ sql: 'VACUUM INTO ?', bind: [`file:${STAGING_FILE}?vfs=${source.vfs}`] });
-    const problems = checkPoolFile(pool, STAGING_FILE);
+    const { problems, facts } = inspectPoolFile(pool, STAGING_FILE, read);
     if (problems.length > 0) throw new Error(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     const bytes = pool.exportFile(STAGING_FILE);
     // VACUUM INTO keeps the WAL flag of a WAL source; a backup is a plain rollback-journal file, so that any
@@ -166,6 +187,7 @@ export async function takeSnapshot(source: SnapshotSource, name: string): Promis
       sha256: digest,
       schemaVersion: schemaVersionOf(db),
       createdAt: new Date().toISOString(),
+      facts: facts as T,
     };
   } catch (error) {
     await dir.removeEntry(temp).catch(() => undefined);

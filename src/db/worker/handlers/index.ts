@@ -1,6 +1,7 @@
 /** Every handler the worker answers: one slice per domain, together covering the protocol's handler map. */
 import type { HandlerName } from '../../protocol';
 import type { HandlerImpl } from '../processor';
+import { backupHandlers } from './backups';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
 
@@ -8,4 +9,5 @@ import { tallyHandlers } from './tally';
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...systemHandlers,
   ...tallyHandlers,
+  ...backupHandlers,
 };
