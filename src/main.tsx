@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { startDatabase } from './app/db';
 import { dbStatus } from './app/state/app-state';
+import { startBackupTicker } from './app/state/backup-ticker';
 import { requestPersistence } from './app/state/storage';
 import { registerServiceWorker } from './sw/register';
 import './app/style.css';
@@ -13,6 +14,7 @@ const client = startDatabase();
 client.onStatus((status) => {
   dbStatus.value = status;
 });
+startBackupTicker(client);
 registerServiceWorker();
 void requestPersistence();
 

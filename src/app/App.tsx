@@ -3,10 +3,13 @@
  * explanation when the database cannot be used.
  */
 import type { ComponentType } from 'preact';
+import { BackupWarning } from './components/BackupWarning';
 import { FatalScreen } from './components/FatalScreen';
+import { RecoveryScreen } from './components/RecoveryScreen';
 import { UpdateBanner } from './components/UpdateBanner';
 import { dbStatus } from './state/app-state';
 import { currentPath, navigate } from './router';
+import { DataView } from './views/Data';
 import { StatusView } from './views/Status';
 
 interface Route {
@@ -16,10 +19,14 @@ interface Route {
 }
 
 /** The app's views, in navigation order. */
-const ROUTES: Route[] = [{ path: '/', label: 'Status', view: StatusView }];
+const ROUTES: Route[] = [
+  { path: '/', label: 'Status', view: StatusView },
+  { path: '/data', label: 'Data', view: DataView },
+];
 
 export function App() {
   const status = dbStatus.value;
+  if (status.state === 'failed' && status.error.detail?.recoverable === true) return <RecoveryScreen error={status.error} />;
   if (status.state === 'failed' || status.state === 'outdated') return <FatalScreen status={status} />;
   const route = ROUTES.find((r) => r.path === currentPath.value) ?? ROUTES[0]!;
   const View = route.view;
@@ -47,6 +54,7 @@ export function App() {
         </span>
       </header>
       <UpdateBanner />
+      {status.state === 'ready' && <BackupWarning />}
       <main class="content">{status.state === 'ready' ? <View /> : <p class="boot">{status.detail}…</p>}</main>
     </div>
   );

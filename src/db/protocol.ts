@@ -163,6 +163,8 @@ export interface BackupHandlers {
    */
   'backup.tick': (args: { now: string }) => { created: BackupRecord | null; nextScheduledAt: string };
   'backup.setInterval': (args: { hours: number }) => { intervalHours: number };
+  /** What the live database holds now (shown beside a backup before restoring it). */
+  'data.summary': (args: Record<string, never>) => BackupSummary;
   /** Removes all business data after a `before-empty` snapshot. `confirm` must be the word EMPTY. */
   'data.empty': (args: { confirm: string }) => { snapshot: BackupRecord; tables: { name: string; rows: number }[] };
 }

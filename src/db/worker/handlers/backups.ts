@@ -5,6 +5,7 @@
 import type { BackupHandlers } from '../../protocol';
 import type { BackupService } from '../backups/service';
 import { emptyDatabase, restoreBackup, type RestoreDeps } from '../backups/restore';
+import { summarize } from '../backups/inspect';
 import { HandlerError } from '../errors';
 import type { HandlerContext, HandlerImpls } from '../processor';
 
@@ -79,6 +80,10 @@ export const backupHandlers = {
   'backup.setInterval': {
     kind: 'task',
     run: async (ctx, { hours }) => ({ intervalHours: await service(ctx).setInterval(hours) }),
+  },
+  'data.summary': {
+    kind: 'query',
+    run: (ctx) => summarize(ctx.db),
   },
   'data.empty': {
     kind: 'task',
