@@ -23,11 +23,13 @@ export async function showStatus(page: Page): Promise<void> {
 }
 
 /** "Back up now", optionally with a description; returns the new backup's file name. */
-export async function backUpNow(page: Page, description = ''): Promise<string> {
+export async function backUpNow(page: Page, description = '', timeout?: number): Promise<string> {
+  const message = page.getByTestId('data-message');
+  const previous = (await message.count()) > 0 ? await message.textContent() : null;
   await page.getByTestId('backup-description').fill(description);
   await page.getByTestId('backup-now').click();
-  const message = page.getByTestId('data-message');
-  await expect(message).toContainText('Backed up: ');
+  if (previous !== null) await expect(message).not.toHaveText(previous, { timeout });
+  await expect(message).toContainText('Backed up: ', { timeout });
   return ((await message.textContent()) ?? '').replace('Backed up: ', '').trim();
 }
 
@@ -42,13 +44,13 @@ export function row(page: Page, name: string): Locator {
 }
 
 /** Restores backup `name` through its confirmation; returns the dialog's two "holds" lines. */
-export async function restore(page: Page, name: string): Promise<{ backup: string; current: string }> {
+export async function restore(page: Page, name: string, timeout?: number): Promise<{ backup: string; current: string }> {
   await row(page, name).getByTestId('backup-restore').click();
   const dialog = page.getByTestId('restore-dialog');
   await expect(dialog.getByTestId('restore-current-holds')).toContainText('rows');
   const seen = { backup: (await dialog.getByTestId('restore-backup-holds').textContent()) ?? '', current: (await dialog.getByTestId('restore-current-holds').textContent()) ?? '' };
   await dialog.getByTestId('restore-confirm').click();
-  await expect(page.getByTestId('data-message')).toContainText('Restored');
+  await expect(page.getByTestId('data-message')).toContainText('Restored', { timeout });
   return seen;
 }
 
@@ -99,4 +101,26 @@ export async function settle(page: Page): Promise<void> {
   const before = await verified.count();
   await page.getByTestId('backup-row').first().getByTestId('backup-verify').click();
   await expect(verified).toHaveCount(before + 1);
+}
+
+/**
+ * Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there:
+ * through a file input, so the bytes stream from disk.
+ */
+export async function putBackupFile(page: Page, path: string, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'test-fixture-input';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#test-fixture-input', path);
+  await page.evaluate(async (name) => {
+    const input = document.getElementById('test-fixture-input') as HTMLInputElement;
+    const backups = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
+    const writable = await (await backups.getFileHandle(name, { create: true })).createWritable();
+    await input.files![0]!.stream().pipeTo(writable);
+    input.remove();
+  }, name);
 }

@@ -52,7 +52,8 @@ export async function openLeaderSession(
     const failure = await openAndMigrate(live, backups, appVersion);
     if (failure && failure.code === 'newer-schema') throw new HandlerError(failure.code, failure.message, failure.detail);
     live.setFailure(failure);
-    await backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup catalogue failed', error));
+    // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
+    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup catalogue failed', error));
     const processor = createProcessor(
       {
         get db() {

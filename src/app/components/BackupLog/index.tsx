@@ -10,6 +10,7 @@ export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
           <li key={e.id} data-ok={String(e.ok)} data-action={e.action} class={e.ok ? undefined : 'error'}>
             <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{e.action}</strong>
             {e.kind && ` (${e.kind})`}: {e.message}
+            {e.durationMs !== null && <span class="muted" data-testid="log-duration"> · {e.durationMs} ms</span>}
             {e.name && <span class="muted"> · {e.name}</span>}
           </li>
         ))}
