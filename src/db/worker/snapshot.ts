@@ -17,6 +17,8 @@ import { schemaVersionOf } from './migrate';
 export const BACKUP_DIR = 'backups';
 /** The pool file a snapshot is made in before it is copied out. */
 export const STAGING_FILE = '/snapshot-staging.db';
+/** The pool file a backup is copied into to be checked (verify, restore, reconcile). */
+export const VERIFY_STAGING_FILE = '/verify-staging.db';
 
 /** What was written. `facts` is what the optional reader found in the verified copy. */
 export interface SnapshotFile<T = null> {
@@ -225,10 +227,12 @@ export async function takeSnapshot<T = null>(
   }
 }
 
-/** Removes what an interrupted snapshot left: `*.tmp` files and the staging file. Returns their names. */
+/** Removes what an interrupted snapshot or check left: `*.tmp` files and the staging files. Returns their names. */
 export async function cleanSnapshotLeftovers(pool: SAHPoolUtil): Promise<string[]> {
   const removed: string[] = [];
-  if (pool.unlink(STAGING_FILE)) removed.push(STAGING_FILE);
+  for (const file of [STAGING_FILE, VERIFY_STAGING_FILE]) {
+    for (const name of [file, `${file}-journal`, `${file}-wal`]) if (pool.unlink(name)) removed.push(name);
+  }
   const dir = await backupDirectory();
   for await (const [entryName] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
     if (entryName.endsWith('.tmp')) {

@@ -5,13 +5,10 @@
 import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
-import { inspectPoolFile, sha256 } from '../snapshot';
+import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from '../snapshot';
 
 /** Tables that hold the database's own bookkeeping, not the shop's data: emptying keeps their structure. */
 export const BOOKKEEPING_TABLES = new Set(['schema_migrations', 'app_meta']);
-
-/** The pool file a backup is copied into to be checked. */
-const VERIFY_STAGING = '/verify-staging.db';
 
 const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual'];
 

@@ -30,7 +30,7 @@ export const EMPTY_CONFIRMATION = 'EMPTY';
  */
 async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem: string): Promise<void> {
   const at = new Date();
-  const name = snapshotFileName('before-restore', 'x', at, 'damaged-original');
+  const name = snapshotFileName('before-restore', '0', at, 'damaged-original');
   const dir = await backupDirectory();
   await writeFile(dir, `${name}.tmp`, bytes);
   await ((await dir.getFileHandle(`${name}.tmp`)) as FileSystemFileHandle & { move(name: string): Promise<void> }).move(name);
