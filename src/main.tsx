@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { startDatabase } from './app/db';
 import { dbStatus } from './app/state/app-state';
+import { startBackupTicker } from './app/state/backup-ticker';
 import { requestPersistence } from './app/state/storage';
 import { watchShop } from './app/state/shop';
 import { registerServiceWorker } from './sw/register';
@@ -14,6 +15,7 @@ const client = startDatabase();
 client.onStatus((status) => {
   dbStatus.value = status;
 });
+startBackupTicker(client);
 registerServiceWorker();
 watchShop();
 void requestPersistence();

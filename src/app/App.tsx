@@ -4,13 +4,16 @@
  * first-run setup.
  */
 import type { ComponentType } from 'preact';
+import { BackupWarning } from './components/BackupWarning';
 import { FatalScreen } from './components/FatalScreen';
 import { PrintArea } from './components/Receipt';
+import { RecoveryScreen } from './components/RecoveryScreen';
 import { UpdateBanner } from './components/UpdateBanner';
 import { dbStatus, dbWasReady } from './state/app-state';
 import { shop } from './state/shop';
 import { currentPath, navigate } from './router';
 import { CatalogView } from './views/Catalog';
+import { DataView } from './views/Data';
 import { RegisterView } from './views/Register';
 import { SalesView } from './views/Sales';
 import { SetupView } from './views/Setup';
@@ -28,6 +31,7 @@ const ROUTES: Route[] = [
   { path: '/sales', label: 'Sales', view: SalesView },
   { path: '/catalog', label: 'Catalogue', view: CatalogView },
   { path: '/shop', label: 'Shop', view: SetupView },
+  { path: '/data', label: 'Data', view: DataView },
   { path: '/status', label: 'Status', view: StatusView },
 ];
 
@@ -38,7 +42,8 @@ function Content({ route }: { route: Route }) {
   if (status.state !== 'ready' && !dbWasReady.value) {
     return <p class="boot">{status.state === 'starting' ? status.detail : 'Starting'}…</p>;
   }
-  if (route.view === StatusView) return <StatusView />;
+  // Status and Data work before the shop is set up: a restore may be the first thing a new device does.
+  if (route.view === StatusView || route.view === DataView) return <route.view />;
   if (shop.value === undefined) return <p class="boot">Opening the shop…</p>;
   if (shop.value === null) return <SetupView />;
   const View = route.view;
@@ -47,6 +52,7 @@ function Content({ route }: { route: Route }) {
 
 export function App() {
   const status = dbStatus.value;
+  if (status.state === 'failed' && status.error.detail?.recoverable === true) return <RecoveryScreen error={status.error} />;
   if (status.state === 'failed' || status.state === 'outdated') return <FatalScreen status={status} />;
   const route = ROUTES.find((r) => r.path === currentPath.value) ?? ROUTES[0]!;
   return (
@@ -74,6 +80,7 @@ export function App() {
           </span>
         </header>
         <UpdateBanner />
+        {status.state === 'ready' && <BackupWarning />}
         <main class="content">
           <Content route={route} />
         </main>

@@ -72,17 +72,23 @@ describe('db client', () => {
     worker.close();
   });
 
-  it('fails queued and later calls when the worker reports that storage cannot open', async () => {
+  it('passes calls to a failed worker, which answers each with its error (recovery calls still work)', async () => {
     const worker = fakeWorker();
     const client = createDbClient(worker.port, init);
     const queued = client.send('system.info', {});
     worker.send({
       type: 'status',
-      status: { state: 'failed', error: { code: 'storage-unavailable', message: 'No OPFS here.' } },
+      status: { state: 'failed', error: { code: 'damaged', message: 'The database is damaged.', detail: { recoverable: true } } },
     });
-    await expect(queued).rejects.toMatchObject({ code: 'storage-unavailable' });
-    await expect(client.send('system.info', {})).rejects.toMatchObject({ code: 'storage-unavailable' });
-    expect(worker.received.filter((m) => m.type === 'request')).toHaveLength(0);
+    await worker.settle();
+    const later = client.send('backup.list', {});
+    await worker.settle();
+    const requests = worker.received.filter((m): m is RequestMessage => m.type === 'request');
+    expect(requests.map((r) => r.name)).toEqual(['system.info', 'backup.list']);
+    worker.send({ type: 'response', id: requests[0]!.id, ok: false, error: { code: 'damaged', message: 'The database is damaged.' } });
+    worker.send({ type: 'response', id: requests[1]!.id, ok: true, result: { backups: [] } });
+    await expect(queued).rejects.toMatchObject({ code: 'damaged', message: 'The database is damaged.' });
+    await expect(later).resolves.toEqual({ backups: [] });
     worker.close();
   });
 

@@ -16,7 +16,6 @@ import type {
   WireError,
   WorkerStatus,
 } from './protocol';
-import { RECOVERY_PREFIX } from './protocol';
 
 /** A failed database call, with the worker's code and a message a person can read. */
 export class DbError extends Error {
@@ -54,7 +53,8 @@ export interface DbClient {
 
 /**
  * Connects to a worker that speaks the protocol. Sends `init` at once; queues calls until the worker reports
- * `ready`; rejects queued and later calls with the worker's error if it reports `failed` or `outdated`.
+ * `ready` or `failed` (a failed worker answers each call, with its error or, in recovery, a result); rejects
+ * queued and later calls if it reports `outdated`.
  */
 export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: 'init' }>): DbClient {
   let nextId = 1;
@@ -64,8 +64,9 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   const statusListeners = new Set<(status: WorkerStatus) => void>();
   const changeListeners = new Set<(topics: ChangeTopic[]) => void>();
 
+  // A `failed` worker still answers every call (with its error, or, in recovery, the recovery calls' results),
+  // so calls go through; only an `outdated` worker has stopped answering.
   const unavailable = (): WireError | null => {
-    if (status.state === 'failed') return status.error;
     if (status.state === 'outdated') {
       return {
         code: 'version-mismatch',
@@ -95,7 +96,7 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
       }
       case 'status': {
         status = message.status;
-        if (status.state === 'ready') {
+        if (status.state === 'ready' || status.state === 'failed') {
           for (const request of queue.splice(0)) port.postMessage(request);
         } else {
           const error = unavailable();
@@ -114,13 +115,11 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   return {
     send<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
       const error = unavailable();
-      // A refused database still answers recovery calls (restore the snapshot, download the file).
-      const recovery = status.state === 'failed' && String(name).startsWith(RECOVERY_PREFIX);
-      if (error && !recovery) return Promise.reject(new DbError(error));
+      if (error) return Promise.reject(new DbError(error));
       const request = { type: 'request', id: nextId++, requestId: uuidv7(), name, args } satisfies RequestMessage<K>;
       return new Promise<ResultOf<K>>((resolve, reject) => {
         pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
-        if (status.state === 'ready' || recovery) port.postMessage(request);
+        if (status.state === 'ready' || status.state === 'failed') port.postMessage(request);
         else queue.push(request);
       });
     },

@@ -28,8 +28,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       },
       toUi: (m: FromWorker) => self.postMessage(m),
       // Without Web Locks a second window must not wait: the first one holds the files for as long as it is open.
-      open: (notify, progress) =>
-        openLeaderSession(workerId, message.appVersion, notify, { busyWaitMs: message.features.locks ? 10_000 : 300, progress }),
+      open: (notify, events) =>
+        openLeaderSession(workerId, message.appVersion, notify, { busyWaitMs: message.features.locks ? 10_000 : 300, ...events }),
     });
     for (const request of early.splice(0)) node.request(request);
   } else if (node) {

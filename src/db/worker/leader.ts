@@ -17,7 +17,7 @@ import type {
   WireError,
   WorkerStatus,
 } from '../protocol';
-import { LOCK_NAME, RECOVERY_PREFIX } from '../protocol';
+import { LOCK_NAME } from '../protocol';
 import { toWireError } from './errors';
 import type { Processor } from './processor';
 import { compareVersions } from '../../lib/version';
@@ -32,10 +32,10 @@ export interface BusLike {
 export interface LeaderSession {
   processor: Processor;
   /**
-   * Set when the database was opened but refused (failed migration, newer schema): the processor then answers
-   * `recovery.*` calls only, and the tabs show why.
+   * Why the database cannot be used, when it opened in recovery: the leader then reports `failed` but keeps
+   * serving, and the processor answers only the recovery calls.
    */
-  refused?: WireError | null;
+  failure?: WireError | null;
   /** Closes the database and releases its files (used when stepping down for a newer version). */
   close(): void;
 }
@@ -49,9 +49,13 @@ export interface NodeOptions {
   toUi(message: FromWorker): void;
   /**
    * Opens the database, migrates it, and returns a processor. `notify` tells every tab about changes;
+   * `onHealth` is called when a session in recovery becomes usable (a restore worked) or the reverse;
    * `progress` tells this tab what a long start (a migration) is doing.
    */
-  open(notify: (topics: ChangeTopic[]) => void, progress: (detail: string) => void): Promise<LeaderSession>;
+  open(
+    notify: (topics: ChangeTopic[]) => void,
+    events: { onHealth: (failure: WireError | null) => void; progress: (detail: string) => void },
+  ): Promise<LeaderSession>;
 }
 
 /** The running node: the worker entry hands it the UI's requests. */
@@ -84,30 +88,16 @@ export function startNode(options: NodeOptions): LeaderNode {
     toUi(response);
   };
 
-  const isRecovery = (request: RequestMessage) => String(request.name).startsWith(RECOVERY_PREFIX);
-
-  /** Runs a request on this worker's session; a successful restore reopens the database for every tab. */
-  const handleHere = async (current: LeaderSession, request: RequestMessage): Promise<ResponseMessage> => {
-    const response = await current.processor.handle(request);
-    if (request.name === 'recovery.restore' && response.ok && session === current) {
-      current.close();
-      session = null;
-      failed = null;
-      void lead(options.locks !== null);
-    }
-    return response;
-  };
-
   const route = (request: RequestMessage) => {
     if (retired) return;
-    if (failed && !isRecovery(request)) {
-      answer({ type: 'response', id: request.id, ok: false, error: failed });
-    } else if (session) {
-      void handleHere(session, request).then(answer);
-    } else if (failed && !leaderId) {
-      answer({ type: 'response', id: request.id, ok: false, error: failed });
+    // A session in recovery still answers (its processor refuses all but the recovery calls), and so does a
+    // leader in recovery for its followers.
+    if (session) {
+      void session.processor.handle(request).then(answer);
     } else if (leaderId) {
       bus.postMessage({ type: 'forward', from: workerId, to: leaderId, appVersion, request });
+    } else if (failed) {
+      answer({ type: 'response', id: request.id, ok: false, error: failed });
     }
     // Otherwise it waits in the outbox until a leader announces itself.
   };
@@ -121,30 +111,40 @@ export function startNode(options: NodeOptions): LeaderNode {
     setStatus({ state: 'outdated', otherVersion });
   };
 
-  /** Opens the database. `announce` is false without Web Locks: then nobody was elected and nobody forwards. */
-  const lead = async (announce: boolean): Promise<void> => {
+  /** Without Web Locks nobody was elected and nobody forwards: then the leader tells only its own tab. */
+  const elected = options.locks !== null;
+
+  const announce = () => {
+    if (failed) {
+      if (elected) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
+      setStatus({ state: 'failed', error: failed });
+    } else {
+      if (elected) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
+      setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
+    }
+  };
+
+  const onHealth = (failure: WireError | null) => {
+    if (!session || retired) return;
+    failed = failure;
+    announce();
+  };
+
+  const lead = async (): Promise<void> => {
     role = 'leader';
     setStatus({ state: 'starting', detail: 'Opening the database' });
     try {
-      session = await options.open(notify, (detail) => setStatus({ state: 'starting', detail }));
+      session = await options.open(notify, { onHealth, progress: (detail) => setStatus({ state: 'starting', detail }) });
     } catch (error) {
       failed = toWireError(error);
       setStatus({ state: 'failed', error: failed });
-      if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
+      if (elected) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
       for (const request of outbox.values()) route(request);
       return;
     }
     leaderId = workerId;
-    if (session.refused) {
-      // Refused but open: every tab shows why, and recovery calls still reach this worker.
-      failed = session.refused;
-      setStatus({ state: 'failed', error: failed });
-      if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error: failed });
-      for (const request of outbox.values()) route(request);
-      return;
-    }
-    if (announce) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'ready' });
-    setStatus({ state: 'ready', role: 'leader', leaderId: workerId, workerId });
+    failed = session.failure ?? null;
+    announce();
     for (const request of outbox.values()) route(request);
   };
 
@@ -169,9 +169,10 @@ export function startNode(options: NodeOptions): LeaderNode {
           return;
         }
         if (message.state === 'failed') {
-          failed = message.error;
+          // Keep the leader: in recovery it still answers the recovery calls forwarded to it.
           leaderId = message.leaderId;
           role = 'follower';
+          failed = message.error;
           setStatus({ state: 'failed', error: message.error });
           for (const request of outbox.values()) route(request);
           return;
@@ -197,10 +198,8 @@ export function startNode(options: NodeOptions): LeaderNode {
             ok: false,
             error: { code: 'version-mismatch', message: 'This window runs another version of Tillite. Reload it.' },
           });
-        } else if (failed && !isRecovery(message.request)) {
-          reply({ type: 'response', id: message.request.id, ok: false, error: failed });
         } else if (session) {
-          void handleHere(session, message.request).then(reply);
+          void session.processor.handle(message.request).then(reply);
         } else if (failed) {
           reply({ type: 'response', id: message.request.id, ok: false, error: failed });
         }
@@ -220,18 +219,18 @@ export function startNode(options: NodeOptions): LeaderNode {
     options.locks
       .request(LOCK_NAME, { mode: 'exclusive' }, async () => {
         if (retired) return;
-        await lead(true);
+        await lead();
         // Hold the lock for the life of this worker, or until a newer version asks us to step down.
         await new Promise<void>((resolve) => (releaseLock = resolve));
       })
       // The browser refuses the lock itself (site storage blocked): open directly, which then fails or succeeds
       // with a message of its own; never wait forever.
-      .catch(() => (role === 'waiting' ? lead(false) : undefined));
+      .catch(() => (role === 'waiting' ? lead() : undefined));
     bus.postMessage({ type: 'who-leads', from: workerId, appVersion });
   } else {
     // No Web Locks: no hand-over is possible. The first window opens the database; a second one finds the
     // files held and says so plainly.
-    void lead(false);
+    void lead();
   }
 
   return {

@@ -1,57 +1,58 @@
 /**
- * What the leader does when it wins the lock: open the database on OPFS, clean what an interrupted snapshot
- * left, migrate (with a verified snapshot first), and build the processor.
+ * What the leader does when it wins the lock: install the pool, clean what an interrupted snapshot left, open
+ * the catalogue, open and check the database, migrate (with a verified snapshot first), reconcile the backup
+ * catalogue with the files, and build the processor.
  *
- * When the runner refuses the file (a failed migration, a newer schema, a failed check, a foreign file) the
- * database stays open but refused: the session answers only `recovery.*` calls (restore the snapshot, download
- * the file), and no other call reaches it. Nothing the app does can then write to a database in that state.
+ * When the database file fails to open, fails its check or fails to migrate, the session still starts, in
+ * recovery: the pool stays held and only the recovery calls (list backups, restore one) are answered.
  */
 import type { ChangeTopic, WireError } from '../protocol';
-import { openOpfsDatabase } from './drivers/opfs-sahpool';
-import type { OpenedDatabase } from './drivers/types';
+import { createBackupService, type BackupService } from './backups/service';
+import { openCatalogue } from './backups/catalogue';
+import { openOpfsPool } from './drivers/opfs-sahpool';
 import { HandlerError, toWireError } from './errors';
 import { handlers } from './handlers';
 import type { LeaderSession } from './leader';
+import { createLiveDatabase, type LiveDatabase } from './live';
 import { migrate, type MigrateHooks } from './migrate';
 import { bundledMigrations } from './migrations';
 import { createProcessor } from './processor';
-import { backupDirectory, cleanSnapshotLeftovers, snapshotFileName, takeSnapshot } from './snapshot';
-import { automaticSnapshotsToPrune } from './snapshot-retention';
+import { cleanSnapshotLeftovers } from './snapshot';
 
-/** Deletes automatic snapshots beyond the ones kept. A failure here never stops the app: it only keeps more. */
-async function pruneAutomaticSnapshots(): Promise<void> {
+/** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
+async function openAndMigrate(
+  live: LiveDatabase,
+  backups: BackupService,
+  appVersion: string,
+  progress: (detail: string) => void,
+): Promise<WireError | null> {
   try {
-    const dir = await backupDirectory();
-    const names: string[] = [];
-    for await (const [name] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) names.push(name);
-    for (const name of automaticSnapshotsToPrune(names)) await dir.removeEntry(name);
+    const db = live.open();
+    const check = db.selectValues('PRAGMA integrity_check(20)').map(String);
+    if (check.length !== 1 || check[0] !== 'ok') {
+      throw new HandlerError('damaged', `The database fails its integrity check: ${check.slice(0, 3).join('; ')}`);
+    }
+    const snapshots = backups.migrationHooks(db);
+    const hooks: MigrateHooks = {
+      beforeMigrate: async (info) => {
+        progress('Taking a snapshot before updating the database');
+        return (await snapshots.beforeMigrate?.(info)) ?? null;
+      },
+      onAppVersionChange: async (info) => {
+        progress('Taking a snapshot of the previous version');
+        return (await snapshots.onAppVersionChange?.(info)) ?? null;
+      },
+      onMigrationStart: ({ version, name, index, count }) =>
+        progress(`Updating the database: migration ${version} (${name}), ${index + 1} of ${count}`),
+    };
+    await migrate(db, bundledMigrations, { appVersion, hooks });
+    return null;
   } catch (error) {
-    console.warn('Tillite: old automatic snapshots could not be pruned', error);
+    const failure = toWireError(error);
+    // A newer schema is not fixed by a restore: the app must be updated, and the file is left as it is.
+    if (failure.code === 'newer-schema') return failure;
+    return { ...failure, detail: { ...failure.detail, recoverable: true } };
   }
-}
-
-/** Snapshots taken by the migration runner: before migrating, and when only the app version changed. */
-function snapshotHooks(opened: OpenedDatabase, progress: (detail: string) => void): MigrateHooks {
-  const pool = opened.pool;
-  const onMigrationStart: MigrateHooks['onMigrationStart'] = ({ version, name, index, count }) =>
-    progress(`Updating the database: migration ${version} (${name}), ${index + 1} of ${count}`);
-  if (!pool) return { onMigrationStart };
-  const source = { db: opened.db, pool, vfs: opened.vfs };
-  return {
-    onMigrationStart,
-    beforeMigrate: async ({ from, to }) => {
-      progress('Taking a snapshot before updating the database');
-      const snapshot = await takeSnapshot(source, snapshotFileName('pre-migration', `${from}-to-v${to}`, new Date()));
-      await pruneAutomaticSnapshots();
-      return snapshot.name;
-    },
-    onAppVersionChange: async ({ fromApp, toApp, schema }) => {
-      progress('Taking a snapshot of the previous version');
-      const snapshot = await takeSnapshot(source, snapshotFileName('upgrade', String(schema), new Date(), `${fromApp}-to-${toApp}`));
-      await pruneAutomaticSnapshots();
-      return snapshot.name;
-    },
-  };
 }
 
 /** Opens, migrates and serves the live database as worker `workerId`. */
@@ -59,35 +60,37 @@ export async function openLeaderSession(
   workerId: string,
   appVersion: string,
   notify: (topics: ChangeTopic[]) => void,
-  options: { busyWaitMs: number; progress?: (detail: string) => void },
+  options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
 ): Promise<LeaderSession> {
-  const progress = options.progress ?? (() => undefined);
-  const opened = await openOpfsDatabase(options);
-  let refused: WireError | null = null;
+  const { sqlite3, pool } = await openOpfsPool(options);
+  const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
   try {
-    if (opened.pool) await cleanSnapshotLeftovers(opened.pool);
-    await migrate(opened.db, bundledMigrations, { appVersion, hooks: snapshotHooks(opened, progress) });
+    await cleanSnapshotLeftovers(pool);
+    const backups = createBackupService({ live, catalogue: await openCatalogue(), appVersion, notify });
+    const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
+    // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
+    // read-only download of a copy; otherwise also restoring a backup).
+    live.setFailure(failure);
+    // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
+    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup catalogue failed', error));
+    const processor = createProcessor(
+      {
+        get db() {
+          return live.db;
+        },
+        live,
+        backups,
+        leaderId: workerId,
+        appVersion,
+        vfs: live.vfs,
+        fileName: live.fileName,
+        notify,
+      },
+      handlers,
+    );
+    return { processor, failure, close: () => live.close() };
   } catch (error) {
-    // Refusals (the runner's and the snapshot's own errors, which left the file as it was) keep it open for
-    // recovery; anything unexpected closes it and fails plainly.
-    if (!(error instanceof HandlerError)) {
-      opened.close();
-      throw error;
-    }
-    refused = toWireError(error);
+    live.close();
+    throw error;
   }
-  const processor = createProcessor(
-    {
-      db: opened.db,
-      leaderId: workerId,
-      appVersion,
-      vfs: opened.vfs,
-      fileName: opened.fileName,
-      pool: opened.pool,
-      refused,
-      notify,
-    },
-    handlers,
-  );
-  return { processor, refused, close: () => opened.close() };
 }

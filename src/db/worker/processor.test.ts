@@ -25,7 +25,7 @@ beforeEach(async () => {
   await migrate(opened.db, bundledMigrations, { appVersion: '0.0.0-test' });
   notified = [];
   processor = createProcessor(
-    { db: opened.db, pool: null, refused: null, leaderId: 'leader', appVersion: '0.0.0-test', vfs: 'memory', fileName: ':memory:', notify: (t) => notified.push(t) },
+    { db: opened.db, live: null, backups: null, leaderId: 'leader', appVersion: '0.0.0-test', vfs: 'memory', fileName: ':memory:', notify: (t) => notified.push(t) },
     handlers,
   );
 });

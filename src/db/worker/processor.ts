@@ -6,24 +6,26 @@
  * same request arrives again (a follower re-sent it after a leader hand-over), the stored result is returned
  * and nothing is applied twice.
  */
-import type { Database, PreparedStatement, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf, WireError } from '../protocol';
-import { RECOVERY_PREFIX } from '../protocol';
+import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
+import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf } from '../protocol';
+import type { BackupService } from './backups/service';
 import { HandlerError, toWireError } from './errors';
+import type { LiveDatabase } from './live';
 
 /** What every handler may use. */
 export interface HandlerContext {
+  /** The live database, read at each call: a restore replaces it. Throws while the database cannot be used. */
   readonly db: Database;
+  /** The swappable live database on OPFS; null for the in-memory database of unit tests. */
+  readonly live: LiveDatabase | null;
+  /** The backups; null for the in-memory database of unit tests. */
+  readonly backups: BackupService | null;
   /** The id of this worker, which holds the database. */
   readonly leaderId: string;
   readonly appVersion: string;
   /** The VFS's name and file, for the status page. */
   readonly vfs: string;
   readonly fileName: string;
-  /** The sahpool holding the file (null for the in-memory test driver). */
-  readonly pool: SAHPoolUtil | null;
-  /** Why the database is refused (only `recovery.*` calls are then served), or null when it serves normally. */
-  readonly refused: WireError | null;
   /** Tells every tab that these topics changed (called by the processor after a mutation commits). */
   notify(topics: ChangeTopic[]): void;
 }
@@ -31,6 +33,8 @@ export interface HandlerContext {
 /** A read: runs as is. */
 export interface QueryImpl<K extends HandlerName> {
   kind: 'query';
+  /** Also answered while the live database cannot be used (the recovery screen's calls). */
+  recovery?: boolean;
   run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
 }
 /** A write: synchronous, so it fits in one transaction with its request record. */
@@ -42,6 +46,8 @@ export interface MutationImpl<K extends HandlerName> {
 /** A long operation (backup, import) that manages its own transactions and idempotency. */
 export interface TaskImpl<K extends HandlerName> {
   kind: 'task';
+  /** Also answered while the live database cannot be used (the recovery screen's calls). */
+  recovery?: boolean;
   run(ctx: HandlerContext, args: ArgsOf<K>, requestId: string): Promise<ResultOf<K>>;
 }
 export type HandlerImpl<K extends HandlerName> = QueryImpl<K> | MutationImpl<K> | TaskImpl<K>;
@@ -60,17 +66,22 @@ export interface Processor {
  * for any other name is answered with `unknown-handler`.
  */
 export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]: HandlerImpl<K> }): Processor {
-  const { db } = ctx;
-  // Prepared on the first write: a refused database (newer schema, foreign file) may not have the table.
-  let statements: { findApplied: PreparedStatement; recordApplied: PreparedStatement } | null = null;
-  const prepared = () =>
-    (statements ??= {
-      findApplied: db.prepare('SELECT result FROM applied_requests WHERE request_id = ?'),
-      recordApplied: db.prepare('INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES (?, ?, ?, ?)'),
-    });
+  // Prepared per database: after a restore the old handle (and its statements) is closed and a new one serves.
+  let statements: { db: Database; findApplied: PreparedStatement; recordApplied: PreparedStatement } | null = null;
+  const prepared = () => {
+    const db = ctx.db;
+    if (statements?.db !== db) {
+      statements = {
+        db,
+        findApplied: db.prepare('SELECT result FROM applied_requests WHERE request_id = ?'),
+        recordApplied: db.prepare('INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES (?, ?, ?, ?)'),
+      };
+    }
+    return statements;
+  };
 
   function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
-    const { findApplied, recordApplied } = prepared();
+    const { db, findApplied, recordApplied } = prepared();
     const outcome = db.transaction('IMMEDIATE', () => {
       findApplied.bind([request.requestId]);
       const seen = findApplied.step() ? (findApplied.get(0) as string) : undefined;
@@ -92,10 +103,10 @@ export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]
       const impl = impls[request.name] as HandlerImpl<typeof request.name> | undefined;
       try {
         if (!impl) throw new HandlerError('unknown-handler', `The database does not know the call "${String(request.name)}".`);
-        // A refused database answers recovery calls only: nothing else may read or write a file in that state.
-        if (ctx.refused && !String(request.name).startsWith(RECOVERY_PREFIX)) {
-          return { type: 'response', id: request.id, ok: false, error: ctx.refused };
-        }
+        // Nothing touches the database while a restore swaps its file.
+        while (ctx.live?.busy) await ctx.live.busy;
+        const failure = ctx.live?.failure;
+        if (failure && !(impl.kind !== 'mutation' && impl.recovery)) throw new HandlerError(failure.code, failure.message, failure.detail);
         let result: unknown;
         if (impl.kind === 'query') result = impl.run(ctx, request.args);
         else if (impl.kind === 'mutation') result = runMutation(impl, request);

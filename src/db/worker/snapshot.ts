@@ -17,14 +17,17 @@ import { schemaVersionOf } from './migrate';
 export const BACKUP_DIR = 'backups';
 /** The pool file a snapshot is made in before it is copied out. */
 export const STAGING_FILE = '/snapshot-staging.db';
+/** The pool file a backup is copied into to be checked (verify, restore, reconcile). */
+export const VERIFY_STAGING_FILE = '/verify-staging.db';
 
-/** What was written. */
-export interface SnapshotFile {
+/** What was written. `facts` is what the optional reader found in the verified copy. */
+export interface SnapshotFile<T = null> {
   name: string;
   size: number;
   sha256: string;
   schemaVersion: number;
   createdAt: string;
+  facts: T;
 }
 
 /** What a snapshot needs from the open database. */
@@ -105,26 +108,69 @@ export async function readFile(dir: FileSystemDirectoryHandle, name: string): Pr
   }
 }
 
-/** Refuses before writing anything when the origin's quota cannot hold `needed` more bytes. */
-export async function assertRoom(needed: number): Promise<void> {
+function quotaError(needed: number, free: number | null): HandlerError {
+  const freeText = free === null ? 'the browser refused the space' : `${Math.floor(free / 1e6)} MB are free`;
+  return new HandlerError(
+    'quota',
+    `Not enough storage for a backup: it needs about ${Math.ceil(needed / 1e6)} MB and ${freeText}. Nothing was written; the database is untouched. Delete old backups or free space on the device.`,
+    { needed, free },
+  );
+}
+
+/** The file a backup reserves its space with; its `.tmp` ending has it cleaned at start-up if left. */
+const RESERVATION = '.space-reservation.tmp';
+
+/**
+ * Refuses before writing anything when the origin cannot hold `needed` more bytes. The estimate alone is not
+ * enough (browsers may report a quota they then do not grant: Chromium's estimate ignores an overridden quota),
+ * so the space is also reserved: a file is grown to that size and removed. If the browser refuses the growth,
+ * no part of the backup has been written.
+ */
+export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle): Promise<void> {
   const estimate = await navigator.storage.estimate?.();
-  if (!estimate?.quota) return;
-  const free = estimate.quota - (estimate.usage ?? 0);
-  if (free < needed) {
-    throw new HandlerError(
-      'quota',
-      `Not enough storage for a backup: it needs about ${Math.ceil(needed / 1e6)} MB and ${Math.floor(free / 1e6)} MB are free. Nothing was written; the database is untouched. Delete old backups or free space on the device.`,
-      { needed, free },
-    );
+  if (estimate?.quota) {
+    const free = estimate.quota - (estimate.usage ?? 0);
+    if (free < needed) throw quotaError(needed, free);
+  }
+  const handle = await dir.getFileHandle(RESERVATION, { create: true });
+  const access = await handle.createSyncAccessHandle();
+  try {
+    // Chromium refuses growth beyond the quota silently (the size stays as it was), or with QuotaExceededError.
+    access.truncate(Math.ceil(needed));
+    access.flush();
+    if (access.getSize() < Math.ceil(needed)) throw quotaError(needed, null);
+  } catch (error) {
+    if (error instanceof HandlerError) throw error;
+    if ((error as DOMException)?.name === 'QuotaExceededError') throw quotaError(needed, null);
+    throw error;
+  } finally {
+    access.close();
+    await dir.removeEntry(RESERVATION).catch(() => undefined);
   }
 }
 
 /** Runs `integrity_check` on a file in the pool; returns the problems (empty when whole). */
 export function checkPoolFile(pool: SAHPoolUtil, name: string): string[] {
-  const db = new pool.OpfsSAHPoolDb(name);
+  return inspectPoolFile(pool, name, () => null).problems;
+}
+
+/**
+ * Opens a file in the pool, runs `integrity_check`, and (when whole) reads facts from it with `read`.
+ * A file that does not even open counts as damaged.
+ */
+export function inspectPoolFile<T>(pool: SAHPoolUtil, name: string, read: (db: Database) => T): { problems: string[]; facts: T | null } {
+  let db: Database;
+  try {
+    db = new pool.OpfsSAHPoolDb(name);
+  } catch (error) {
+    return { problems: [error instanceof Error ? error.message : String(error)], facts: null };
+  }
   try {
     const result = db.selectValues('PRAGMA integrity_check').map(String);
-    return result.length === 1 && result[0] === 'ok' ? [] : result;
+    const problems = result.length === 1 && result[0] === 'ok' ? [] : result;
+    return { problems, facts: problems.length === 0 ? read(db) : null };
+  } catch (error) {
+    return { problems: [error instanceof Error ? error.message : String(error)], facts: null };
   } finally {
     db.close();
   }
@@ -134,18 +180,22 @@ export function checkPoolFile(pool: SAHPoolUtil, name: string): string[] {
  * Takes a verified snapshot of the live database into `backups/<name>`. Throws (and leaves no file behind)
  * when anything fails; the live database is only read.
  */
-export async function takeSnapshot(source: SnapshotSource, name: string): Promise<SnapshotFile> {
+export async function takeSnapshot<T = null>(
+  source: SnapshotSource,
+  name: string,
+  read: (db: Database) => T = () => null as T,
+): Promise<SnapshotFile<T>> {
   const { db, pool } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
-  // Room for the staging copy in the pool and the plain copy, with a margin.
-  await assertRoom(pageSize * pageCount * 2.2 + 1e6);
   const dir = await backupDirectory();
+  // Room for the staging copy in the pool and the plain copy, with a margin.
+  await assertRoom(pageSize * pageCount * 2.2 + 1e6, dir);
   const temp = `${name}.tmp`;
   pool.unlink(STAGING_FILE);
   try {
     db.exec({ sql: 'VACUUM INTO ?', bind: [`file:${STAGING_FILE}?vfs=${source.vfs}`] });
-    const problems = checkPoolFile(pool, STAGING_FILE);
+    const { problems, facts } = inspectPoolFile(pool, STAGING_FILE, read);
     if (problems.length > 0) throw new Error(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     const bytes = pool.exportFile(STAGING_FILE);
     // VACUUM INTO keeps the WAL flag of a WAL source; a backup is a plain rollback-journal file, so that any
@@ -166,6 +216,7 @@ export async function takeSnapshot(source: SnapshotSource, name: string): Promis
       sha256: digest,
       schemaVersion: schemaVersionOf(db),
       createdAt: new Date().toISOString(),
+      facts: facts as T,
     };
   } catch (error) {
     await dir.removeEntry(temp).catch(() => undefined);
@@ -176,10 +227,12 @@ export async function takeSnapshot(source: SnapshotSource, name: string): Promis
   }
 }
 
-/** Removes what an interrupted snapshot left: `*.tmp` files and the staging file. Returns their names. */
+/** Removes what an interrupted snapshot or check left: `*.tmp` files and the staging files. Returns their names. */
 export async function cleanSnapshotLeftovers(pool: SAHPoolUtil): Promise<string[]> {
   const removed: string[] = [];
-  if (pool.unlink(STAGING_FILE)) removed.push(STAGING_FILE);
+  for (const file of [STAGING_FILE, VERIFY_STAGING_FILE]) {
+    for (const name of [file, `${file}-journal`, `${file}-wal`]) if (pool.unlink(name)) removed.push(name);
+  }
   const dir = await backupDirectory();
   for await (const [entryName] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
     if (entryName.endsWith('.tmp')) {

@@ -1,7 +1,7 @@
 /**
- * What a person can do while the database is refused: after a failed migration, see what failed and restore the
- * snapshot taken just before it; for a database from a newer Tillite, download a copy of it as it is.
- * Both calls are answered by the leader while the database is refused (see `recovery.*` in the protocol).
+ * What a person can see and keep while the database is refused: after a failed migration, what failed and the
+ * snapshot taken just before it (the recovery screen restores it); for any refused file, including one from a
+ * newer Tillite, a download of a copy as it is. `recovery.export-live` is answered while the database is refused.
  */
 import { useState } from 'preact/hooks';
 import type { WireError } from '../../../db/protocol';
@@ -22,7 +22,7 @@ function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The failed migration's facts, the snapshot's name and a restore button; a download for newer files. */
+/** The failed migration's facts and the snapshot's name; a download of the refused file. */
 export function RecoveryActions({ error }: { error: WireError }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -44,11 +44,6 @@ export function RecoveryActions({ error }: { error: WireError }) {
     }
   };
 
-  const restore = () =>
-    run(async () => {
-      const result = await db().send('recovery.restore', { name: snapshot! });
-      return `Restored ${result.restored} (schema version ${result.schemaVersion}). The file it replaced was kept as ${result.safetySnapshot}.`;
-    });
   const exportLive = () =>
     run(async () => {
       const result = await db().send('recovery.export-live', {});
@@ -57,7 +52,7 @@ export function RecoveryActions({ error }: { error: WireError }) {
     });
 
   return (
-    <div class="recovery" data-testid="recovery">
+    <div class="recovery" data-testid="recovery-actions">
       {error.code === 'migration-failed' && (
         <dl class="facts">
           {typeof detail.version === 'number' && (
@@ -85,10 +80,7 @@ export function RecoveryActions({ error }: { error: WireError }) {
       )}
       {snapshot && (
         <p>
-          Snapshot taken before the update: <code data-testid="failure-snapshot">{snapshot}</code>{' '}
-          <button type="button" disabled={busy} onClick={restore} data-testid="restore-snapshot">
-            Restore this snapshot
-          </button>
+          Snapshot taken before the update: <code data-testid="failure-snapshot">{snapshot}</code>
         </p>
       )}
       {(error.code === 'newer-schema' || error.code === 'migration-failed' || error.code === 'damaged') && (

@@ -2,7 +2,7 @@
  * Opens the live database on OPFS with the `opfs-sahpool` VFS: no COOP/COEP headers needed, and the fastest
  * OPFS VFS measured (see shared notes). The pool holds its files exclusively, so only the leader opens it.
  */
-import type { SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../errors';
 import { loadSqlite } from './sqlite';
 import { applyConnectionSettings } from './pragmas';
@@ -64,8 +64,17 @@ async function installPool(sqlite3: Sqlite3Static, waitMs: number): Promise<SAHP
   }
 }
 
-/** Opens (creating if needed) the live database. Throws a {@link HandlerError} a person can act on. */
-export async function openOpfsDatabase(options: { busyWaitMs: number }): Promise<OpenedDatabase> {
+/** The pool with the live database's files, installed but with no database open. */
+export interface OpfsPool {
+  sqlite3: Sqlite3Static;
+  pool: SAHPoolUtil;
+}
+
+/**
+ * Installs the pool. Throws a {@link HandlerError} a person can act on. Kept apart from opening the database so
+ * that the leader still holds the pool (and can restore a backup into it) when the database itself fails.
+ */
+export async function openOpfsPool(options: { busyWaitMs: number }): Promise<OpfsPool> {
   if (!hasOpfs()) {
     throw new HandlerError(
       'storage-unavailable',
@@ -87,11 +96,28 @@ export async function openOpfsDatabase(options: { busyWaitMs: number }): Promise
   // same pool comes back paused, and must take its file handles again.
   if (pool.isPaused()) await pool.unpauseVfs();
   await pool.reserveMinimumCapacity(POOL_CAPACITY);
+  return { sqlite3, pool };
+}
+
+/** Opens (creating if needed) the live database file in an installed pool, with the connection settings. */
+export function openLiveFile(pool: SAHPoolUtil): Database {
   const db = new pool.OpfsSAHPoolDb(DB_FILE);
   try {
     applyConnectionSettings(db);
   } catch (error) {
     db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Opens (creating if needed) the live database. Throws a {@link HandlerError} a person can act on. */
+export async function openOpfsDatabase(options: { busyWaitMs: number }): Promise<OpenedDatabase> {
+  const { sqlite3, pool } = await openOpfsPool(options);
+  let db: Database;
+  try {
+    db = openLiveFile(pool);
+  } catch (error) {
     pool.pauseVfs();
     throw error;
   }

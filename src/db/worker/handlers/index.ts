@@ -1,6 +1,7 @@
 /** Every handler the worker answers: one slice per domain, together covering the protocol's handler map. */
 import type { HandlerName } from '../../protocol';
 import type { HandlerImpl } from '../processor';
+import { backupHandlers } from './backups';
 import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
@@ -14,6 +15,7 @@ export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...systemHandlers,
   ...tallyHandlers,
   ...recoveryHandlers,
+  ...backupHandlers,
   ...shopHandlers,
   ...catalogHandlers,
   ...cartHandlers,

@@ -28,7 +28,7 @@ beforeEach(async () => {
   const opened = await openMemoryDatabase();
   await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
   processor = createProcessor(
-    { db: opened.db, pool: null, refused: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
+    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
     handlers,
   );
 });

@@ -1,26 +1,20 @@
-/** Handlers answered while the database is refused: restore the runner's snapshot, or download the file. */
+/** Handlers answered while the database is refused: download a copy of the file as it is. */
 import type { RecoveryHandlers } from '../../protocol';
 import { loadSqlite } from '../drivers/sqlite';
-import { HandlerError } from '../errors';
 import type { HandlerImpls } from '../processor';
-import { exportLive, restoreSnapshot } from '../recovery';
+import { exportLive } from '../recovery';
 
-/** `recovery.*` handlers. */
+/** `recovery.*` handlers. Restoring a backup is `backup.restore`, which is also answered in recovery. */
 export const recoveryHandlers = {
-  'recovery.restore': {
-    kind: 'task',
-    run: async (ctx, { name }) => {
-      // While the database serves normally, restoring belongs to the backups page, which coordinates every tab.
-      if (!ctx.refused) throw new HandlerError('conflict', 'The database is open and healthy: restore a backup from the backups page.');
-      if (!ctx.pool) throw new HandlerError('storage-unavailable', 'Restoring needs the database on this device\'s storage.');
-      return restoreSnapshot({ db: ctx.db, pool: ctx.pool, vfs: ctx.vfs }, name);
-    },
-  },
   'recovery.export-live': {
     kind: 'task',
+    recovery: true,
     run: async (ctx) => {
       const sqlite3 = await loadSqlite();
-      return exportLive(ctx.db, (db) => sqlite3.capi.sqlite3_js_db_export(db));
+      // The raw handle: a refused database (newer schema, failed migration) is exactly what is downloaded here.
+      const db = ctx.live ? ctx.live.raw : ctx.db;
+      if (!db) throw new Error('The database is closed while it is being replaced. Try again in a moment.');
+      return exportLive(db, (handle) => sqlite3.capi.sqlite3_js_db_export(handle));
     },
   },
 } satisfies HandlerImpls<RecoveryHandlers>;

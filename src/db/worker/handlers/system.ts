@@ -2,8 +2,6 @@
 import type { SystemHandlers } from '../../protocol';
 import type { HandlerImpls } from '../processor';
 import { migrationHistory, schemaVersionOf } from '../migrate';
-import { backupDirectory } from '../snapshot';
-import { automaticSnapshotTime } from '../snapshot-retention';
 
 /** `system.*` handlers. */
 export const systemHandlers = {
@@ -27,15 +25,10 @@ export const systemHandlers = {
   },
   'system.migration-snapshots': {
     kind: 'task',
-    run: async () => {
-      const dir = await backupDirectory();
-      const found: { name: string; size: number; time: string }[] = [];
-      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-        const time = automaticSnapshotTime(name);
-        if (time && handle.kind === 'file') found.push({ name, size: (await (handle as FileSystemFileHandle).getFile()).size, time });
-      }
-      found.sort((a, b) => b.time.localeCompare(a.time) || b.name.localeCompare(a.name));
-      return found.map(({ name, size }) => ({ name, size }));
+    run: async (ctx) => {
+      // The snapshots the runner asked for, as the backup catalogue lists them (newest first, kept by its rule).
+      const records = (await ctx.backups?.list()) ?? [];
+      return records.filter((r) => r.kind === 'pre-migration' || r.kind === 'upgrade').map(({ name, size }) => ({ name, size }));
     },
   },
   'system.ping': {

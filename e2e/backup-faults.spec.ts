@@ -1,0 +1,182 @@
+/**
+ * Faults: a backup file damaged on disk, a page closed in the middle of a backup, a full disk, and a live
+ * database that no longer opens. In each, what is kept intact is the live database's rows and the list's
+ * honesty (no broken file listed as a good backup).
+ */
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE_URL, persistentProfile, waitForDb, writeRow } from './helpers';
+import { backUpNow, backupFiles, damageBackupFile, openData, putBackupFile, restore, row, rows, showData, showStatus } from './backup-helpers';
+
+test('a backup damaged on disk is reported by verify and refused by restore; the live data stays', async ({ page }) => {
+  await page.goto('/status');
+  await waitForDb(page);
+  await writeRow(page, 'precious');
+  await showData(page);
+  const a = await backUpNow(page, 'a');
+  const b = await backUpNow(page, 'b');
+  // Flip bytes inside the second page of each file: a failing disk, not a rewrite the app made.
+  await damageBackupFile(page, a, 4096 + 200, 64);
+  await damageBackupFile(page, b, 4096 + 200, 64);
+
+  await row(page, a).getByTestId('backup-verify').click();
+  await expect(page.getByTestId('data-message')).toContainText(`${a} is damaged`);
+  await expect(row(page, a)).toHaveAttribute('data-state', 'damaged');
+  await expect(row(page, a).getByTestId('backup-restore')).toBeDisabled();
+
+  // b is still listed as verified (nobody checked it since): restore checks it first and refuses.
+  await row(page, b).getByTestId('backup-restore').click();
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-error')).toContainText('damaged and cannot be restored');
+  await expect(row(page, b)).toHaveAttribute('data-state', 'damaged');
+  await expect(rows(page, 'before-restore')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await showStatus(page);
+  await expect(page.getByTestId('tally-total')).toHaveText('1');
+  await expect(page.getByTestId('tally-entries')).toContainText('precious');
+});
+
+test('a full disk: the backup is refused before anything is written, and a warning stays until one succeeds', async ({ page, context }) => {
+  await page.goto('/status');
+  await waitForDb(page);
+  await writeRow(page, 'still here');
+  await showData(page);
+  await expect(rows(page, 'scheduled')).toHaveCount(1);
+  const before = await backupFiles(page);
+
+  const cdp = await context.newCDPSession(page);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: BASE_URL, quotaSize: usage + 50_000 });
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('data-message')).toContainText('Not enough storage');
+  await expect(page.getByTestId('backup-warning')).toContainText('Not enough storage');
+  expect(await backupFiles(page)).toEqual(before);
+  await expect(page.getByTestId('backup-log').locator('li').first()).toHaveAttribute('data-ok', 'false');
+
+  // The warning is on every view, and the live database is untouched.
+  await showStatus(page);
+  await expect(page.getByTestId('backup-warning')).toBeVisible();
+  await expect(page.getByTestId('tally-total')).toHaveText('1');
+
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: BASE_URL });
+  await showData(page);
+  await backUpNow(page);
+  await expect(page.getByTestId('backup-warning')).toHaveCount(0);
+});
+
+test.describe('with a large database', () => {
+  let dir = '';
+  let fixture = '';
+  const ROWS = 150_000;
+  test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tillite-large-'));
+    fixture = join(dir, 'large.db');
+    execFileSync('python3', ['e2e/fixtures/make-large-db.py', fixture, String(ROWS), 'src/db/migrations/0001_initial.sql']);
+  });
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('closing the page during a backup lists no broken backup, cleans the leftover, keeps the data', async () => {
+    test.setTimeout(300_000);
+    const slow = 120_000;
+    // A profile on disk, as a shop runs it: OPFS in incognito-like contexts is about ten times slower.
+    const profile = persistentProfile();
+    const context = await profile.open();
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await openData(page);
+      // A file found in backups/ is checked and catalogued at start-up; then it is restored as the live database.
+      const large = 'tillite-manual-v1-2026-01-01T00-00-00Z-large.db';
+      await putBackupFile(page, fixture, large);
+      await page.reload();
+      await waitForDb(page);
+      await expect(row(page, large)).toHaveAttribute('data-state', 'verified', { timeout: slow });
+      await restore(page, large, slow);
+
+      // A whole backup of it, timed.
+      const full = await backUpNow(page, 'timed', slow);
+      const took = await page.getByTestId('backup-log').locator('li').filter({ hasText: full }).getByTestId('log-duration').first().textContent();
+      test.info().annotations.push({ type: 'backup of the large database', description: `${took?.replace('·', '').trim()} for ${ROWS} rows` });
+
+      // Another, interrupted: the page closes as soon as the temporary file shows up.
+      const sawTemp = page.evaluate(async () => {
+        const backups = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups');
+        for (const until = performance.now() + 60_000; performance.now() < until; ) {
+          for await (const name of (backups as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.endsWith('.db.tmp')) return name;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        return null;
+      });
+      await page.getByTestId('backup-description').fill('interrupted');
+      await page.getByTestId('backup-now').click();
+      expect(await sawTemp).toMatch(/-interrupted\.db\.tmp$/);
+      await page.close();
+
+      const again = await context.newPage();
+      await openData(again);
+      const files = await backupFiles(again);
+      expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      // Whatever is listed is whole, and has its file.
+      for (const listed of await rows(again).all()) {
+        await expect(listed).toHaveAttribute('data-state', 'verified');
+        expect(files).toContain(await listed.getAttribute('data-name'));
+      }
+      await showStatus(again);
+      await expect(again.getByTestId('tally-total')).toHaveText(String(ROWS), { timeout: slow });
+    } finally {
+      await context.close();
+      profile.dispose();
+    }
+  });
+});
+
+test('a live database that no longer opens: the recovery screen restores the newest backup', async ({ context, page }) => {
+  await page.goto('/status');
+  await waitForDb(page);
+  await writeRow(page, 'saved by the backup');
+  await showData(page);
+  const backup = await backUpNow(page, 'last good');
+  await page.goto('/icons/favicon.svg'); // same origin, no app: the worker and its file handles go away
+
+  // Damage the live file in the pool: overwrite its data, and drop its WAL (the sahpool slot's path).
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        try {
+          const pool = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
+          let damaged = 0;
+          for await (const handle of (pool as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
+            const file = await handle.getFile();
+            const path = new TextDecoder().decode(new Uint8Array(await file.slice(0, 512).arrayBuffer())).replace(/\0.*$/s, '');
+            if (path !== '/tillite.db' && path !== '/tillite.db-wal') continue;
+            const writable = await handle.createWritable({ keepExistingData: true });
+            if (path === '/tillite.db') await writable.write({ type: 'write', position: 4096, data: new Uint8Array(file.size - 4096).fill(0xa5) });
+            else await writable.write({ type: 'write', position: 0, data: new Uint8Array(512) });
+            await writable.close();
+            damaged++;
+          }
+          return damaged;
+        } catch {
+          return 0; // the closing worker still holds the handles: try again
+        }
+      }),
+    )
+    .toBeGreaterThan(0);
+
+  await page.goto('/status');
+  const recovery = page.getByTestId('recovery');
+  await expect(recovery).toBeVisible();
+  await expect(page.getByTestId('recovery-newest')).toHaveAttribute('data-name', backup);
+  await expect(page.getByTestId('recovery-newest')).toContainText('1 rows');
+  await page.getByTestId('recovery-restore-newest').click();
+  await waitForDb(page);
+  await expect(page.getByTestId('tally-entries')).toContainText('saved by the backup');
+
+  // The damaged file was kept (listed as damaged, never restorable), and writing works again.
+  await writeRow(page, 'after recovery');
+  await showData(page);
+  await expect(rows(page, 'before-restore').first()).toHaveAttribute('data-state', 'damaged');
+});

@@ -1,0 +1,126 @@
+/** Page helpers for the backup specs: the Data view as a person uses it, and OPFS as the disk. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { waitForDb } from './helpers';
+
+/** Opens the Data view and waits for the database. */
+export async function openData(page: Page): Promise<void> {
+  await page.goto('/data');
+  await waitForDb(page);
+  await expect(page.getByTestId('backup-list').or(page.getByTestId('backup-empty'))).toBeVisible();
+}
+
+/** Goes to the Data view through the navigation (no reload). */
+export async function showData(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Data' }).click();
+  await expect(page.getByTestId('backup-list').or(page.getByTestId('backup-empty'))).toBeVisible();
+}
+
+/** Goes to the status page through the navigation (no reload). */
+export async function showStatus(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Status' }).click();
+  await expect(page.getByTestId('tally-total')).toBeVisible();
+}
+
+/** "Back up now", optionally with a description; returns the new backup's file name. */
+export async function backUpNow(page: Page, description = '', timeout?: number): Promise<string> {
+  const message = page.getByTestId('data-message');
+  const previous = (await message.count()) > 0 ? await message.textContent() : null;
+  await page.getByTestId('backup-description').fill(description);
+  await page.getByTestId('backup-now').click();
+  if (previous !== null) await expect(message).not.toHaveText(previous, { timeout });
+  await expect(message).toContainText('Backed up: ', { timeout });
+  return ((await message.textContent()) ?? '').replace('Backed up: ', '').trim();
+}
+
+/** The backup rows of one kind, or all of them. */
+export function rows(page: Page, kind?: string): Locator {
+  return kind ? page.locator(`[data-testid="backup-row"][data-kind="${kind}"]`) : page.getByTestId('backup-row');
+}
+
+/** The row of the backup called `name`. */
+export function row(page: Page, name: string): Locator {
+  return page.locator(`[data-testid="backup-row"][data-name="${name}"]`);
+}
+
+/** Restores backup `name` through its confirmation; returns the dialog's two "holds" lines. */
+export async function restore(page: Page, name: string, timeout?: number): Promise<{ backup: string; current: string }> {
+  await row(page, name).getByTestId('backup-restore').click();
+  const dialog = page.getByTestId('restore-dialog');
+  await expect(dialog.getByTestId('restore-current-holds')).toContainText('rows');
+  const seen = { backup: (await dialog.getByTestId('restore-backup-holds').textContent()) ?? '', current: (await dialog.getByTestId('restore-current-holds').textContent()) ?? '' };
+  await dialog.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('data-message')).toContainText('Restored', { timeout });
+  return seen;
+}
+
+/** Names of the files in OPFS `backups/`, read from the page (same origin, so the same OPFS). */
+export async function backupFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('backups', { create: true });
+    const names: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names.sort();
+  });
+}
+
+/** Overwrites `count` bytes at `offset` of backup `name` on disk with 0xA5, as a failing disk might. */
+export async function damageBackupFile(page: Page, name: string, offset: number, count: number): Promise<void> {
+  await page.evaluate(
+    async ({ name, offset, count }) => {
+      const root = await navigator.storage.getDirectory();
+      const dir = await root.getDirectoryHandle('backups');
+      const handle = await dir.getFileHandle(name);
+      const writable = await handle.createWritable({ keepExistingData: true });
+      await writable.write({ type: 'write', position: offset, data: new Uint8Array(count).fill(0xa5) });
+      await writable.close();
+    },
+    { name, offset, count },
+  );
+}
+
+/** Opens a file with Python's own SQLite (independent of the app's): `integrity_check` and the tally rows. */
+export function inspectWithPython(path: string): { integrity: string; tally: number; applicationId: number } {
+  const script = [
+    'import json, sqlite3, sys',
+    'c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)',
+    'print(json.dumps({"integrity": c.execute("PRAGMA integrity_check").fetchone()[0],',
+    '  "tally": c.execute("SELECT count(*) FROM tally").fetchone()[0],',
+    '  "applicationId": c.execute("PRAGMA application_id").fetchone()[0]}))',
+  ].join('\n');
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as { integrity: string; tally: number; applicationId: number };
+}
+
+/**
+ * Waits until the worker has handled every backup call the page sent before: a "verify" goes through the
+ * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done.
+ */
+export async function settle(page: Page): Promise<void> {
+  const verified = page.locator('[data-testid="backup-log"] li[data-action="verify"]');
+  const before = await verified.count();
+  await page.getByTestId('backup-row').first().getByTestId('backup-verify').click();
+  await expect(verified).toHaveCount(before + 1);
+}
+
+/**
+ * Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there:
+ * through a file input, so the bytes stream from disk.
+ */
+export async function putBackupFile(page: Page, path: string, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'test-fixture-input';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#test-fixture-input', path);
+  await page.evaluate(async (name) => {
+    const input = document.getElementById('test-fixture-input') as HTMLInputElement;
+    const backups = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
+    const writable = await (await backups.getFileHandle(name, { create: true })).createWritable();
+    await input.files![0]!.stream().pipeTo(writable);
+    input.remove();
+  }, name);
+}

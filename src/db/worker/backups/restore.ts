@@ -1,0 +1,125 @@
+/**
+ * The two operations that replace or remove the shop's data: restoring a backup and emptying the database.
+ * Both take a verified snapshot first (`before-restore`, `before-empty`) and run with every other call held
+ * back, so no write lands between the snapshot and the change. Both are plain functions of the service, so a
+ * permission check (owner or manager, once roles exist) wraps them in the handlers without touching them.
+ */
+import type { BackupRecord, ChangeTopic } from '../../protocol';
+import { HandlerError, toWireError } from '../errors';
+import type { LiveDatabase } from '../live';
+import { migrate } from '../migrate';
+import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../migrations';
+import { backupDirectory, snapshotFileName, writeFile } from '../snapshot';
+import { swapLiveDatabase } from '../swap';
+import { businessTables } from './inspect';
+import type { BackupService } from './service';
+
+export interface RestoreDeps {
+  live: LiveDatabase;
+  service: BackupService;
+  appVersion: string;
+  notify(topics: ChangeTopic[]): void;
+}
+
+/** The word a person types to empty the database. */
+export const EMPTY_CONFIRMATION = 'EMPTY';
+
+/**
+ * When the live database is too damaged to copy, its raw file is still kept (listed as damaged, never
+ * restorable) rather than thrown away by the restore.
+ */
+async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem: string): Promise<void> {
+  const at = new Date();
+  const name = snapshotFileName('before-restore', '0', at, 'damaged-original');
+  const dir = await backupDirectory();
+  await writeFile(dir, `${name}.tmp`, bytes);
+  await ((await dir.getFileHandle(`${name}.tmp`)) as FileSystemFileHandle & { move(name: string): Promise<void> }).move(name);
+  const record: BackupRecord = {
+    name,
+    kind: 'before-restore',
+    createdAt: at.toISOString(),
+    appVersion: deps.appVersion,
+    schemaVersion: 0,
+    size: bytes.length,
+    sha256: '',
+    description: 'damaged-original',
+    summary: { products: null, sales: null, lastSaleAt: null, rows: 0, tables: 0 },
+    state: 'damaged',
+    verifiedAt: at.toISOString(),
+    problem: `The database as it was before a restore from the recovery screen: ${problem}`,
+  };
+  await deps.service.catalogue.put(record);
+}
+
+/** Restores backup `name` into the live database. See the module comment. */
+export function restoreBackup(deps: RestoreDeps, name: string) {
+  const { live, service } = deps;
+  return service.serial(() =>
+    live.exclusive(async () => {
+      const started = performance.now();
+      try {
+        const { record, bytes } = await service.verifyNow(name);
+        if (record.state !== 'verified' || !bytes) {
+          throw new HandlerError('damaged', `The backup ${name} is damaged and cannot be restored (${record.problem}). The current database is unchanged.`);
+        }
+        if (record.schemaVersion > LATEST_SCHEMA_VERSION) {
+          throw new HandlerError('newer-schema', `The backup ${name} comes from a newer Tillite (schema ${record.schemaVersion}). Update the app first. The current database is unchanged.`);
+        }
+        const failure = live.failure;
+        let undo: BackupRecord | null = null;
+        if (!failure) {
+          undo = await service.snapshot('before-restore');
+        } else if (live.raw) {
+          // From the recovery screen: a file that failed only its migration is whole and can be copied.
+          undo = await service.snapshot('before-restore', { db: live.raw }).catch(() => null);
+        }
+        const { result: report, previous } = await swapLiveDatabase(live, bytes, (db) =>
+          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
+        );
+        if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);
+        live.setFailure(null);
+        await service.log({
+          action: 'restore',
+          ok: true,
+          kind: record.kind,
+          name,
+          message: `Restored${undo ? `; undo with ${undo.name}` : ''}${report.applied.length ? `; migrated to schema ${report.to}` : ''}`,
+          durationMs: Math.round(performance.now() - started),
+        });
+        deps.notify(['all']);
+        return { restored: record, undo, migratedTo: report.to };
+      } catch (error) {
+        await service.log({ action: 'restore', ok: false, kind: null, name, message: toWireError(error).message, durationMs: Math.round(performance.now() - started) });
+        deps.notify(['backups']);
+        throw error;
+      }
+    }),
+  );
+}
+
+/** Removes every row of every business table after a `before-empty` snapshot; returns what was removed. */
+export function emptyDatabase(deps: RestoreDeps, confirm: string) {
+  const { live, service } = deps;
+  if (confirm !== EMPTY_CONFIRMATION) {
+    return Promise.reject(new HandlerError('invalid', `Type ${EMPTY_CONFIRMATION} to confirm. Nothing was removed.`));
+  }
+  return service.serial(() =>
+    live.exclusive(async () => {
+      const snapshot = await service.snapshot('before-empty');
+      const db = live.db;
+      const tables = businessTables(db);
+      db.transaction('IMMEDIATE', () => {
+        // Every row of every table goes, so references are whole again at commit.
+        db.exec('PRAGMA defer_foreign_keys = ON');
+        for (const { name } of tables) db.exec(`DELETE FROM "${name.replaceAll('"', '""')}"`);
+        // The request records keep copies of what writes returned: business data too.
+        db.exec('DELETE FROM applied_requests');
+        if (db.selectValue("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence'")) db.exec('DELETE FROM sqlite_sequence');
+      });
+      const rows = tables.reduce((sum, t) => sum + t.rows, 0);
+      await service.log({ action: 'empty', ok: true, kind: 'before-empty', name: snapshot.name, message: `Emptied ${tables.length} tables (${rows} rows); undo by restoring ${snapshot.name}`, durationMs: null });
+      deps.notify(['all']);
+      return { snapshot, tables };
+    }),
+  );
+}
