@@ -6,11 +6,7 @@ import { waitForDb, waitForServiceWorker } from './helpers';
 export async function openOffline(page: Page): Promise<void> {
   await page.goto('/');
   await waitForDb(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first page load is not controlled (no clientsClaim): a reload is, and from then on the app is precached.
-  await page.reload();
+  // The service worker claims the page once it has precached the app; from then on the app loads offline.
   await waitForServiceWorker(page);
   await page.context().setOffline(true);
   await page.reload();

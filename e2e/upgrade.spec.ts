@@ -31,9 +31,7 @@ test('an update through the service worker migrates the data after a pre-migrati
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}status`);
     await waitForDb(page);
-    // The first visit installs the service worker; it controls the pages loaded after it (no clients.claim()).
-    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-    await page.reload();
+    // The first visit installs the service worker, which claims the page once the app is precached.
     await waitForServiceWorker(page);
     await waitForDb(page);
     await expectVersions(page, '0.1.0', LATEST);

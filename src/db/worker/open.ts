@@ -6,6 +6,7 @@
  * When the database file fails to open, fails its check or fails to migrate, the session still starts, in
  * recovery: the pool stays held and only the recovery calls (list backups, restore one) are answered.
  */
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ChangeTopic, WireError } from '../protocol';
 import { createBackupService, type BackupService } from './backups/service';
 import { openCatalogue } from './backups/catalogue';
@@ -18,6 +19,18 @@ import { migrate, type MigrateHooks } from './migrate';
 import { bundledMigrations } from './migrations';
 import { createProcessor } from './processor';
 import { cleanSnapshotLeftovers } from './snapshot';
+
+/**
+ * How long a write's request id is remembered. A request is re-sent within seconds of a hand-over; a day is far
+ * more than any retry needs, and keeps the table (which holds each write's answer) from growing without end.
+ */
+const REQUEST_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Drops request records older than {@link REQUEST_MEMORY_MS}. */
+export function forgetOldRequests(db: Database, now: Date): number {
+  db.exec({ sql: 'DELETE FROM applied_requests WHERE applied_at < ?', bind: [new Date(now.getTime() - REQUEST_MEMORY_MS).toISOString()] });
+  return db.changes();
+}
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -46,6 +59,7 @@ async function openAndMigrate(
         progress(`Updating the database: migration ${version} (${name}), ${index + 1} of ${count}`),
     };
     await migrate(db, bundledMigrations, { appVersion, hooks });
+    forgetOldRequests(db, new Date());
     return null;
   } catch (error) {
     const failure = toWireError(error);

@@ -61,3 +61,15 @@ describe('processor', () => {
     expect(String(info.sqliteVersion)).toMatch(/^3\.\d+\.\d+$/);
   });
 });
+
+describe('request memory', () => {
+  it('forgets request records older than a day, and keeps the recent ones that a retry may still need', async () => {
+    const { forgetOldRequests } = await import('./open');
+    ok(await processor.handle(request('tally.add', { id: 'recent', note: 'today', tab: 'a' }, 'request-recent')));
+    opened.db.exec(
+      "INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES ('request-old', 'tally.add', 'null', '2000-01-01T00:00:00.000Z')",
+    );
+    expect(forgetOldRequests(opened.db, new Date())).toBe(1);
+    expect(opened.db.selectValues('SELECT request_id FROM applied_requests')).toEqual(['request-recent']);
+  });
+});
