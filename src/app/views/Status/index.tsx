@@ -67,7 +67,7 @@ export function StatusView() {
           <h2>Storage</h2>
           <StorageStatus />
         </article>
-        <article class="card">
+        <article class="card card-wide">
           <h2>Migration history</h2>
           <MigrationHistory />
         </article>
