@@ -29,7 +29,7 @@ export async function downloadBackup(name: string): Promise<void> {
 }
 
 /** Every kind, in the order the filter lists them. */
-export const BACKUP_KINDS: readonly BackupKind[] = ['manual', 'scheduled', 'before-restore', 'before-empty', 'before-import', 'pre-migration', 'upgrade'];
+export const BACKUP_KINDS: readonly BackupKind[] = ['manual', 'scheduled', 'before-restore', 'before-empty', 'before-import', 'pre-migration', 'upgrade', 'export'];
 
 /** A kind for people. */
 export const KIND_LABELS: Record<BackupKind, string> = {
@@ -40,6 +40,7 @@ export const KIND_LABELS: Record<BackupKind, string> = {
   'before-import': 'Before import',
   'pre-migration': 'Before update',
   upgrade: 'App upgrade',
+  export: 'Exported',
 };
 
 /** "12 rows in 3 tables · 4 products · 7 sales, last 22 Nov 10:15". */
