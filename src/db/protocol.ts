@@ -410,7 +410,7 @@ export interface TransferHandlers {
   'transfer.discard': (args: { staged: string }) => { discarded: boolean };
   'folder.status': (args: Record<string, never>) => FolderStatus;
   /** The page stored a new folder handle (or removed it): check it and copy the newest scheduled backup there. */
-  'folder.changed': (args: Record<string, never>) => FolderStatus;
+  'folder.changed': (args: { now: string }) => FolderStatus;
 }
 
 
