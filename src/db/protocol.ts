@@ -391,8 +391,8 @@ export interface FolderStatus {
  * bytes (streams between the picker's file and OPFS); the worker makes snapshots, checks and swaps.
  */
 export interface TransferHandlers {
-  /** A fresh verified snapshot for an export, catalogued as kind `export`. */
-  'transfer.snapshot': (args: Record<string, never>) => BackupRecord;
+  /** A fresh verified snapshot for an export, catalogued as kind `export`, dated `at` (the page's clock). */
+  'transfer.snapshot': (args: { at: string }) => BackupRecord;
   /** Records that backup `name` was saved outside the browser at `at` (the page's clock). */
   'transfer.exported': (args: { name: string; at: string }) => ExportStatus;
   'transfer.status': (args: { now: string }) => ExportStatus;

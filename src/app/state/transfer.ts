@@ -19,7 +19,7 @@ export async function exportBackup(name?: string): Promise<string | null> {
   const fileName = name ?? exportFileName(new Date());
   const destination = await chooseDestination(fileName);
   if (!destination) return null;
-  const source = name ?? (await db().send('transfer.snapshot', {})).name;
+  const source = name ?? (await db().send('transfer.snapshot', { at: new Date().toISOString() })).name;
   try {
     exportProgress.value = { fileName, done: 0, total: 0 };
     await saveBackupFile(source, destination, fileName, (done, total) => (exportProgress.value = { fileName, done, total }));

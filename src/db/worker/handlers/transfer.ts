@@ -35,7 +35,7 @@ const exportStatus = (ctx: HandlerContext) => exportStatusStore(service(ctx).cat
 export const transferHandlers = {
   'transfer.snapshot': {
     kind: 'task',
-    run: (ctx, _args, requestId) => once(ctx, requestId, () => service(ctx).serial(() => service(ctx).snapshot('export'))),
+    run: (ctx, { at }, requestId) => once(ctx, requestId, () => service(ctx).serial(() => service(ctx).snapshot('export', { at: parseNow(at) }))),
   },
   'transfer.exported': {
     kind: 'task',
@@ -87,6 +87,11 @@ export const transferHandlers = {
   },
   'folder.changed': {
     kind: 'task',
-    run: (ctx, { now }) => folderCopies(service(ctx), ctx.notify).changed(parseNow(now)),
+    run: async (ctx, { now }) => {
+      const status = await folderCopies(service(ctx), ctx.notify).changed(parseNow(now));
+      // Every tab's Data view and banner show the folder: tell them it changed, copy or not.
+      ctx.notify(['backups']);
+      return status;
+    },
   },
 } satisfies HandlerImpls<TransferHandlers>;
