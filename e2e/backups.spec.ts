@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { waitForDb, writeRow } from './helpers';
 import { backUpNow, inspectWithPython, openData, row, rows, settle, showData, showStatus } from './backup-helpers';
+import { withoutPickers } from './transfer-helpers';
 
 test('a scheduled backup is taken at start-up, then again once the interval has passed', async ({ page }) => {
   await page.clock.install({ time: new Date('2030-03-04T08:00:00Z') });
@@ -84,6 +85,8 @@ test('verify again, and delete', async ({ page }) => {
 });
 
 test('a downloaded backup opens in an independent SQLite and passes integrity_check', async ({ page }) => {
+  // A browser without the save picker: the backup goes to the downloads (transfer.spec.ts covers the picker).
+  await withoutPickers(page);
   await page.goto('/status');
   await waitForDb(page);
   for (const note of ['a', 'b', 'c']) await writeRow(page, note);

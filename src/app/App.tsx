@@ -5,6 +5,8 @@
  */
 import type { ComponentType } from 'preact';
 import { BackupWarning } from './components/BackupWarning';
+import { ExportReminder } from './components/ExportReminder';
+import { FolderPausedBanner } from './components/ExportReminder/paused-folder';
 import { FatalScreen } from './components/FatalScreen';
 import { PrintArea } from './components/Receipt';
 import { RecoveryScreen } from './components/RecoveryScreen';
@@ -81,6 +83,8 @@ export function App() {
         </header>
         <UpdateBanner />
         {status.state === 'ready' && <BackupWarning />}
+        {status.state === 'ready' && <ExportReminder />}
+        {status.state === 'ready' && <FolderPausedBanner />}
         <main class="content">
           <Content route={route} />
         </main>

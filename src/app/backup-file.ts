@@ -1,35 +1,11 @@
 /**
- * Backups seen from the page: downloading one straight from its OPFS file, and the words used to describe one.
+ * Backups seen from the page: the words used to describe one. Saving one outside the browser is
+ * `state/transfer.ts`.
  */
 import type { BackupKind, BackupSummary } from '../db/protocol';
 
-/** The OPFS directory the worker writes backups to (see `src/db/worker/snapshot.ts`). */
-const BACKUP_DIR = 'backups';
-
-/**
- * Downloads backup `name`. `getFile()` gives a disk-backed File, so the bytes go from disk to the download
- * without being copied into the page's or the worker's memory.
- */
-export async function downloadBackup(name: string): Promise<void> {
-  const root = await navigator.storage.getDirectory();
-  const dir = await root.getDirectoryHandle(BACKUP_DIR);
-  const file = await (await dir.getFileHandle(name)).getFile();
-  const url = URL.createObjectURL(file);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The download has started from the object URL; give the browser a moment before releasing it.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-}
-
 /** Every kind, in the order the filter lists them. */
-export const BACKUP_KINDS: readonly BackupKind[] = ['manual', 'scheduled', 'before-restore', 'before-empty', 'before-import', 'pre-migration', 'upgrade'];
+export const BACKUP_KINDS: readonly BackupKind[] = ['manual', 'scheduled', 'before-restore', 'before-empty', 'before-import', 'pre-migration', 'upgrade', 'export'];
 
 /** A kind for people. */
 export const KIND_LABELS: Record<BackupKind, string> = {
@@ -40,6 +16,7 @@ export const KIND_LABELS: Record<BackupKind, string> = {
   'before-import': 'Before import',
   'pre-migration': 'Before update',
   upgrade: 'App upgrade',
+  export: 'Exported',
 };
 
 /** "12 rows in 3 tables · 4 products · 7 sales, last 22 Nov 10:15". */

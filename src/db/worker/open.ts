@@ -19,6 +19,7 @@ import { migrate, type MigrateHooks } from './migrate';
 import { bundledMigrations } from './migrations';
 import { createProcessor } from './processor';
 import { cleanSnapshotLeftovers } from './snapshot';
+import { cleanStaging } from './transfer/staging';
 
 /**
  * How long a write's request id is remembered. A request is re-sent within seconds of a hand-over; a day is far
@@ -80,6 +81,7 @@ export async function openLeaderSession(
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
   try {
     await cleanSnapshotLeftovers(pool);
+    await cleanStaging();
     const backups = createBackupService({ live, catalogue: await openCatalogue(), appVersion, notify });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the

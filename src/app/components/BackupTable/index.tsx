@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
-import { describeSummary, downloadBackup, KIND_LABELS } from '../../backup-file';
+import { describeSummary, KIND_LABELS } from '../../backup-file';
+import { exportBackup } from '../../state/transfer';
 import { formatBytes } from '../../../lib/format';
 
 interface Props {
@@ -58,7 +59,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
               {b.state === 'verified' ? `Verified ${new Date(b.verifiedAt).toLocaleString()}` : `Damaged: ${b.problem}`}
             </td>
             <td class="actions">
-              <button type="button" class="secondary" data-testid="backup-download" onClick={() => act(b.name, async () => (await downloadBackup(b.name), `Downloading ${b.name}`))}>
+              <button type="button" class="secondary" data-testid="backup-download" onClick={() => act(b.name, async () => (await exportBackup(b.name)) ?? 'Nothing was saved.')}>
                 Download
               </button>
               <button

@@ -1,6 +1,7 @@
 /**
  * The Data view: backups (list, filter, download, verify, restore with undo, delete), "Back up now", the
- * schedule, the backup log, and emptying the database.
+ * schedule, the backup log, and emptying the database; copies outside the browser (export, import from a file,
+ * copies to a folder).
  */
 import { useState } from 'preact/hooks';
 import type { BackupKind, BackupRecord, ResultOf } from '../../../db/protocol';
@@ -12,6 +13,9 @@ import { BackupTable } from '../../components/BackupTable';
 import { RestoreDialog } from '../../components/RestoreDialog';
 import { EmptyDatabase } from '../../components/EmptyDatabase';
 import { BackupLog } from '../../components/BackupLog';
+import { ExportCard } from '../../components/ExportCard';
+import { FolderCard } from '../../components/FolderCard';
+import { ImportCard } from '../../components/ImportCard';
 import './style.css';
 
 const errorText = (error: unknown) => (error instanceof DbError || error instanceof Error ? error.message : String(error));
@@ -107,6 +111,11 @@ export function DataView() {
           </form>
         </article>
         <EmptyDatabase />
+      </div>
+      <div class="cards">
+        <ExportCard onMessage={(text, error) => setMessage({ text, error })} />
+        <ImportCard />
+        <FolderCard onMessage={(text, error) => setMessage({ text, error })} />
       </div>
       {message && (
         <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'} data-testid="data-message">

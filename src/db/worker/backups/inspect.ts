@@ -13,7 +13,7 @@ import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from '
  */
 export const BOOKKEEPING_TABLES = new Set(['schema_migrations', 'app_meta', 'sequences']);
 
-const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual'];
+const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
 
 /**
  * The ordinary tables of `db`, by name. Virtual tables (full-text search) and their shadow tables are left out:

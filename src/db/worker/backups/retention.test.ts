@@ -92,12 +92,12 @@ describe('retention: the other kinds', () => {
     expect(pruned.sort()).toEqual([items[20]!.name, items[21]!.name, items[22]!.name, items[23]!.name].sort());
   });
 
-  it('keeps the last 5 before-* of each kind, and any younger than 7 days', () => {
-    const kinds: BackupKind[] = ['before-empty', 'before-import', 'before-restore'];
+  it('keeps the last 5 before-* and export backups of each kind, and any younger than 7 days', () => {
+    const kinds: BackupKind[] = ['before-empty', 'before-import', 'before-restore', 'export'];
     const items = kinds.flatMap((kind) => [...Array(9).keys()].map((i) => item(kind, now.getTime() - i * 2 * DAY)));
     const pruned = backupsToPrune(items, { now, timeZone: 'UTC' });
     // Of each kind: index 0-4 are the last 5; 5-8 are 10, 12, 14, 16 days old: all older than 7 days, pruned.
-    expect(pruned).toHaveLength(12);
+    expect(pruned).toHaveLength(16);
     const young = kinds.flatMap((kind) => [...Array(9).keys()].map((i) => item(kind, now.getTime() - i * HOUR)));
     expect(backupsToPrune(young, { now, timeZone: 'UTC' })).toEqual([]);
   });

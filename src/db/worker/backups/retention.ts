@@ -6,7 +6,8 @@
  * | scheduled                                    | 3 from today, then the newest of each of the 7 days before,  |
  * |                                              | then the newest of each week for 4 weeks                     |
  * | pre-migration, upgrade                       | the last 10 of each                                          |
- * | before-empty, before-import, before-restore  | the last 5 of each; none younger than 7 days is deleted      |
+ * | before-empty, before-import, before-restore, | the last 5 of each; none younger than 7 days is deleted      |
+ * | export                                       |                                                              |
  * | manual                                       | never deleted automatically                                  |
  *
  * "Today", days and weeks are the shop's calendar days in its time zone (computed with Intl, so daylight-saving
@@ -102,6 +103,7 @@ export function backupsToPrune(items: readonly RetentionItem[], { now, timeZone 
       case 'before-empty':
       case 'before-import':
       case 'before-restore':
+      case 'export':
         prune.push(...list.slice(KEEP_BEFORE).filter((item) => nowMs - Date.parse(item.createdAt) > BEFORE_MIN_AGE_MS));
         break;
       case 'manual':

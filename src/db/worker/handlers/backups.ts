@@ -8,6 +8,7 @@ import { emptyDatabase, restoreBackup, type RestoreDeps } from '../backups/resto
 import { summarize } from '../backups/inspect';
 import { HandlerError } from '../errors';
 import type { HandlerContext, HandlerImpls } from '../processor';
+import { folderCopies } from '../transfer/folder';
 
 function service(ctx: HandlerContext): BackupService {
   if (!ctx.backups) throw new HandlerError('internal', 'Backups need the database on OPFS.');
@@ -20,10 +21,10 @@ function deps(ctx: HandlerContext): RestoreDeps {
 }
 
 /**
- * Runs a destructive task once per client request id: a request re-sent after a leader hand-over gets the
+ * Runs a destructive task once per client request id (also used by `transfer.*`): a request re-sent after a leader hand-over gets the
  * first answer back instead of restoring or emptying a second time.
  */
-async function once<T>(ctx: HandlerContext, requestId: string, run: () => Promise<T>): Promise<T> {
+export async function once<T>(ctx: HandlerContext, requestId: string, run: () => Promise<T>): Promise<T> {
   const { catalogue } = service(ctx);
   const key = `request:${requestId}`;
   const seen = await catalogue.getSetting<T>(key);
@@ -75,7 +76,15 @@ export const backupHandlers = {
   },
   'backup.tick': {
     kind: 'task',
-    run: (ctx, { now }) => service(ctx).tick(parseNow(now)),
+    run: async (ctx, { now }) => {
+      const result = await service(ctx).tick(parseNow(now));
+      // A copy in the folder the user chose (when there is one); its outcome goes to the backup log.
+      if (result.created) {
+        const created = result.created;
+        await service(ctx).serial(() => folderCopies(service(ctx), ctx.notify).copy(created, parseNow(now)));
+      }
+      return result;
+    },
   },
   'backup.setInterval': {
     kind: 'task',

@@ -9,6 +9,7 @@ import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
+import { transferHandlers } from './transfer';
 
 /** The full handler map; the type makes a missing handler a compile error. */
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
@@ -20,4 +21,5 @@ export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...catalogHandlers,
   ...cartHandlers,
   ...salesHandlers,
+  ...transferHandlers,
 };

@@ -1,0 +1,175 @@
+/**
+ * Export and import of the whole database as a `.db` file, as a shop owner does it: "Download backup" through the
+ * save picker and as a download, "Restore from a file" through the open picker and a file chooser, seen from two
+ * tabs, and moving a shop between two browser profiles. Files are opened with Python's own SQLite.
+ *
+ * Kept intact: every row. An exported file holds exactly the live rows; an imported file's rows are what every tab
+ * shows afterwards; the data from before an import is kept as a before-import backup.
+ */
+import { expect, test } from '@playwright/test';
+import { persistentProfile, waitForDb, writeRow } from './helpers';
+import { openData, rows, showData, showStatus } from './backup-helpers';
+import {
+  copyOutOfOpfs,
+  dumpWithPython,
+  exportByDownload,
+  importByChooser,
+  loadSampleShop,
+  makeDb,
+  opfsFiles,
+  opfsPickers,
+  putIntoOpfs,
+  withoutPickers,
+} from './transfer-helpers';
+
+const EXPORT_NAME = /^tillite-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.db$/;
+
+/** "12 rows in 3 tables · 4 products · 7 sales, last …" → its numbers. */
+function holds(text: string): { rows: number; products: number; sales: number } {
+  const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  return { rows: n(/(\d+) rows/), products: n(/(\d+) products/), sales: n(/(\d+) sales/) };
+}
+
+test('export as a download and through the save picker: both files open in Python\'s SQLite and hold what the UI showed', async ({ context }) => {
+  const plain = await context.newPage();
+  await withoutPickers(plain);
+  await loadSampleShop(plain);
+  await openData(plain);
+  // Without a folder picker the option says why it is missing.
+  await expect(plain.getByTestId('folder-unavailable')).toBeVisible();
+  await expect(plain.getByTestId('last-export')).toHaveText('never');
+
+  const downloaded = await exportByDownload(plain);
+  expect(downloaded.name).toMatch(EXPORT_NAME);
+  await expect(plain.getByTestId('last-export')).not.toHaveText('never');
+  // The export is a fresh snapshot, listed as kind "export" with what it holds.
+  const shown = holds((await rows(plain, 'export').first().getByTestId('backup-holds').textContent()) ?? '');
+  const dump = dumpWithPython(downloaded.path);
+  expect(dump).toMatchObject({ integrity: 'ok', applicationId: 0x54494c4c, journalMode: 'delete' });
+  expect(dump.tables.products!.length).toBe(shown.products);
+  expect(dump.tables.sales!.length).toBe(shown.sales);
+  // The list counts business rows; the sale-number sequence is bookkeeping (but moves with the file).
+  const businessRows = Object.entries(dump.tables).filter(([name]) => name !== 'sequences');
+  expect(businessRows.reduce((sum, [, t]) => sum + t.length, 0)).toBe(shown.rows);
+  expect(dump.tables.shop![0]).toContain('Corner Café & Grocery');
+
+  const picking = await context.newPage();
+  await opfsPickers(picking);
+  await openData(picking);
+  await picking.getByTestId('export-now').click();
+  await expect(picking.getByTestId('data-message')).toHaveText('Saved 1.db');
+  expect((await picking.evaluate(() => (window as unknown as { __suggestedNames: string[] }).__suggestedNames))[0]).toMatch(EXPORT_NAME);
+  const saved = dumpWithPython(await copyOutOfOpfs(picking, 'picked', '1.db'));
+  expect(saved.integrity).toBe('ok');
+  expect(saved.tables).toEqual(dump.tables);
+
+  // Any backup of the list is saved the same way, under its own name.
+  const listed = await rows(picking, 'scheduled').first().getAttribute('data-name');
+  await rows(picking, 'scheduled').first().getByTestId('backup-download').click();
+  await expect(picking.getByTestId('data-message')).toHaveText('Saved 2.db');
+  expect((await picking.evaluate(() => (window as unknown as { __suggestedNames: string[] }).__suggestedNames))[1]).toBe(listed);
+  expect(dumpWithPython(await copyOutOfOpfs(picking, 'picked', '2.db')).integrity).toBe('ok');
+});
+
+test('import through a file chooser and through the open picker, an older schema migrated; every open tab shows the imported data', async ({ context }) => {
+  const first = await context.newPage();
+  await withoutPickers(first);
+  await first.goto('/status');
+  await waitForDb(first);
+  await writeRow(first, 'before the import');
+  const second = await context.newPage();
+  await opfsPickers(second);
+  await second.goto('/status');
+  await waitForDb(second);
+  await expect(second.getByTestId('tally-total')).toHaveText('1');
+
+  // A shop made by Python's SQLite at the newest schema: Corner Café, 4 products, 2 sales on 5 January 2026.
+  const shop = makeDb('tillite');
+  await showData(first);
+  await importByChooser(first, shop.path);
+  const preview = first.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-file-shop')).toHaveText('Corner Café');
+  await expect(preview.getByTestId('import-file-products')).toHaveText('4');
+  await expect(preview.getByTestId('import-file-sales')).toHaveText('2');
+  await expect(preview.getByTestId('import-file-range')).toContainText('2026');
+  await expect(preview.getByTestId('import-current-shop')).toHaveText('not set up');
+  await expect(preview.getByTestId('import-current-products')).toHaveText('0');
+  await first.getByTestId('import-confirm').click();
+  await expect(first.getByTestId('import-result')).toContainText('Corner Café');
+  await expect(rows(first, 'before-import')).toHaveCount(1);
+  expect(await opfsFiles(first, 'staging')).toEqual([]);
+
+  // The other tab refreshes on its own: its shop name, and the file's tally rows instead of the one of before.
+  await expect(second.locator('.brand')).toHaveText('Corner Café');
+  await expect(second.getByTestId('tally-total')).toHaveText(String(dumpWithPython(shop.path).tables.tally!.length));
+  await expect(second.getByTestId('tally-entries')).not.toContainText('before the import');
+  await second.getByRole('link', { name: 'Catalogue' }).click();
+  await expect(second.getByTestId('product-row').filter({ hasText: 'Crème brûlée' })).toBeVisible();
+
+  // Through the open picker: a Tillite database made at schema 1 (three tally rows), migrated as it is imported.
+  const old = makeDb('tillite-v1');
+  await putIntoOpfs(second, old.path, 'to-open', 'old-shop.sqlite3');
+  await second.evaluate(() => ((window as unknown as { __openName: string }).__openName = 'old-shop.sqlite3'));
+  await showData(second);
+  await second.getByTestId('import-pick').click();
+  await expect(second.getByTestId('import-file-schema')).toHaveText('1');
+  await expect(second.getByTestId('import-migrate')).toContainText('updated to schema 2');
+  await expect(second.getByTestId('import-current-shop')).toHaveText('Corner Café');
+  await second.getByTestId('import-confirm').click();
+  await expect(second.getByTestId('import-result')).toContainText('at schema 2');
+  await expect(rows(second, 'before-import')).toHaveCount(2);
+  // The undo copy holds the Corner Café that was replaced.
+  await expect(rows(second, 'before-import').first().getByTestId('backup-holds')).toContainText('4 products');
+
+  await showStatus(first);
+  await expect(first.getByTestId('tally-total')).toHaveText(String(dumpWithPython(old.path).tables.tally!.length));
+  await expect(first.getByTestId('tally-entries')).toContainText('from schema 1 #2');
+  await expect(first.getByTestId('schema-version')).toHaveText('2');
+  // Migrated for real: the till can be set up and used on the imported file.
+  await writeRow(first, 'after the import');
+  await expect(second.locator('.brand')).toHaveText('Tillite');
+});
+
+test('moving a shop: export from one browser profile, import into a fresh one, identical data', async () => {
+  const from = persistentProfile();
+  const to = persistentProfile();
+  try {
+    const old = await from.open();
+    await old.addInitScript(() => delete (window as unknown as Record<string, unknown>).showSaveFilePicker);
+    const till = old.pages()[0] ?? (await old.newPage());
+    await loadSampleShop(till);
+    await showData(till);
+    const moved = await exportByDownload(till);
+    const before = dumpWithPython(moved.path);
+    await old.close();
+
+    const fresh = await to.open();
+    await fresh.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.showSaveFilePicker;
+      delete w.showOpenFilePicker;
+    });
+    const page = fresh.pages()[0] ?? (await fresh.newPage());
+    await openData(page);
+    await importByChooser(page, moved.path);
+    await expect(page.getByTestId('import-file-shop')).toHaveText('Corner Café & Grocery');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await expect(page.locator('.brand')).toHaveText('Corner Café & Grocery');
+    await fresh.close();
+
+    // After a restart of the new computer's browser, the shop is there, row for row.
+    const again = await to.open();
+    await again.addInitScript(() => delete (window as unknown as Record<string, unknown>).showSaveFilePicker);
+    const reopened = again.pages()[0] ?? (await again.newPage());
+    await openData(reopened);
+    await expect(reopened.locator('.brand')).toHaveText('Corner Café & Grocery');
+    const after = dumpWithPython((await exportByDownload(reopened)).path);
+    expect(after.integrity).toBe('ok');
+    expect(after.tables).toEqual(before.tables);
+    await again.close();
+  } finally {
+    from.dispose();
+    to.dispose();
+  }
+});

@@ -1,0 +1,97 @@
+/**
+ * `transfer.*` and `folder.*`: exporting the database as a file, importing one, and copies to a chosen folder.
+ * The import is where a permission check (owner or manager) goes once roles exist: one line before
+ * `importStaged`.
+ */
+import type { TransferHandlers } from '../../protocol';
+import type { BackupService } from '../backups/service';
+import { HandlerError } from '../errors';
+import type { HandlerContext, HandlerImpls } from '../processor';
+import { exportStatusStore } from '../transfer/export-status';
+import { folderCopies } from '../transfer/folder';
+import { importStaged, inspectStaged, type ImportDeps } from '../transfer/import';
+import { removeStaged } from '../transfer/staging';
+import { once } from './backups';
+
+function service(ctx: HandlerContext): BackupService {
+  if (!ctx.backups) throw new HandlerError('internal', 'Export and import need the database on OPFS.');
+  return ctx.backups;
+}
+
+function deps(ctx: HandlerContext): ImportDeps {
+  if (!ctx.live) throw new HandlerError('internal', 'Importing needs the database on OPFS.');
+  return { live: ctx.live, service: service(ctx), appVersion: ctx.appVersion, notify: ctx.notify };
+}
+
+function parseNow(now: string): Date {
+  const date = new Date(now);
+  if (Number.isNaN(date.getTime())) throw new HandlerError('invalid', `"${now}" is not a time.`);
+  return date;
+}
+
+const exportStatus = (ctx: HandlerContext) => exportStatusStore(service(ctx).catalogue);
+
+/** `transfer.*` and `folder.*` handlers. */
+export const transferHandlers = {
+  'transfer.snapshot': {
+    kind: 'task',
+    run: (ctx, { at }, requestId) => once(ctx, requestId, () => service(ctx).serial(() => service(ctx).snapshot('export', { at: parseNow(at) }))),
+  },
+  'transfer.exported': {
+    kind: 'task',
+    recovery: true,
+    run: async (ctx, { name, at }) => {
+      const status = await exportStatus(ctx).recordExport(name, parseNow(at));
+      ctx.notify(['backups']);
+      return status;
+    },
+  },
+  'transfer.status': {
+    kind: 'task',
+    recovery: true,
+    run: (ctx, { now }) => exportStatus(ctx).status(parseNow(now)),
+  },
+  'transfer.dismissReminder': {
+    kind: 'task',
+    run: async (ctx, { now }) => {
+      const status = await exportStatus(ctx).dismiss(parseNow(now));
+      ctx.notify(['backups']);
+      return status;
+    },
+  },
+  'transfer.setReminderDays': {
+    kind: 'task',
+    run: async (ctx, { days, now }) => {
+      const status = await exportStatus(ctx).setDays(days, parseNow(now));
+      ctx.notify(['backups']);
+      return status;
+    },
+  },
+  'transfer.inspect': {
+    kind: 'task',
+    run: (ctx, { staged }) => inspectStaged(deps(ctx), staged),
+  },
+  'transfer.import': {
+    kind: 'task',
+    run: (ctx, { staged }, requestId) => once(ctx, requestId, () => importStaged(deps(ctx), staged)),
+  },
+  'transfer.discard': {
+    kind: 'task',
+    recovery: true,
+    run: async (_ctx, { staged }) => ({ discarded: await removeStaged(staged) }),
+  },
+  'folder.status': {
+    kind: 'task',
+    recovery: true,
+    run: (ctx) => folderCopies(service(ctx), ctx.notify).status(),
+  },
+  'folder.changed': {
+    kind: 'task',
+    run: async (ctx, { now }) => {
+      const status = await folderCopies(service(ctx), ctx.notify).changed(parseNow(now));
+      // Every tab's Data view and banner show the folder: tell them it changed, copy or not.
+      ctx.notify(['backups']);
+      return status;
+    },
+  },
+} satisfies HandlerImpls<TransferHandlers>;

@@ -1,0 +1,63 @@
+/**
+ * The staging area for imports: a plain OPFS directory, `staging/`, outside the sahpool's directory (which the
+ * VFS owns). The page streams a picked file there; the worker reads it from there to check and import it. A
+ * file is staged under a name the page makes (a UUID), so two tabs importing at once never meet.
+ */
+import { HandlerError } from '../errors';
+import { readFile } from '../snapshot';
+
+/** The OPFS directory of staged imports. */
+export const STAGING_DIR = 'staging';
+/** Staged files older than this are leftovers (a closed tab, a crash) and are removed at start-up. */
+const STALE_MS = 60 * 60 * 1000;
+const NAME = /^[0-9a-f-]{36}\.db$/;
+
+/** Refuses a staged name that the page could not have made (no paths, nothing outside `staging/`). */
+export function assertStagedName(name: string): void {
+  if (!NAME.test(name)) throw new HandlerError('invalid', `"${name}" is not a staged import.`);
+}
+
+async function stagingDirectory(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(STAGING_DIR, { create: true });
+}
+
+/** The staged file's bytes, or null when it is gone. */
+export async function readStaged(name: string): Promise<Uint8Array | null> {
+  assertStagedName(name);
+  try {
+    return await readFile(await stagingDirectory(), name);
+  } catch (error) {
+    if ((error as DOMException)?.name === 'NotFoundError') return null;
+    throw error;
+  }
+}
+
+/** Removes a staged file; true when there was one. */
+export async function removeStaged(name: string): Promise<boolean> {
+  assertStagedName(name);
+  try {
+    await (await stagingDirectory()).removeEntry(name);
+    return true;
+  } catch (error) {
+    if ((error as DOMException)?.name === 'NotFoundError') return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes staged files left by an import that never finished. Recent ones are kept: another tab may be showing
+ * its preview while this worker takes over the database.
+ */
+export async function cleanStaging(now = Date.now()): Promise<string[]> {
+  const dir = await stagingDirectory();
+  const removed: string[] = [];
+  for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+    const stale = handle.kind !== 'file' || now - (await (handle as FileSystemFileHandle).getFile()).lastModified > STALE_MS;
+    if (stale) {
+      await dir.removeEntry(name, { recursive: true }).catch(() => undefined);
+      removed.push(name);
+    }
+  }
+  return removed;
+}
