@@ -1,7 +1,7 @@
 /** Page helpers for the backup specs: the Data view as a person uses it, and OPFS as the disk. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { waitForDb } from './helpers';
+import { opfsFiles, putIntoOpfs, waitForDb } from './helpers';
 
 /** Opens the Data view and waits for the database. */
 export async function openData(page: Page): Promise<void> {
@@ -54,16 +54,6 @@ export async function restore(page: Page, name: string, timeout?: number): Promi
   return seen;
 }
 
-/** Names of the files in OPFS `backups/`, read from the page (same origin, so the same OPFS). */
-export async function backupFiles(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle('backups', { create: true });
-    const names: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-    return names.sort();
-  });
-}
 
 /** Overwrites `count` bytes at `offset` of backup `name` on disk with 0xA5, as a failing disk might. */
 export async function damageBackupFile(page: Page, name: string, offset: number, count: number): Promise<void> {
@@ -103,24 +93,8 @@ export async function settle(page: Page): Promise<void> {
   await expect(verified).toHaveCount(before + 1);
 }
 
-/**
- * Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there:
- * through a file input, so the bytes stream from disk.
- */
-export async function putBackupFile(page: Page, path: string, name: string): Promise<void> {
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'test-fixture-input';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.setInputFiles('#test-fixture-input', path);
-  await page.evaluate(async (name) => {
-    const input = document.getElementById('test-fixture-input') as HTMLInputElement;
-    const backups = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
-    const writable = await (await backups.getFileHandle(name, { create: true })).createWritable();
-    await input.files![0]!.stream().pipeTo(writable);
-    input.remove();
-  }, name);
-}
+/** Names of the files in OPFS `backups/`, read from the page (same origin, so the same OPFS). */
+export const backupFiles = (page: Page): Promise<string[]> => opfsFiles(page, 'backups');
+
+/** Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there. */
+export const putBackupFile = (page: Page, path: string, name: string): Promise<void> => putIntoOpfs(page, path, 'backups', name);

@@ -50,3 +50,39 @@ export function persistentProfile(): PersistentBrowser {
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** Names of the files in an OPFS directory (empty when it does not exist). */
+export async function opfsFiles(page: Page, dir: string): Promise<string[]> {
+  return page.evaluate(async (dir) => {
+    const root = await navigator.storage.getDirectory();
+    const names: string[] = [];
+    try {
+      const handle = await root.getDirectoryHandle(dir);
+      for await (const name of (handle as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    } catch {
+      // No such directory: no files.
+    }
+    return names.sort();
+  }, dir);
+}
+
+/** Puts a file of this machine into OPFS `dir/name` through a file input (as the open picker's file). */
+export async function putIntoOpfs(page: Page, path: string, dir: string, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'test-opfs-input';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#test-opfs-input', path);
+  await page.evaluate(
+    async ({ dir, name }) => {
+      const input = document.getElementById('test-opfs-input') as HTMLInputElement;
+      const target = await (await navigator.storage.getDirectory()).getDirectoryHandle(dir, { create: true });
+      await input.files![0]!.stream().pipeTo(await (await target.getFileHandle(name, { create: true })).createWritable());
+      input.remove();
+    },
+    { dir, name },
+  );
+}

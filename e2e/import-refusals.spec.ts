@@ -5,7 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { openData, rows } from './backup-helpers';
-import { dumpWithPython, exportByDownload, importByChooser, loadSampleShop, makeDb, opfsFiles, withoutPickers } from './transfer-helpers';
+import { opfsFiles } from './helpers';
+import { dumpWithPython, exportByDownload, importByChooser, loadSampleShop, makeDb, withoutPickers } from './transfer-helpers';
 
 /** Each bad file, the reason the app gives, and words its message must contain. */
 const BAD_FILES: { kind: string; reason: string; says: string | ((printed: string) => string) }[] = [

@@ -6,7 +6,8 @@ import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { buildApp, launchProfile, removeBuilds, serveBuild } from './app-builds';
 import { persistentProfile, waitForDb, writeRow } from './helpers';
-import { backupNames, expectVersions, realSchemaVersion } from './migration-ui';
+import { expectVersions, realSchemaVersion } from './migration-ui';
+import { backupFiles } from './backup-helpers';
 
 // Its own port: the upgrade spec may run at the same time in the other Playwright worker.
 const SERVER_PORT = PORT + 2;
@@ -52,7 +53,7 @@ test('closing the page in the middle of a migration leaves a consistent database
 
     // Two pre-migration snapshots from the same version: the interrupted run had not committed, so the second
     // start found the migration still pending and took a snapshot again before running it.
-    const names = await backupNames(page);
+    const names = await backupFiles(page);
     const pre = names.filter((name) => name.startsWith(`tillite-pre-migration-v${LATEST}-to-v${LATEST + 1}-`));
     expect(pre, `backups/ holds ${names.join(', ')}`).toHaveLength(2);
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -11,16 +11,6 @@ export function realSchemaVersion(): number {
   return Number(out.trim());
 }
 
-/** Names of the files in OPFS `backups/`, read by the page itself (they are plain OPFS files). */
-export async function backupNames(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle('backups', { create: true });
-    const names: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-    return names.sort();
-  });
-}
 
 /** Copies `backups/<name>` out of OPFS to a temporary file on disk; returns its path. */
 export async function copyBackupToDisk(page: Page, name: string): Promise<{ path: string; dispose(): void }> {

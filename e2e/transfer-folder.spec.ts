@@ -8,7 +8,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { openData, rows } from './backup-helpers';
-import { opfsFiles, opfsPickers } from './transfer-helpers';
+import { opfsFiles } from './helpers';
+import { opfsPickers } from './transfer-helpers';
 
 /** SHA-256 of an OPFS file, hex, computed in the page. */
 function sha(page: Page, dir: string, name: string): Promise<string> {

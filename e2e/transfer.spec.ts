@@ -7,20 +7,9 @@
  * shows afterwards; the data from before an import is kept as a before-import backup.
  */
 import { expect, test } from '@playwright/test';
-import { persistentProfile, waitForDb, writeRow } from './helpers';
+import { opfsFiles, persistentProfile, putIntoOpfs, waitForDb, writeRow } from './helpers';
 import { openData, rows, showData, showStatus } from './backup-helpers';
-import {
-  copyOutOfOpfs,
-  dumpWithPython,
-  exportByDownload,
-  importByChooser,
-  loadSampleShop,
-  makeDb,
-  opfsFiles,
-  opfsPickers,
-  putIntoOpfs,
-  withoutPickers,
-} from './transfer-helpers';
+import { copyOutOfOpfs, dumpWithPython, exportByDownload, importByChooser, loadSampleShop, makeDb, opfsPickers, withoutPickers } from './transfer-helpers';
 
 const EXPORT_NAME = /^tillite-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.db$/;
 

@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { buildApp, launchProfile, removeBuilds, serveBuild } from './app-builds';
 import { persistentProfile, waitForDb, waitForServiceWorker, writeRow } from './helpers';
-import { backupNames, copyBackupToDisk, expectVersions, inspectWithPython, realSchemaVersion } from './migration-ui';
+import { copyBackupToDisk, expectVersions, inspectWithPython, realSchemaVersion } from './migration-ui';
+import { backupFiles } from './backup-helpers';
 
 const SERVER_PORT = PORT + 1;
 const LATEST = realSchemaVersion();
@@ -57,7 +58,7 @@ test('an update through the service worker migrates the data after a pre-migrati
     // The UI lists the pre-migration snapshot, and it is a plain file in OPFS backups/.
     const pattern = new RegExp(`^tillite-pre-migration-v${LATEST}-to-v${LATEST + 1}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z\\.db$`);
     await expect(page.getByTestId('migration-snapshots')).toContainText(`tillite-pre-migration-v${LATEST}-to-v${LATEST + 1}-`);
-    const names = await backupNames(page);
+    const names = await backupFiles(page);
     const snapshotName = names.find((name) => pattern.test(name));
     expect(snapshotName, `backups/ holds ${names.join(', ')}`).toBeDefined();
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);

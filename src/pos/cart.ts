@@ -4,16 +4,10 @@
  */
 import type { Discount } from './pricing';
 import type { Tender } from './payments';
+import type { Product } from '../db/protocol';
 
-/** A product as the register adds it. */
-export interface SellableProduct {
-  id: number;
-  name: string;
-  sku: string | null;
-  barcode: string | null;
-  price: number;
-  taxBp: number;
-}
+/** A product as the register adds it: the catalogue's product without its stock and bookkeeping. */
+export type SellableProduct = Pick<Product, 'id' | 'name' | 'sku' | 'barcode' | 'price' | 'taxBp'>;
 
 /** One line of the cart. The price is taken when the product is added. */
 export interface CartLine {
