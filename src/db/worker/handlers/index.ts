@@ -8,6 +8,7 @@ import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
+import { benchHandlers } from '../bench/handlers';
 
 /** The full handler map; the type makes a missing handler a compile error. */
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
@@ -18,4 +19,6 @@ export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...catalogHandlers,
   ...cartHandlers,
   ...salesHandlers,
+  // Bench builds only (`npm run bench`); a normal build defines __BENCH__ false and drops the bench module.
+  ...(__BENCH__ ? benchHandlers : {}),
 };
