@@ -94,8 +94,8 @@ export const benchHandlers = {
 
   'bench.lookups': {
     kind: 'task',
-    run: async (ctx, { count, seed }: { count: number; seed: number }) => timeLookups(benchProcessor(ctx), lookupInputs(ctx.db, count, seed), now),
-  } satisfies BenchTask<{ count: number; seed: number }, unknown>,
+    run: async (ctx, { count, searches, seed }: { count: number; searches: number; seed: number }) => timeLookups(benchProcessor(ctx), lookupInputs(ctx.db, count, searches, seed), now),
+  } satisfies BenchTask<{ count: number; searches: number; seed: number }, unknown>,
 
   /** The app's verified snapshot (VACUUM INTO, integrity_check, write, read back, SHA-256, rename). */
   'bench.snapshot': {

@@ -101,8 +101,8 @@ export async function timeCommits(processor: Processor, sales: BenchSale[], now:
   return { latencies, totalMs: now() - started };
 }
 
-/** Barcodes of `count` existing products and name-search terms as a cashier types them (prefixes, two words). */
-export function lookupInputs(db: Database, count: number, seed: number): { codes: string[]; terms: string[] } {
+/** Barcodes of `count` existing products, and `terms` name searches as a cashier types them (prefixes, two words). */
+export function lookupInputs(db: Database, count: number, searches: number, seed: number): { codes: string[]; terms: string[] } {
   const next = random(seed);
   const max = Number(db.selectValue('SELECT max(id) FROM products'));
   const codes: string[] = [];
@@ -111,6 +111,7 @@ export function lookupInputs(db: Database, count: number, seed: number): { codes
     const id = 1 + Math.floor(next() * max);
     const row = db.selectObject('SELECT name, barcode FROM products WHERE id >= ? ORDER BY id LIMIT 1', [id]) ?? {};
     codes.push(String(row.barcode));
+    if (n >= searches) continue;
     const words = String(row.name).split(' ');
     const kind = n % 4;
     // A few letters of the first word, a whole word, two words, or a word and the start of the next.
