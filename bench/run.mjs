@@ -19,8 +19,7 @@ const { ensureChromium } = await import('../scripts/ensure-chromium.mjs');
 const { serve } = await import('./lib/server.mjs');
 const { browserSuite } = await import('./lib/browser.mjs');
 const { nativeSuite } = await import('./lib/native.mjs');
-const { sizeRows, targets, markdown } = await import('./lib/report.mjs');
-const { explain } = await import('./lib/explain.mjs');
+const { render } = await import('./lib/render.mjs');
 
 const log = (...a) => console.log('[bench]', ...a);
 const started = Date.now();
@@ -70,8 +69,7 @@ try {
       size: shop, runs: RUNS, plan, dir: join(tmpdir(), `tillite-bench-native-${size.name}`),
       migrationsDir: join(root, 'src/db/migrations'), twinModule: pathToFileURL(join(twinDir, 'native-twin.mjs')).href,
     });
-    const rows = sizeRows(browser, native);
-    sizes.push({ ...shop, runsOverride: size.runs ?? null, browser, native, rows, targets: targets(rows, browser) });
+    sizes.push({ ...shop, runsOverride: size.runs ?? null, browser, native });
     writeFileSync('bench/results/partial.tmp', JSON.stringify(sizes));
     log(`  ${size.name} done (${Math.round((Date.now() - started) / 1000)} s so far)`);
   }
@@ -93,22 +91,8 @@ const machine = {
 };
 machine.loadAverage = { atStart: loadAtStart, atEnd: loadavg()[0] };
 machine.summary = `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.chromium} headless, ${machine.sqliteWasm}; native: ${machine.native}, Node ${machine.node}`;
-const notes = [
-  `${RUNS} runs of every figure (fewer where the table's runs column says so: at the large size the file operations run 3 times, long tasks are watched during 1 run of each operation, restore runs twice); per run: ${PLAN.commits} sale commits in the worker, ${PLAN.uiCommits} from the UI, ${PLAN.barcodes} barcode lookups, ${PLAN.searches} name searches. Generating each shop is timed once.`,
-  'Browser: the production build with the bench calls, served on localhost and controlled by its service worker, persistent Chromium profile, OPFS (opfs-sahpool), WAL + exclusive locking, synchronous=FULL, 8 KiB pages.',
-  `Native: better-sqlite3 defaults (journal_mode=${first?.native.journalMode}, synchronous=${first?.native.synchronous}, page size ${first?.native.pageSize}), a file on local disk, in the Node process; it runs the same handler code (sale commit through the app's processor, catalogue lookups) through a thin adapter.`,
-  'The UI round trip has no native twin (an Electron app would add its own IPC): its ratio is against the native in-process commit.',
-  'Export, import and restore measure the operations the transfer (issue 5) and backups (issue 4) handlers are made of: export = checkpoint + sahpool exportFile + write a plain OPFS file; import = read that file + importDb into a staging slot + integrity_check + foreign_key_check; restore = the current restoreSnapshot (verify, safety snapshot, swap), then the page reloads and the worker reopens the file.',
-  'Peak memory: extra resident memory of the renderer processes (the page and its worker) from /proc (VmHWM after minus VmRSS before); native: the Node process.',
-  'The bench server sends COOP/COEP so that performance.now() has 5 µs resolution (100 µs otherwise); sqlite-wasm then also installs its own `opfs` VFS at start, which the app does not use, so cold starts are slightly pessimistic.',
-  `Load average (1 min) ${machine.loadAverage.atStart.toFixed(1)} at the start and ${machine.loadAverage.atEnd.toFixed(1)} at the end on ${machine.cores} cores: other work shared the machine, so tails (p99, max) are noisier than on an idle machine.`,
-  'Cold starts launch a fresh headless Chromium on the profile each run (the app already installed); times are from navigation start, and worker figures from `new Worker()` to the first answered call.',
-];
-const result = { finishedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine, runs: RUNS, plan: PLAN, notes, sizes };
-result.explanations = explain(result);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 1)}\n`);
-const md = markdown(result);
-writeFileSync('bench/results/latest.md', md);
-console.log(`\n${md}`);
-log(`finished in ${result.durationS} s; wrote bench/results/latest.json and latest.md`);
+const raw = { finishedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine, runs: RUNS, plan: PLAN, sizes };
+// Every raw figure, so that the report can be rendered again (`node bench/render.mjs`) without measuring again.
+writeFileSync('bench/results/raw.tmp', JSON.stringify(raw));
+console.log(`\n${render(raw)}`);
+log(`finished in ${raw.durationS} s; wrote bench/results/latest.json, latest.md and the README's Performance section`);
