@@ -7,13 +7,12 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestMessage } from '../../protocol';
+import type { HandlerName, RequestMessage } from '../../protocol';
 import type { Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import { createProcessor, type HandlerContext, type HandlerImpl, type Processor } from '../processor';
 import { catalogHandlers } from '../handlers/catalog';
 import { salesHandlers } from '../handlers/sales';
-import type { HandlerName } from '../../protocol';
 
 /** A sale ready to commit: the cart and the total the cashier saw. */
 export interface BenchSale {
