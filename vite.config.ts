@@ -41,10 +41,17 @@ function contentSecurityPolicy(): Plugin {
 const extraFlag = process.env.TILLITE_EXTRA_MIGRATIONS ?? '';
 const extraMigrations = extraFlag === '1' || extraFlag === 'next' ? 'next' : extraFlag === 'slow' ? 'slow' : '';
 
+/**
+ * TILLITE_BENCH=1 builds the benchmark's app (`npm run bench`): the worker answers `bench.*` calls and the page
+ * exposes its database client on `window`. Every other build defines it false, and the bench code is dropped.
+ */
+const bench = process.env.TILLITE_BENCH === '1';
+
 export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(process.env.TILLITE_APP_VERSION ?? pkg.version),
     __EXTRA_MIGRATIONS__: JSON.stringify(extraMigrations),
+    __BENCH__: JSON.stringify(bench),
   },
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   worker: { format: 'es' },

@@ -5,6 +5,12 @@ let loading: Promise<Sqlite3Static> | null = null;
 
 /** The initialised sqlite3 module (the same promise on every call). */
 export function loadSqlite(): Promise<Sqlite3Static> {
-  loading ??= sqlite3InitModule();
+  // The app uses opfs-sahpool only. In a cross-origin-isolated page sqlite-wasm would also install its `opfs` and
+  // `opfs-wl` VFSes at start (starting a helper worker and waiting for it); turning them off keeps start-up the
+  // same whatever headers the page is served with. Read once, when the module initialises.
+  if (!loading) {
+    (globalThis as { sqlite3ApiConfig?: unknown }).sqlite3ApiConfig = { disable: { vfs: { opfs: true, 'opfs-wl': true } } };
+    loading = sqlite3InitModule();
+  }
   return loading;
 }

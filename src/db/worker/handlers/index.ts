@@ -10,6 +10,7 @@ import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
 import { tallyHandlers } from './tally';
 import { transferHandlers } from './transfer';
+import { benchHandlers } from '../bench/handlers';
 
 /** The full handler map; the type makes a missing handler a compile error. */
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
@@ -22,4 +23,6 @@ export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,
+  // Bench builds only (`npm run bench`); a normal build defines __BENCH__ false and drops the bench module.
+  ...(__BENCH__ ? benchHandlers : {}),
 };

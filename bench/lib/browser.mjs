@@ -1,0 +1,150 @@
+// The browser side: the bench build served on localhost, driven in headless Chromium with a persistent profile
+// (OPFS in incognito-like contexts is about ten times slower and is not what a shop runs).
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rendererPids, watchPeak } from './memory.mjs';
+
+/** The flags the end-to-end tests use (playwright.config.ts): quiet headless Chromium without a network. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic'];
+const REGISTER = '01940000-0000-7000-8000-00000000be9c';
+
+/** In every page: collect main-thread long tasks, and note when the register became interactive. */
+function pageProbes() {
+  const w = window;
+  w.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => document.querySelector('[data-testid=product-tile]') && document.querySelector('[data-testid=register-search]');
+  const observer = new MutationObserver(() => {
+    if (!w.__interactive && seen()) {
+      w.__interactive = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const launch = async (profile, executablePath, baseURL) => {
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: ARGS, baseURL, viewport: { width: 1024, height: 768 } });
+  await context.addInitScript(pageProbes);
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+};
+const send = (page, name, args = {}) => page.evaluate(([n, a]) => window.__tillite.send(n, a), [name, args]);
+const ready = (page) => page.waitForFunction(() => document.querySelector('[data-testid=db-state]')?.getAttribute('data-state') === 'ready' && window.__tillite);
+const interactive = (page) => page.waitForFunction(() => window.__interactive && window.__tillite?.times.firstAnswer, null, { timeout: 120_000 });
+
+/** Runs `op` (a bench call) while Playwright uses the register: scans barcodes into the cart and searches. */
+async function whileRegisterInUse(page, op, codes, terms) {
+  const search = page.getByTestId('register-search');
+  const t0 = await page.evaluate(() => performance.now());
+  let done = false;
+  const result = send(page, op.name, op.args).finally(() => (done = true));
+  let actions = 0;
+  for (; !done || actions < 4; actions++) {
+    await search.fill(actions % 2 ? terms[actions % terms.length] : codes[actions % codes.length]);
+    if (actions % 2 === 0) await search.press('Enter');
+    await page.waitForTimeout(20);
+  }
+  const value = await result;
+  const t1 = await page.evaluate(() => performance.now());
+  const tasks = await page.evaluate(([a, b]) => window.__longtasks.filter((e) => e.start + e.duration >= a && e.start <= b), [t0, t1]);
+  return { value, actions, longTasks: tasks.length, longestMs: Math.max(0, ...tasks.map((e) => e.duration)) };
+}
+
+/** Runs every browser measurement for one shop size; returns raw figures per run. */
+export async function browserSuite({ size, runs, plan, baseURL, executablePath, log }) {
+  const n = { ...{ file: runs, longTasks: runs, restore: runs, cold: runs }, ...plan.runs };
+  const profile = mkdtempSync(join(tmpdir(), 'tillite-bench-profile-'));
+  const out = { runs: {} };
+  try {
+    let { context, page } = await launch(profile, executablePath, baseURL);
+    await page.goto('/');
+    await ready(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    out.info = await send(page, 'bench.info');
+    log(`  browser: generating ${size.name}…`);
+    out.generated = await send(page, 'bench.generate', size);
+    out.dbBytes = out.generated.dbBytes;
+    await page.reload();
+    await interactive(page);
+    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], restore: [], cold: [] });
+    log('  browser: lookups, snapshot, export, import…');
+    for (let i = 0; i < runs; i++) r.lookups.push(await send(page, 'bench.lookups', { count: plan.barcodes, searches: plan.searches, seed: 100 + i }));
+    for (const [name, args] of [['snapshot', { keep: false }], ['export', {}], ['import', {}]]) {
+      for (let i = 0; i < n.file; i++) {
+        // A fresh worker each run: its wasm heap never shrinks, so only a fresh one shows what the operation needs.
+        await page.reload();
+        await interactive(page);
+        const pids = rendererPids(profile);
+        out.rendererProcesses = pids.length;
+        const peak = watchPeak(pids);
+        const value = await send(page, `bench.${name}`, args);
+        r[name].push({ ...value, extraBytes: peak.stop() });
+      }
+    }
+    log('  browser: commits in the worker and from the UI…');
+    for (let i = 0; i < runs; i++) r.commits.push(await send(page, 'bench.commits', { count: plan.commits, seed: 200 + i }));
+    for (let i = 0; i < runs; i++) {
+      const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 300 + i });
+      r.ui.push(
+        await page.evaluate(async ([list, registerId]) => {
+          const latencies = [];
+          const started = performance.now();
+          for (const s of list) {
+            const t = performance.now();
+            await window.__tillite.send('sales.commit', { registerId, cart: s.cart, expectedTotal: s.expectedTotal });
+            latencies.push(performance.now() - t);
+          }
+          return { latencies, totalMs: performance.now() - started };
+        }, [sales, REGISTER]),
+      );
+    }
+    log('  browser: long tasks while the register is used…');
+    const sample = await send(page, 'bench.sales', { count: 2, seed: 400 });
+    const codes = sample.flatMap((s) => s.cart.lines.map((l) => l.barcode)).slice(0, 5);
+    const terms = sample.flatMap((s) => s.cart.lines.map((l) => l.name.split(' ')[1]));
+    for (const name of ['snapshot', 'export', 'import']) {
+      for (let i = 0; i < n.longTasks; i++) {
+        const { value, ...seen } = await whileRegisterInUse(page, { name: `bench.${name}`, args: name === 'snapshot' ? { keep: false } : {} }, codes, terms);
+        r.longTasks.push({ op: name, opMs: value.ms, ...seen });
+        log(`    ${name} with the register in use: ${Math.round(value.ms)} ms, ${seen.actions} register actions, ${seen.longTasks} long tasks`);
+      }
+    }
+    log('  browser: restore and reopen…');
+    for (let i = 0; i < n.restore; i++) {
+      const snap = await send(page, 'bench.snapshot', { keep: true });
+      const restored = await send(page, 'bench.restore', { name: snap.name });
+      await page.reload();
+      await interactive(page);
+      const times = await page.evaluate(() => ({ ...window.__tillite.times, interactive: window.__interactive }));
+      r.restore.push({ ms: restored.ms, reopenMs: times.firstAnswer - times.workerCreated, interactiveMs: times.interactive });
+      await send(page, 'bench.cleanup', {});
+    }
+    out.dbBytesAfter = (await send(page, 'bench.info')).dbBytes;
+    await context.close();
+    log('  browser: cold starts…');
+    for (let i = 0; i < n.cold; i++) {
+      ({ context, page } = await launch(profile, executablePath, baseURL));
+      await page.goto('/');
+      await interactive(page);
+      r.cold.push(
+        await page.evaluate(() => ({
+          interactiveMs: window.__interactive,
+          workerMs: window.__tillite.times.firstAnswer - window.__tillite.times.workerCreated,
+          servedByServiceWorker: !!navigator.serviceWorker.controller,
+        })),
+      );
+      await context.close();
+    }
+    return out;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,36 @@
+// Renders a bench run's raw figures: the table rows and targets of each size, latest.json (without the raw
+// per-operation latencies), latest.md and the README's Performance section. Used by run.mjs at the end of a run
+// and by render.mjs to render a stored run again.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { explain } from './explain.mjs';
+import { compact, markdown, readmeSection, sizeRows, targets, withPerformanceSection } from './report.mjs';
+
+/** What the figures mean and how they were taken, for the report. */
+function notesFor(raw) {
+  return [
+    `${raw.runs} runs of every figure (fewer where the table's runs column says so: at the large size the file operations run 3 times, long tasks are watched during 1 run of each operation, restore runs twice); per run: ${raw.plan.commits} sale commits in the worker, ${raw.plan.uiCommits} from the UI, ${raw.plan.barcodes} barcode lookups, ${raw.plan.searches} name searches. Generating each shop is timed once.`,
+    'Browser: the production build with the bench calls, served on localhost and controlled by its service worker, persistent Chromium profile, OPFS (opfs-sahpool), WAL + exclusive locking, synchronous=FULL, 8 KiB pages.',
+    `Native: better-sqlite3 defaults (journal_mode=${raw.sizes[0]?.native.journalMode}, synchronous=${raw.sizes[0]?.native.synchronous}, page size ${raw.sizes[0]?.native.pageSize}), a file on local disk, in the Node process; it runs the same handler code (sale commit through the app's processor, catalogue lookups) through a thin adapter.`,
+    'The UI round trip has no native twin (an Electron app would add its own IPC): its ratio is against the native in-process commit.',
+    'Export, import and restore measure the operations the transfer (issue 5) and backups (issue 4) handlers are made of: export = checkpoint + sahpool exportFile + write a plain OPFS file; import = read that file + importDb into a staging slot + integrity_check + foreign_key_check; restore = the current restoreSnapshot (verify, safety snapshot, swap), then the page reloads and the worker reopens the file.',
+    'Peak memory: extra resident memory of the renderer processes (the page and its worker) from /proc (VmHWM after minus VmRSS before), each run in a freshly started worker; native: the Node process, a lower bound (Node reuses memory the previous operation freed, so an import that holds the whole file once can show 0).',
+    'The bench server sends COOP/COEP so that performance.now() has 5 µs resolution (100 µs otherwise). sqlite-wasm would then also install its own `opfs` VFSes at start; the app turns them off (src/db/worker/drivers/sqlite.ts), so start-up is the same as without the headers.',
+    `Load average (1 min) ${raw.machine.loadAverage.atStart.toFixed(1)} at the start and ${raw.machine.loadAverage.atEnd.toFixed(1)} at the end on ${raw.machine.cores} cores: other work shared the machine, so tails (p99, max) are noisier than on an idle machine.`,
+    'Cold starts launch a fresh headless Chromium on the profile each run (the app already installed); times are from navigation start, and worker figures from `new Worker()` to the first answered call.',
+  ];
+}
+
+/** Writes bench/results/latest.{json,md} and the README section for `raw`; returns the Markdown. */
+export function render(raw) {
+  const sizes = raw.sizes.map((size) => {
+    const rows = sizeRows(size.browser, size.native);
+    return { ...size, rows, targets: targets(rows, size.browser) };
+  });
+  const result = { ...raw, notes: notesFor(raw), sizes };
+  result.explanations = explain(result);
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(compact(result), null, 1)}\n`);
+  const md = markdown(result);
+  writeFileSync('bench/results/latest.md', md);
+  writeFileSync('README.md', withPerformanceSection(readFileSync('README.md', 'utf8'), readmeSection(result, md)));
+  return md;
+}
