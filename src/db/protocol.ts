@@ -157,9 +157,20 @@ export interface ImportReport {
 
 /** `catalog.*`: products, categories, search, CSV. */
 export interface CatalogHandlers {
-  /** Search by name, SKU or barcode as you type. Empty `query` lists by name. */
-  'catalog.search': (args: { query: string; limit: number; includeInactive?: boolean; categoryId?: number | null }) => {
+  /**
+   * Search by name, SKU or barcode as you type. Empty `query` lists by name. `total` counts every match unless
+   * `countAll` is false (the register, which refreshes after every sale, does not show it: counting a whole
+   * catalogue each time would delay the next sale).
+   */
+  'catalog.search': (args: {
+    query: string;
+    limit: number;
+    includeInactive?: boolean;
+    categoryId?: number | null;
+    countAll?: boolean;
+  }) => {
     products: Product[];
+    /** Every match, or (with `countAll: false`) the number of products returned. */
     total: number;
   };
   /** The product with exactly this barcode (or SKU, for a typed code), active or not; null when unknown. */

@@ -3,20 +3,22 @@
  * the catalogue, open and check the database, migrate (with a verified snapshot first), reconcile the backup
  * catalogue with the files, and build the processor.
  *
- * When the database file fails to open, fails its check or fails to migrate, the session still starts, in
- * recovery: the pool stays held and only the recovery calls (list backups, restore one) are answered.
+ * When the database file fails to open, fails its check (in the background, see integrity.ts) or fails to
+ * migrate, the session still starts, in recovery: the pool stays held and only the recovery calls (list backups,
+ * restore one) are answered.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ChangeTopic, WireError } from '../protocol';
 import { createBackupService, type BackupService } from './backups/service';
 import { openCatalogue } from './backups/catalogue';
 import { openOpfsPool } from './drivers/opfs-sahpool';
-import { HandlerError, toWireError } from './errors';
+import { toWireError } from './errors';
 import { handlers } from './handlers';
 import type { LeaderSession } from './leader';
 import { createLiveDatabase, type LiveDatabase } from './live';
 import { migrate, type MigrateHooks } from './migrate';
 import { bundledMigrations } from './migrations';
+import { checkTableByTable } from './integrity';
 import { createProcessor } from './processor';
 import { cleanSnapshotLeftovers } from './snapshot';
 import { cleanStaging } from './transfer/staging';
@@ -41,11 +43,9 @@ async function openAndMigrate(
   progress: (detail: string) => void,
 ): Promise<WireError | null> {
   try {
+    // The whole-file integrity check runs in the background once the till is open (see integrity.ts); the
+    // migration runner checks the whole file itself before it changes anything.
     const db = live.open();
-    const check = db.selectValues('PRAGMA integrity_check(20)').map(String);
-    if (check.length !== 1 || check[0] !== 'ok') {
-      throw new HandlerError('damaged', `The database fails its integrity check: ${check.slice(0, 3).join('; ')}`);
-    }
     const snapshots = backups.migrationHooks(db);
     const hooks: MigrateHooks = {
       beforeMigrate: async (info) => {
@@ -70,6 +70,24 @@ async function openAndMigrate(
   }
 }
 
+/**
+ * The start-up integrity check, table by table while the till serves. A problem switches the database to
+ * recovery (every tab then shows the recovery screen); a database replaced meanwhile is checked by its opener.
+ */
+async function checkInBackground(live: LiveDatabase): Promise<void> {
+  try {
+    const problems = await checkTableByTable(() => (live.failure || live.busy ? null : live.raw));
+    if (problems.length === 0) return;
+    live.setFailure({
+      code: 'damaged',
+      message: `The database fails its integrity check: ${problems.slice(0, 3).join('; ')}`,
+      detail: { recoverable: true },
+    });
+  } catch (error) {
+    live.setFailure({ ...toWireError(error), detail: { recoverable: true } });
+  }
+}
+
 /** Opens, migrates and serves the live database as worker `workerId`. */
 export async function openLeaderSession(
   workerId: string,
@@ -89,6 +107,7 @@ export async function openLeaderSession(
     live.setFailure(failure);
     // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
     void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup catalogue failed', error));
+    if (!failure) void checkInBackground(live);
     const processor = createProcessor(
       {
         get db() {

@@ -25,7 +25,8 @@ export function RegisterView() {
   const [paying, setPaying] = useState(false);
   const [receipt, setReceipt] = useState<SaleDetail | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const results = useQuery('catalog.search', { query, limit: 24 }, ['catalog']);
+  // Refreshed after every sale (stock changes): no count of the whole catalogue, which the register never shows.
+  const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog']);
 
   useEffect(() => {
     if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${String(e)}` }));

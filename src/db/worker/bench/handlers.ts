@@ -50,8 +50,12 @@ async function removeAll(dir: FileSystemDirectoryHandle, keep: (name: string) =>
   let removed = 0;
   for await (const [name] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
     if (keep(name)) continue;
-    await dir.removeEntry(name);
-    removed++;
+    try {
+      await dir.removeEntry(name);
+      removed++;
+    } catch {
+      // In use right now (the backup service verifying a file after a restart): the next clean-up takes it.
+    }
   }
   return removed;
 }

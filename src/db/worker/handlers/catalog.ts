@@ -98,7 +98,7 @@ export function categoryForPath(db: Database, path: string[]): number | null {
 export const catalogHandlers = {
   'catalog.search': {
     kind: 'query',
-    run: ({ db }, { query, limit, includeInactive = false, categoryId = null }) => {
+    run: ({ db }, { query, limit, includeInactive = false, categoryId = null, countAll = true }) => {
       const take = Math.min(Math.max(1, limit), 500);
       const match = ftsQuery(query);
       const filters = `(? OR p.active = 1) AND (? IS NULL OR p.category_id = ?)`;
@@ -107,6 +107,7 @@ export const catalogHandlers = {
         const products = db
           .selectObjects(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${filters} ORDER BY p.name COLLATE NOCASE LIMIT ?`, [...filterArgs, take])
           .map(rowToProduct);
+        if (!countAll) return { products, total: products.length };
         return { products, total: Number(db.selectValue(`SELECT count(*) FROM products p WHERE ${filters}`, filterArgs)) };
       }
       // An exact barcode or SKU comes first (a unique index finds it), then name/SKU/barcode prefix matches.
@@ -124,10 +125,11 @@ export const catalogHandlers = {
         )
         .map(rowToProduct)
         .filter((p) => !exact.some((e) => e.id === p.id));
-      const total = Number(
-        db.selectValue(`SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ${CANDIDATES})`, [match]),
-      );
-      return { products: [...exact, ...rest].slice(0, take), total };
+      const products = [...exact, ...rest].slice(0, take);
+      const total = countAll
+        ? Number(db.selectValue(`SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ${CANDIDATES})`, [match]))
+        : products.length;
+      return { products, total };
     },
   },
   'catalog.byCode': {
