@@ -9,7 +9,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, persistentProfile, waitForDb, writeRow } from './helpers';
-import { backUpNow, backupFiles, damageBackupFile, openData, putBackupFile, restore, row, rows, showData, showStatus } from './backup-helpers';
+import {
+  backUpNow,
+  backupFiles,
+  damageBackupFile,
+  damageLiveDatabase,
+  openData,
+  putBackupFile,
+  restore,
+  row,
+  rows,
+  showData,
+  showStatus,
+} from './backup-helpers';
 import { loadSampleShop } from './transfer-helpers';
 
 test('a backup damaged on disk is reported by verify and refused by restore; the live data stays', async ({ page }) => {
@@ -142,30 +154,8 @@ test('a live database that no longer opens: the recovery screen restores the new
   const backup = await backUpNow(page, 'last good');
   await page.goto('/icons/favicon.svg'); // same origin, no app: the worker and its file handles go away
 
-  // Damage the live file in the pool: overwrite its data, and drop its WAL (the sahpool slot's path).
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        try {
-          const pool = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
-          let damaged = 0;
-          for await (const handle of (pool as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
-            const file = await handle.getFile();
-            const path = new TextDecoder().decode(new Uint8Array(await file.slice(0, 512).arrayBuffer())).replace(/\0.*$/s, '');
-            if (path !== '/tillite.db' && path !== '/tillite.db-wal') continue;
-            const writable = await handle.createWritable({ keepExistingData: true });
-            if (path === '/tillite.db') await writable.write({ type: 'write', position: 4096, data: new Uint8Array(file.size - 4096).fill(0xa5) });
-            else await writable.write({ type: 'write', position: 0, data: new Uint8Array(512) });
-            await writable.close();
-            damaged++;
-          }
-          return damaged;
-        } catch {
-          return 0; // the closing worker still holds the handles: try again
-        }
-      }),
-    )
-    .toBeGreaterThan(0);
+  // Damage the live file in the pool: overwrite its data, and drop its WAL.
+  await damageLiveDatabase(page, 'whole');
 
   await page.goto('/status');
   const recovery = page.getByTestId('recovery');
@@ -193,46 +183,7 @@ test('a live database damaged inside, its header and schema whole: the recovery 
 
   // Damage one page of rows near the end of the file: the header and the schema stay whole, so the file opens
   // and the till starts; only a full check finds the damage.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        try {
-          const pool = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
-          let damaged = false;
-          for await (const handle of (pool as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
-            const file = await handle.getFile();
-            const path = new TextDecoder().decode(new Uint8Array(await file.slice(0, 512).arrayBuffer())).replace(/\0.*$/s, '');
-            if (path === '/tillite.db-wal') {
-              // The closed tab left its WAL, whose pages would hide the damage: without its header SQLite ignores it
-              // (the sample's rows then live only in the backup, which the test restores).
-              const wal = await handle.createWritable({ keepExistingData: true });
-              await wal.write({ type: 'write', position: 0, data: new Uint8Array(512) });
-              await wal.close();
-              continue;
-            }
-            if (path !== '/tillite.db') continue;
-            const header = new DataView(await file.slice(4096, 4096 + 100).arrayBuffer());
-            const pageSize = header.getUint16(16) === 1 ? 65536 : header.getUint16(16);
-            const pages = header.getUint32(28); // the database's size in pages, as its header records it
-            // From the end, the first b-tree leaf page (0x0d: table rows, 0x0a: index keys) of the newest tables:
-            // not a free page (which only a whole-file check looks at) nor the schema (which is read first).
-            let target = pages;
-            for (; target > 1; target--) {
-              const kind = new Uint8Array(await file.slice(4096 + (target - 1) * pageSize, 4096 + (target - 1) * pageSize + 1).arrayBuffer())[0];
-              if (kind === 0x0d || kind === 0x0a) break;
-            }
-            const writable = await handle.createWritable({ keepExistingData: true });
-            await writable.write({ type: 'write', position: 4096 + (target - 1) * pageSize, data: new Uint8Array(pageSize).fill(0xa5) });
-            await writable.close();
-            damaged = true;
-          }
-          return damaged;
-        } catch {
-          return false; // the closing worker still holds the handles: try again
-        }
-      }),
-    )
-    .toBe(true);
+  await damageLiveDatabase(page, 'one-page');
 
   await page.goto('/status');
   // The file opens; the damage is found by whatever reads the page first (start-up's own queries, or the

@@ -98,3 +98,54 @@ export const backupFiles = (page: Page): Promise<string[]> => opfsFiles(page, 'b
 
 /** Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there. */
 export const putBackupFile = (page: Page, path: string, name: string): Promise<void> => putIntoOpfs(page, path, 'backups', name);
+
+/**
+ * Damages the live database where the sahpool keeps it (each slot file starts with a 4096-byte header whose first
+ * 512 bytes are the path), as a failing disk might, once the tab's worker has let go of the files:
+ * - `'whole'`: every data byte of the file is overwritten, and its WAL's header wiped: it no longer opens;
+ * - `'one-page'`: the b-tree leaf page nearest the end of the file is overwritten; the header and the schema stay
+ *   whole, so the file opens and only reading that page (or a full check) finds the damage.
+ */
+export async function damageLiveDatabase(page: Page, how: 'whole' | 'one-page'): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(async (how) => {
+        try {
+          const root = await navigator.storage.getDirectory();
+          const pool = await (await root.getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
+          let damaged = false;
+          for await (const handle of (pool as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
+            const file = await handle.getFile();
+            const path = new TextDecoder().decode(new Uint8Array(await file.slice(0, 512).arrayBuffer())).replace(/\0.*$/s, '');
+            if (path !== '/tillite.db' && path !== '/tillite.db-wal') continue;
+            const writable = await handle.createWritable({ keepExistingData: true });
+            if (path === '/tillite.db-wal') {
+              // Whatever the WAL holds would stand in for the damaged pages; without its header SQLite ignores it.
+              await writable.write({ type: 'write', position: 0, data: new Uint8Array(512) });
+            } else if (path === '/tillite.db' && how === 'whole') {
+              await writable.write({ type: 'write', position: 4096, data: new Uint8Array(file.size - 4096).fill(0xa5) });
+              damaged = true;
+            } else {
+              const header = new DataView(await file.slice(4096, 4096 + 100).arrayBuffer());
+              const pageSize = header.getUint16(16) === 1 ? 65536 : header.getUint16(16);
+              // From the end, the first b-tree leaf page (0x0d: table rows, 0x0a: index keys) of the newest tables:
+              // not a free page (which only a whole-file check looks at) nor the schema (which is read first).
+              let target = header.getUint32(28); // the database's size in pages, as its header records it
+              for (; target > 1; target--) {
+                const at = 4096 + (target - 1) * pageSize;
+                const kind = new Uint8Array(await file.slice(at, at + 1).arrayBuffer())[0];
+                if (kind === 0x0d || kind === 0x0a) break;
+              }
+              await writable.write({ type: 'write', position: 4096 + (target - 1) * pageSize, data: new Uint8Array(pageSize).fill(0xa5) });
+              damaged = true;
+            }
+            await writable.close();
+          }
+          return damaged;
+        } catch {
+          return false; // the closing worker still holds the handles: try again
+        }
+      }, how),
+    )
+    .toBe(true);
+}
