@@ -27,8 +27,3 @@ export function applyUpdate(): void {
   if (!workbox) return;
   workbox.messageSkipWaiting();
 }
-
-/** Asks the browser to look for a new version now (also done by the browser on navigation). */
-export async function checkForUpdate(): Promise<void> {
-  await workbox?.update();
-}

@@ -2,7 +2,7 @@
  * App-wide state as signals: what the database worker says, whether an update waits, and whether a sale is
  * in progress (an update never interrupts one).
  */
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { WorkerStatus } from '../../db/protocol';
 
 /** The database worker's last reported status. */
@@ -14,8 +14,6 @@ export const updateWaiting = signal(false);
 /** Set by the register while a cart holds lines; the update button waits until it is false. */
 export const saleInProgress = signal(false);
 
-/** True once the database answers. */
-export const dbReady = computed(() => dbStatus.value.state === 'ready');
 
 /**
  * True once the database has answered in this tab. Views stay mounted while another tab takes over the

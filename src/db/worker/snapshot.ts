@@ -149,11 +149,6 @@ export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle)
   }
 }
 
-/** Runs `integrity_check` on a file in the pool; returns the problems (empty when whole). */
-export function checkPoolFile(pool: SAHPoolUtil, name: string): string[] {
-  return inspectPoolFile(pool, name, () => null).problems;
-}
-
 /**
  * Opens a file in the pool, runs `integrity_check`, and (when whole) reads facts from it with `read`.
  * A file that does not even open counts as damaged.

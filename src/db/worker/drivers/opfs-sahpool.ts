@@ -6,7 +6,6 @@ import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wa
 import { HandlerError } from '../errors';
 import { loadSqlite } from './sqlite';
 import { applyConnectionSettings } from './pragmas';
-import type { OpenedDatabase } from './types';
 
 /** The live database's name inside the pool. */
 export const DB_FILE = '/tillite.db';
@@ -109,27 +108,4 @@ export function openLiveFile(pool: SAHPoolUtil): Database {
     throw error;
   }
   return db;
-}
-
-/** Opens (creating if needed) the live database. Throws a {@link HandlerError} a person can act on. */
-export async function openOpfsDatabase(options: { busyWaitMs: number }): Promise<OpenedDatabase> {
-  const { sqlite3, pool } = await openOpfsPool(options);
-  let db: Database;
-  try {
-    db = openLiveFile(pool);
-  } catch (error) {
-    pool.pauseVfs();
-    throw error;
-  }
-  return {
-    db,
-    sqlite3,
-    pool,
-    vfs: VFS_NAME,
-    fileName: DB_FILE,
-    close() {
-      if (db.isOpen()) db.close();
-      if (!pool.isPaused()) pool.pauseVfs();
-    },
-  };
 }
