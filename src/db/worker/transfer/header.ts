@@ -30,9 +30,9 @@ export const UNCHANGED = 'Nothing was changed: your data is as it was.';
 
 const MAGIC = 'SQLite format 3\u0000';
 
-/** Builds a refusal. */
-export function refuse(reason: ImportRefusalReason, message: string): Refusal {
-  return { ok: false, reason, message: `${message} ${UNCHANGED}` };
+/** Builds a refusal; `smallPrint` (SQLite's code and words, for whoever helps) goes last, in brackets. */
+export function refuse(reason: ImportRefusalReason, message: string, smallPrint?: string | null): Refusal {
+  return { ok: false, reason, message: `${message} ${UNCHANGED}${smallPrint ? ` (${smallPrint})` : ''}` };
 }
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);

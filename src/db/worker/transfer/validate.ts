@@ -17,6 +17,7 @@ import { summarize } from '../backups/inspect';
 import { migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
 import { checksumOf, type Migration } from '../migrations';
 import { checkHeader, refuse, type Refusal } from './header';
+import { fileProblemInWords, sqliteSmallPrint } from './sqlite-words';
 
 /** A file that passed every check, with what the preview shows. */
 export interface Accepted {
@@ -130,8 +131,6 @@ async function historyProblem(db: Database, migrations: readonly Migration[], ve
   return null;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Checks `bytes` as a database to import. `migrations` are this build's (their count is the newest schema it
  * knows). Never throws for a bad file: every problem is a {@link Refusal} with its own message.
@@ -154,7 +153,7 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
   try {
     db = openUntrusted(sqlite3, bytes);
   } catch (error) {
-    return refuse('damaged', `This file is damaged: SQLite cannot open it (${messageOf(error)}).`);
+    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
   }
   try {
     let problems: string[];
@@ -162,7 +161,8 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
       const result = db.selectValues('PRAGMA integrity_check(20)').map(String);
       problems = result.length === 1 && result[0] === 'ok' ? [] : result.flatMap((r) => r.split('\n')).filter((r) => r && !r.startsWith('***'));
     } catch (error) {
-      problems = [messageOf(error)];
+      // The check itself could not read the file: say what that means, SQLite's code last.
+      return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
     }
     if (problems.length > 0) {
       const page = damagedPage(problems);
@@ -187,7 +187,7 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
     }
     return { ok: true, facts: readDatabaseFacts(db, bytes.length) };
   } catch (error) {
-    return refuse('damaged', `This file is damaged: ${messageOf(error)}.`);
+    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
   } finally {
     db.close();
   }
