@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Migrations over seeded databases take seconds on a loaded 2-core machine; a timeout there says nothing.
+    testTimeout: 30_000,
   },
 });

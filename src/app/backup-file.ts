@@ -2,7 +2,7 @@
  * Backups seen from the page: the words used to describe one. Saving one outside the browser is
  * `state/transfer.ts`.
  */
-import type { BackupKind, BackupSummary } from '../db/protocol';
+import type { BackupKind, BackupSummary } from '../db/protocol/backups';
 
 /** Every kind, in the order the filter lists them. */
 export const BACKUP_KINDS: readonly BackupKind[] = ['manual', 'scheduled', 'before-restore', 'before-empty', 'before-import', 'pre-migration', 'upgrade', 'export'];

@@ -3,7 +3,7 @@
  * in progress (an update never interrupts one).
  */
 import { signal } from '@preact/signals';
-import type { WorkerStatus } from '../../db/protocol';
+import type { WorkerStatus } from '../../db/protocol/envelope';
 
 /** The database worker's last reported status. */
 export const dbStatus = signal<WorkerStatus>({ state: 'starting', detail: 'Starting the database worker' });

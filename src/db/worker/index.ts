@@ -3,7 +3,7 @@
  * The database worker's entry: wires `self` to the leader node. Everything it does lives in testable modules.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { BUS_NAME, type BusMessage, type FromWorker, type ToWorker } from '../protocol';
+import { BUS_NAME, type BusMessage, type FromWorker, type ToWorker } from '../protocol/envelope';
 import { startNode, type LeaderNode } from './leader';
 import { openLeaderSession } from './open';
 

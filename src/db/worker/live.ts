@@ -6,7 +6,7 @@
  * `failure` says why, and only the recovery handlers (list backups, restore one) are answered.
  */
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import type { WireError } from '../protocol';
+import type { WireError } from '../protocol/envelope';
 import { DB_FILE, openLiveFile, VFS_NAME } from './drivers/opfs-sahpool';
 import { HandlerError } from './errors';
 

@@ -12,7 +12,7 @@
  *     (the upgrade snapshot) runs even if no migration is pending.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { MigrationRecord } from '../protocol';
+import type { MigrationRecord } from '../protocol/system';
 import { HandlerError } from './errors';
 import { checksumOf, type Migration } from './migrations';
 

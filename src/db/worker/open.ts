@@ -8,7 +8,7 @@
  * restore one) are answered.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, WireError } from '../protocol';
+import type { ChangeTopic, WireError } from '../protocol/envelope';
 import { createBackupService, type BackupService } from './backups/service';
 import { openCatalogue } from './backups/catalogue';
 import { openOpfsPool } from './drivers/opfs-sahpool';

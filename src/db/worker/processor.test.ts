@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol/envelope';
+import type { ProductInput } from '../../pos/product';
 import { openMemoryDatabase } from './drivers/memory';
 import type { OpenedDatabase } from './drivers/types';
 import { handlers } from './handlers';
@@ -15,6 +16,17 @@ let nextId = 1;
 function request<K extends RequestMessage['name']>(name: K, args: RequestMessage<K>['args'], requestId: string = crypto.randomUUID()) {
   return { type: 'request', id: nextId++, requestId, name, args } as RequestMessage;
 }
+/** A product to save: the simplest real write. */
+const product = (name: string, sku: string): ProductInput => ({
+  name,
+  sku,
+  barcode: null,
+  price: 250,
+  taxBp: 2000,
+  stock: 0,
+  active: true,
+  categoryId: null,
+});
 const ok = (response: ResponseMessage) => {
   if (!response.ok) throw new Error(response.error.message);
   return response.result;
@@ -33,21 +45,21 @@ afterEach(() => opened.close());
 
 describe('processor', () => {
   it('applies a write once even when the same request arrives again (a retry after a hand-over)', async () => {
-    const write = request('tally.add', { id: 'row-1', note: 'sale', tab: 'a' }, 'request-1');
+    const write = request('catalog.save', product('Green tea', 'TEA-1'), 'request-1');
     const first = ok(await processor.handle(write));
     const again = ok(await processor.handle({ ...write, id: nextId++ }));
     expect(again).toEqual(first);
-    expect(opened.db.selectValue('SELECT count(*) FROM tally')).toBe(1);
-    expect(notified).toEqual([['tally']]); // only the write that changed something tells the other tabs
+    expect(opened.db.selectValue('SELECT count(*) FROM products')).toBe(1);
+    expect(notified).toEqual([['catalog']]); // only the write that changed something tells the other tabs
   });
 
   it('rolls a failing write back completely, so a retry can still apply it', async () => {
-    ok(await processor.handle(request('tally.add', { id: 'dup', note: 'one', tab: 'a' })));
-    const clash = await processor.handle(request('tally.add', { id: 'dup', note: 'two', tab: 'a' }, 'request-clash'));
+    ok(await processor.handle(request('catalog.save', product('Green tea', 'DUP'))));
+    const clash = await processor.handle(request('catalog.save', product('Black tea', 'DUP'), 'request-clash'));
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // Nothing of the failed attempt stays: not the row, not the request record.
     expect(opened.db.selectValue("SELECT count(*) FROM applied_requests WHERE request_id = 'request-clash'")).toBe(0);
-    expect(opened.db.selectValue("SELECT note FROM tally WHERE id = 'dup'")).toBe('one');
+    expect(opened.db.selectValues("SELECT name FROM products WHERE sku = 'DUP'")).toEqual(['Green tea']);
   });
 
   it('answers an unknown call with a readable error instead of throwing', async () => {
@@ -65,9 +77,9 @@ describe('processor', () => {
 describe('request memory', () => {
   it('forgets request records older than a day, and keeps the recent ones that a retry may still need', async () => {
     const { forgetOldRequests } = await import('./open');
-    ok(await processor.handle(request('tally.add', { id: 'recent', note: 'today', tab: 'a' }, 'request-recent')));
+    ok(await processor.handle(request('catalog.save', product('Green tea', 'TEA-1'), 'request-recent')));
     opened.db.exec(
-      "INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES ('request-old', 'tally.add', 'null', '2000-01-01T00:00:00.000Z')",
+      "INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES ('request-old', 'catalog.save', 'null', '2000-01-01T00:00:00.000Z')",
     );
     expect(forgetOldRequests(opened.db, new Date())).toBe(1);
     expect(opened.db.selectValues('SELECT request_id FROM applied_requests')).toEqual(['request-recent']);

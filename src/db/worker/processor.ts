@@ -7,7 +7,8 @@
  * and nothing is applied twice.
  */
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
-import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf } from '../protocol';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol/envelope';
+import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../protocol';
 import type { BackupService } from './backups/service';
 import { HandlerError, toWireError } from './errors';
 import type { LiveDatabase } from './live';

@@ -1,5 +1,5 @@
 /** The backup log: every backup, verification, restore, deletion and prune, newest first. */
-import type { BackupLogEntry } from '../../../db/protocol';
+import type { BackupLogEntry } from '../../../db/protocol/backups';
 
 export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
   return (

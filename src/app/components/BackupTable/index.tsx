@@ -1,6 +1,6 @@
 /** The list of backups, newest first, with download, verify, restore and delete on each. */
 import { useState } from 'preact/hooks';
-import type { BackupRecord } from '../../../db/protocol';
+import type { BackupRecord } from '../../../db/protocol/backups';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { describeSummary, KIND_LABELS } from '../../backup-file';

@@ -4,7 +4,8 @@
  * replace the data only on confirmation. A refused file is named with its reason; nothing else changes.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { DatabaseFacts, ImportInspection, ImportRefusalReason, ResultOf } from '../../../db/protocol';
+import type { ResultOf } from '../../../db/protocol';
+import type { DatabaseFacts, ImportInspection, ImportRefusalReason } from '../../../db/protocol/transfer';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { canPickOpenFile, pickDatabaseFile, stageFile } from '../../transfer/files';

@@ -4,7 +4,7 @@
  * newer Tillite, a download of a copy as it is. `recovery.export-live` is answered while the database is refused.
  */
 import { useState } from 'preact/hooks';
-import type { WireError } from '../../../db/protocol';
+import type { WireError } from '../../../db/protocol/envelope';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 

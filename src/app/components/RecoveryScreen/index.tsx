@@ -4,7 +4,8 @@
  * app back to normal in every tab. After a failed migration, the snapshot taken before it comes first.
  */
 import { useState } from 'preact/hooks';
-import type { BackupRecord, WireError } from '../../../db/protocol';
+import type { BackupRecord } from '../../../db/protocol/backups';
+import type { WireError } from '../../../db/protocol/envelope';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';

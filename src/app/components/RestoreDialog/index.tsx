@@ -3,7 +3,8 @@
  * taken first, so the restore can be undone with one click afterwards.
  */
 import { useState } from 'preact/hooks';
-import type { BackupRecord, ResultOf } from '../../../db/protocol';
+import type { BackupRecord } from '../../../db/protocol/backups';
+import type { ResultOf } from '../../../db/protocol';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';

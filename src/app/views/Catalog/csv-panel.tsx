@@ -1,6 +1,6 @@
 /** Catalogue CSV: export every product, import a file with a report of the rows rejected and why. */
 import { useState } from 'preact/hooks';
-import type { ImportReport } from '../../../db/protocol';
+import type { ImportReport } from '../../../db/protocol/catalog';
 import { CATALOG_COLUMNS } from '../../../pos/catalog-csv';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';

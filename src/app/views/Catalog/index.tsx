@@ -3,7 +3,7 @@
  * organise categories, and move the catalogue in and out as CSV.
  */
 import { useState } from 'preact/hooks';
-import type { Product } from '../../../db/protocol';
+import type { Product } from '../../../pos/product';
 import { formatPercent } from '../../../pos/currency';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';

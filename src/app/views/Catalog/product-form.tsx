@@ -1,6 +1,6 @@
 /** The product form: add or edit one product (name, codes, price, tax, stock, category, active). */
 import { useState } from 'preact/hooks';
-import type { Category, Product, ProductInput } from '../../../db/protocol';
+import type { Category, Product, ProductInput } from '../../../pos/product';
 import { parseDecimal, parsePercent, toDecimal } from '../../../pos/currency';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';

@@ -4,7 +4,8 @@
  * copies to a folder).
  */
 import { useState } from 'preact/hooks';
-import type { BackupKind, BackupRecord, ResultOf } from '../../../db/protocol';
+import type { BackupKind, BackupRecord } from '../../../db/protocol/backups';
+import type { ResultOf } from '../../../db/protocol';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';

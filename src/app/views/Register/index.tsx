@@ -3,7 +3,8 @@
  * cashier with a queue: the search field keeps the focus, a scan works anywhere, F2 searches, F8 pays.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Product, SaleDetail } from '../../../db/protocol';
+import type { Product } from '../../../pos/product';
+import type { SaleDetail } from '../../../pos/sale';
 import { addProduct } from '../../../pos/cart';
 import { formatPercent } from '../../../pos/currency';
 import { DbError } from '../../../db/client';

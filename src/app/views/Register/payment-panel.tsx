@@ -3,7 +3,7 @@
  * split across several; then completing the sale in one database transaction.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { parseDecimal, toDecimal } from '../../../pos/currency';
 import { quickCashAmounts, type PaymentMethod } from '../../../pos/payments';
 import { DbError } from '../../../db/client';

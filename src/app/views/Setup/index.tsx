@@ -3,7 +3,7 @@
  * place to change them. "Load a sample shop" fills a demo catalogue and a few days of sales.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Shop } from '../../../db/protocol';
+import type { Shop } from '../../../pos/shop';
 import { formatPercent, isCurrencyCode, parsePercent } from '../../../pos/currency';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';

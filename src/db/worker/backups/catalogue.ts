@@ -4,7 +4,7 @@
  * catalogue is reconciled with them (see `service.ts`).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { BackupLogEntry, BackupRecord } from '../../protocol';
+import type { BackupLogEntry, BackupRecord } from '../../protocol/backups';
 
 const DB_NAME = 'tillite-backups';
 const DB_VERSION = 1;

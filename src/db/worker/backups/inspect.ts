@@ -3,7 +3,7 @@
  * `integrity_check` on a copy in the pool), and what its name says.
  */
 import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import type { BackupKind, BackupSummary } from '../../protocol';
+import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
 import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from '../snapshot';
 

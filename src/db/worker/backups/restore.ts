@@ -4,7 +4,8 @@
  * back, so no write lands between the snapshot and the change. Both are plain functions of the service, so a
  * permission check (owner or manager, once roles exist) wraps them in the handlers without touching them.
  */
-import type { BackupRecord, ChangeTopic } from '../../protocol';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
 import { HandlerError, toWireError } from '../errors';
 import type { LiveDatabase } from '../live';
 import { migrate } from '../migrate';

@@ -5,7 +5,8 @@
  * later backup succeeds (see `status`).
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus, ChangeTopic } from '../../protocol';
+import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
 import { HandlerError, toWireError } from '../errors';
 import type { LiveDatabase } from '../live';
 import { schemaVersionOf, type MigrateHooks } from '../migrate';

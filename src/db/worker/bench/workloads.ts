@@ -7,7 +7,8 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
-import type { HandlerName, RequestMessage } from '../../protocol';
+import type { RequestMessage } from '../../protocol/envelope';
+import type { HandlerName } from '../../protocol';
 import type { Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import { createProcessor, type HandlerContext, type HandlerImpl, type Processor } from '../processor';

@@ -2,7 +2,7 @@
  * `backup.*` and `data.empty`. Restore and empty are where a permission check (owner or manager) goes once
  * roles exist: each is one line that calls the operation in `backups/restore.ts`.
  */
-import type { BackupHandlers } from '../../protocol';
+import type { BackupHandlers } from '../../protocol/backups';
 import type { BackupService } from '../backups/service';
 import { emptyDatabase, restoreBackup, type RestoreDeps } from '../backups/restore';
 import { summarize } from '../backups/inspect';

@@ -1,5 +1,5 @@
 /** The register's cart, kept in the database on every change so a reload or a crashed tab does not lose it. */
-import type { CartHandlers } from '../../protocol';
+import type { CartHandlers } from '../../protocol/cart';
 import { isCart } from '../../../pos/cart';
 import { HandlerError } from '../errors';
 import type { HandlerImpls } from '../processor';

@@ -4,7 +4,8 @@
  * A row updates the product with its SKU, or else the one with its barcode and no other SKU; otherwise it creates one.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ImportReport, ProductInput } from '../../protocol';
+import type { ImportReport } from '../../protocol/catalog';
+import type { ProductInput } from '../../../pos/product';
 import { CATALOG_COLUMNS, readHeader, rowToFields, validateRow, type RejectedRow } from '../../../pos/catalog-csv';
 import { parseCsv, toCsv } from '../../../pos/csv';
 import { currencyDigits } from '../../../pos/currency';

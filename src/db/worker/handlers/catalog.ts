@@ -1,6 +1,7 @@
 /** The catalogue: search as you type (FTS5), lookups by code, products and categories. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { CatalogHandlers, Category, Product, ProductInput } from '../../protocol';
+import type { CatalogHandlers } from '../../protocol/catalog';
+import type { Category, Product, ProductInput } from '../../../pos/product';
 import { HandlerError } from '../errors';
 import type { HandlerImpls } from '../processor';
 import { PRODUCT_COLUMNS, moveStock, productById, rowToProduct } from './rows';

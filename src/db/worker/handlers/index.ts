@@ -8,14 +8,12 @@ import { recoveryHandlers } from './recovery';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { systemHandlers } from './system';
-import { tallyHandlers } from './tally';
 import { transferHandlers } from './transfer';
 import { benchHandlers } from '../bench/handlers';
 
 /** The full handler map; the type makes a missing handler a compile error. */
 export const handlers: { [K in HandlerName]: HandlerImpl<K> } = {
   ...systemHandlers,
-  ...tallyHandlers,
   ...recoveryHandlers,
   ...backupHandlers,
   ...shopHandlers,

@@ -1,5 +1,5 @@
 /** Handlers answered while the database is refused: download a copy of the file as it is. */
-import type { RecoveryHandlers } from '../../protocol';
+import type { RecoveryHandlers } from '../../protocol/recovery';
 import { loadSqlite } from '../drivers/sqlite';
 import type { HandlerImpls } from '../processor';
 import { exportLive } from '../recovery';

@@ -1,6 +1,7 @@
 /** Row mappers and small reads shared by the point-of-sale handlers. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { Product, Shop } from '../../protocol';
+import type { Product } from '../../../pos/product';
+import type { Shop } from '../../../pos/shop';
 import { HandlerError } from '../errors';
 
 type Row = Record<string, unknown>;

@@ -3,7 +3,9 @@
  * tax bands, payments, stock movements and the clearing of the cart commit together or not at all.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { SaleDetail, SaleLine, SaleSummary, SalesHandlers, Shop } from '../../protocol';
+import type { SalesHandlers } from '../../protocol/sales';
+import type { SaleDetail, SaleLine, SaleSummary } from '../../../pos/sale';
+import type { Shop } from '../../../pos/shop';
 import type { Cart } from '../../../pos/cart';
 import type { Discount } from '../../../pos/pricing';
 import { priceCart } from '../../../pos/pricing';

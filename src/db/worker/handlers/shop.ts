@@ -1,7 +1,8 @@
 /** The shop's settings (first-run setup) and the sample shop. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Shop, ShopHandlers } from '../../protocol';
+import type { ShopHandlers } from '../../protocol/shop';
+import type { Shop } from '../../../pos/shop';
 import { emptyCart, addProduct } from '../../../pos/cart';
 import { isCurrencyCode } from '../../../pos/currency';
 import { priceCart } from '../../../pos/pricing';

@@ -1,5 +1,5 @@
 /** Handlers about the database itself: what it is and whether it answers. */
-import type { SystemHandlers } from '../../protocol';
+import type { SystemHandlers } from '../../protocol/system';
 import type { HandlerImpls } from '../processor';
 import { migrationHistory, schemaVersionOf } from '../migrate';
 

@@ -3,7 +3,7 @@
  * The import is where a permission check (owner or manager) goes once roles exist: one line before
  * `importStaged`.
  */
-import type { TransferHandlers } from '../../protocol';
+import type { TransferHandlers } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
 import { HandlerError } from '../errors';
 import type { HandlerContext, HandlerImpls } from '../processor';

@@ -3,7 +3,7 @@
  * catalogue's settings (IndexedDB): the browser's storage can be wiped, and then this record goes with it, which
  * is right: a fresh start should remind again.
  */
-import type { ExportStatus } from '../../protocol';
+import type { ExportStatus } from '../../protocol/transfer';
 import { HandlerError } from '../errors';
 import type { Catalogue } from '../backups/catalogue';
 

@@ -7,7 +7,9 @@
  * When the browser no longer lets Tillite write there (permission lapsed), copies pause, the log says so, and
  * the page asks again at the user's next gesture (`requestPermission` needs one).
  */
-import type { BackupRecord, ChangeTopic, FolderStatus } from '../../protocol';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import type { FolderStatus } from '../../protocol/transfer';
 import { folderPermission, loadFolderHandle } from '../../../lib/folder-store';
 import { parseBackupName } from '../backups/inspect';
 import { backupsToPrune, type RetentionItem } from '../backups/retention';

@@ -5,7 +5,9 @@
  *
  * Every refusal leaves the live database exactly as it was and removes the staged copy.
  */
-import type { BackupRecord, ChangeTopic, DatabaseFacts, ImportInspection } from '../../protocol';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import type { DatabaseFacts, ImportInspection } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from '../errors';
 import type { LiveDatabase } from '../live';
