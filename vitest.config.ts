@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify('0.0.0-test'), __EXTRA_MIGRATIONS__: JSON.stringify(''), __BENCH__: 'false' },
+  define: { __APP_VERSION__: JSON.stringify('0.0.0-test'), __EXTRA_MIGRATIONS__: JSON.stringify('') },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

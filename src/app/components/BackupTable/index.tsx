@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
-import { describeSummary, KIND_LABELS } from '../../backup-file';
+import { describeSummary, KIND_LABELS } from '../../backup-labels';
 import { exportBackup } from '../../state/transfer';
 import { formatBytes } from '../../../lib/format';
 

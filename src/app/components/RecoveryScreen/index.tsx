@@ -9,7 +9,7 @@ import type { WireError } from '../../../db/protocol/envelope';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { describeSummary, KIND_LABELS } from '../../backup-file';
+import { describeSummary, KIND_LABELS } from '../../backup-labels';
 import { RecoveryActions } from '../RecoveryActions';
 import '../FatalScreen/style.css';
 

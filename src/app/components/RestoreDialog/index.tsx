@@ -8,7 +8,7 @@ import type { ResultOf } from '../../../db/protocol';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { describeSummary, KIND_LABELS } from '../../backup-file';
+import { describeSummary, KIND_LABELS } from '../../backup-labels';
 
 interface Props {
   backup: BackupRecord;

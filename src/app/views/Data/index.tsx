@@ -9,7 +9,7 @@ import type { ResultOf } from '../../../db/protocol';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { BACKUP_KINDS, KIND_LABELS } from '../../backup-file';
+import { BACKUP_KINDS, KIND_LABELS } from '../../backup-labels';
 import { BackupTable } from '../../components/BackupTable';
 import { RestoreDialog } from '../../components/RestoreDialog';
 import { EmptyDatabase } from '../../components/EmptyDatabase';

@@ -4,8 +4,8 @@
  */
 import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
-import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
-import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from '../snapshot';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/runner';
+import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
 
 /**
  * Tables that hold the database's own bookkeeping, not the shop's data: emptying keeps their rows. `sequences`

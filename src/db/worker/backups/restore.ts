@@ -6,12 +6,12 @@
  */
 import type { BackupRecord } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
-import { HandlerError, toWireError } from '../errors';
-import type { LiveDatabase } from '../live';
-import { migrate } from '../migrate';
-import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../migrations';
-import { backupDirectory, snapshotFileName, writeFile } from '../snapshot';
-import { swapLiveDatabase } from '../swap';
+import { HandlerError, toWireError } from '../runtime/errors';
+import type { LiveDatabase } from '../storage/live';
+import { migrate } from '../schema/runner';
+import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
+import { backupDirectory, snapshotFileName, writeFile } from './snapshot';
+import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
 import type { BackupService } from './service';
 

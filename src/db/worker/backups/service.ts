@@ -7,11 +7,11 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
-import { HandlerError, toWireError } from '../errors';
-import type { LiveDatabase } from '../live';
-import { schemaVersionOf, type MigrateHooks } from '../migrate';
-import { backupDirectory, readFile, snapshotFileName, takeSnapshot } from '../snapshot';
-import type { Catalogue } from './catalogue';
+import { HandlerError, toWireError } from '../runtime/errors';
+import type { LiveDatabase } from '../storage/live';
+import { schemaVersionOf, type MigrateHooks } from '../schema/runner';
+import { backupDirectory, readFile, snapshotFileName, takeSnapshot } from './snapshot';
+import type { Catalogue } from './store';
 import { checkBackupBytes, listBackupFiles, parseBackupName, readFacts } from './inspect';
 import { backupsToPrune } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';

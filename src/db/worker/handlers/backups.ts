@@ -6,8 +6,8 @@ import type { BackupHandlers } from '../../protocol/backups';
 import type { BackupService } from '../backups/service';
 import { emptyDatabase, restoreBackup, type RestoreDeps } from '../backups/restore';
 import { summarize } from '../backups/inspect';
-import { HandlerError } from '../errors';
-import type { HandlerContext, HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { folderCopies } from '../transfer/folder';
 
 function service(ctx: HandlerContext): BackupService {

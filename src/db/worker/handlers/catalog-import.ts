@@ -9,7 +9,7 @@ import type { ProductInput } from '../../../pos/product';
 import { CATALOG_COLUMNS, readHeader, rowToFields, validateRow, type RejectedRow } from '../../../pos/catalog-csv';
 import { parseCsv, toCsv } from '../../../pos/csv';
 import { currencyDigits } from '../../../pos/currency';
-import { HandlerError } from '../errors';
+import { HandlerError } from '../runtime/errors';
 import { categoryForPath, listCategories, writeProduct } from './catalog';
 import { PRODUCT_COLUMNS, requireShop, rowToProduct } from './rows';
 

@@ -2,8 +2,8 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { CatalogHandlers } from '../../protocol/catalog';
 import type { Category, Product, ProductInput } from '../../../pos/product';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
 import { PRODUCT_COLUMNS, moveStock, productById, rowToProduct } from './rows';
 import { exportCatalog, importCatalog } from './catalog-import';
 

@@ -2,7 +2,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { Product } from '../../../pos/product';
 import type { Shop } from '../../../pos/shop';
-import { HandlerError } from '../errors';
+import { HandlerError } from '../runtime/errors';
 
 type Row = Record<string, unknown>;
 

@@ -10,8 +10,8 @@ import type { Cart } from '../../../pos/cart';
 import type { Discount } from '../../../pos/pricing';
 import { priceCart } from '../../../pos/pricing';
 import { settle, type PaymentMethod } from '../../../pos/payments';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
 import { moveStock, requireShop } from './rows';
 
 const json = <T>(text: unknown): T | null => (text === null || text === undefined ? null : (JSON.parse(String(text)) as T));

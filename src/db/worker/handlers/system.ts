@@ -1,7 +1,7 @@
 /** Handlers about the database itself: what it is and whether it answers. */
 import type { SystemHandlers } from '../../protocol/system';
-import type { HandlerImpls } from '../processor';
-import { migrationHistory, schemaVersionOf } from '../migrate';
+import type { HandlerImpls } from '../runtime/processor';
+import { migrationHistory, schemaVersionOf } from '../schema/runner';
 
 /** `system.*` handlers. */
 export const systemHandlers = {

@@ -5,8 +5,8 @@
  */
 import type { TransferHandlers } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
-import { HandlerError } from '../errors';
-import type { HandlerContext, HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { exportStatusStore } from '../transfer/export-status';
 import { folderCopies } from '../transfer/folder';
 import { importStaged, inspectStaged, type ImportDeps } from '../transfer/import';

@@ -4,8 +4,8 @@
  * is right: a fresh start should remind again.
  */
 import type { ExportStatus } from '../../protocol/transfer';
-import { HandlerError } from '../errors';
-import type { Catalogue } from '../backups/catalogue';
+import { HandlerError } from '../runtime/errors';
+import type { Catalogue } from '../backups/store';
 
 const DAY_MS = 86_400_000;
 /** The default age after which the app reminds the user to download a backup. */

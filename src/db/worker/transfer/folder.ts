@@ -14,8 +14,8 @@ import { folderPermission, loadFolderHandle } from '../../../lib/folder-store';
 import { parseBackupName } from '../backups/inspect';
 import { backupsToPrune, type RetentionItem } from '../backups/retention';
 import type { BackupService } from '../backups/service';
-import { toWireError } from '../errors';
-import { backupDirectory } from '../snapshot';
+import { toWireError } from '../runtime/errors';
+import { backupDirectory } from '../backups/snapshot';
 
 const STATE_KEY = 'folderCopies';
 type Saved = { lastCopy: FolderStatus['lastCopy']; problem: string | null };

@@ -3,8 +3,8 @@
  * VFS owns). The page streams a picked file there; the worker reads it from there to check and import it. A
  * file is staged under a name the page makes (a UUID), so two tabs importing at once never meet.
  */
-import { HandlerError } from '../errors';
-import { readFile } from '../snapshot';
+import { HandlerError } from '../runtime/errors';
+import { readFile } from '../backups/snapshot';
 
 /** The OPFS directory of staged imports. */
 export const STAGING_DIR = 'staging';

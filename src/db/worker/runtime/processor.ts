@@ -7,11 +7,11 @@
  * and nothing is applied twice.
  */
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol/envelope';
-import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../protocol';
-import type { BackupService } from './backups/service';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
+import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../../protocol';
+import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from './errors';
-import type { LiveDatabase } from './live';
+import type { LiveDatabase } from '../storage/live';
 
 /** What every handler may use. */
 export interface HandlerContext {
@@ -56,6 +56,9 @@ export type HandlerImpl<K extends HandlerName> = QueryImpl<K> | MutationImpl<K> 
 /** A domain's handler implementations, checked against its slice of the handler map with `satisfies`. */
 export type HandlerImpls<Slice extends Partial<Handlers>> = { [K in keyof Slice & HandlerName]: HandlerImpl<K> };
 
+/** Every handler the worker answers, by name: the type makes a missing handler a compile error. */
+export type HandlerMap = { [K in HandlerName]: HandlerImpl<K> };
+
 /** The processor's interface to its host (the leader). */
 export interface Processor {
   handle(request: RequestMessage): Promise<ResponseMessage>;
@@ -66,7 +69,7 @@ export interface Processor {
  * Creates a processor over `ctx.db` answering with `impls`. `impls` must cover every handler name; a request
  * for any other name is answered with `unknown-handler`.
  */
-export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]: HandlerImpl<K> }): Processor {
+export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Processor {
   // Prepared per database: after a restore the old handle (and its statements) is closed and a new one serves.
   let statements: { db: Database; findApplied: PreparedStatement; recordApplied: PreparedStatement } | null = null;
   const prepared = () => {

@@ -6,9 +6,9 @@
  * `failure` says why, and only the recovery handlers (list backups, restore one) are answered.
  */
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import type { WireError } from '../protocol/envelope';
-import { DB_FILE, openLiveFile, VFS_NAME } from './drivers/opfs-sahpool';
-import { HandlerError } from './errors';
+import type { WireError } from '../../protocol/envelope';
+import { DB_FILE, openLiveFile, VFS_NAME } from './sahpool';
+import { HandlerError } from '../runtime/errors';
 
 /** The live database, swappable, with its pool. */
 export interface LiveDatabase {

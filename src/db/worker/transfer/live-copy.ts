@@ -3,8 +3,8 @@
  * the file as it is, for the user to keep. Restoring a backup is the backups module's `restoreBackup`.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { schemaVersionOf } from './migrate';
-import { snapshotFileName } from './snapshot';
+import { schemaVersionOf } from '../schema/runner';
+import { snapshotFileName } from '../backups/snapshot';
 
 /**
  * A consistent copy of the live database, made by SQLite's serializer: it only reads, so a database from a newer

@@ -3,7 +3,7 @@
  * benchmark can time `send()` exactly as a view calls it, and records when the worker was created and when its
  * first call was answered (the "worker creation to first answered query" figure). A normal build drops it.
  */
-import type { DbClient } from '../db/client';
+import type { DbClient } from '../../src/db/client';
 
 /** What the benchmark reads from the page. */
 export interface BenchHook {

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { HandlerError } from './errors';
-import { migrate, migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from './migrate';
-import { bundledMigrations, checksumOf, type Migration } from './migrations';
-import { exportBytes, memoryDb, memorySnapshotHooks, openBytes, withExtra } from './testing/memory-db';
+import { HandlerError } from '../runtime/errors';
+import { migrate, migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from './runner';
+import { bundledMigrations, checksumOf, type Migration } from './loader';
+import { exportBytes, memoryDb, memorySnapshotHooks, openBytes, withExtra } from '../testing/memory-db';
 
 const LATEST = bundledMigrations.length;
 const APP = '1.0.0';

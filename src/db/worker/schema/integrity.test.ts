@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openMemoryDatabase } from './drivers/memory';
+import { openMemoryDatabase } from '../storage/memory';
 import { checkTableByTable, tablesToCheck } from './integrity';
-import { migrate } from './migrate';
-import { bundledMigrations } from './migrations';
+import { migrate } from './runner';
+import { bundledMigrations } from './loader';
 
 describe('the start-up integrity check, table by table', () => {
   it('checks every table and full-text shadow table of a whole database and finds nothing', async () => {

@@ -12,9 +12,9 @@
  *     (the upgrade snapshot) runs even if no migration is pending.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { MigrationRecord } from '../protocol/system';
-import { HandlerError } from './errors';
-import { checksumOf, type Migration } from './migrations';
+import type { MigrationRecord } from '../../protocol/system';
+import { HandlerError } from '../runtime/errors';
+import { checksumOf, type Migration } from './loader';
 
 /** `PRAGMA application_id` of every Tillite database: "TILL" in ASCII. */
 export const TILLITE_APPLICATION_ID = 0x54494c4c;

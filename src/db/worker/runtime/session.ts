@@ -8,20 +8,19 @@
  * restore one) are answered.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, WireError } from '../protocol/envelope';
-import { createBackupService, type BackupService } from './backups/service';
-import { openCatalogue } from './backups/catalogue';
-import { openOpfsPool } from './drivers/opfs-sahpool';
+import type { ChangeTopic, WireError } from '../../protocol/envelope';
+import { createBackupService, type BackupService } from '../backups/service';
+import { openCatalogue } from '../backups/store';
+import { openOpfsPool } from '../storage/sahpool';
 import { toWireError } from './errors';
-import { handlers } from './handlers';
 import type { LeaderSession } from './leader';
-import { createLiveDatabase, type LiveDatabase } from './live';
-import { migrate, type MigrateHooks } from './migrate';
-import { bundledMigrations } from './migrations';
-import { checkTableByTable } from './integrity';
-import { createProcessor } from './processor';
-import { cleanSnapshotLeftovers } from './snapshot';
-import { cleanStaging } from './transfer/staging';
+import { createLiveDatabase, type LiveDatabase } from '../storage/live';
+import { migrate, type MigrateHooks } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
+import { checkTableByTable } from '../schema/integrity';
+import { createProcessor, type HandlerMap } from './processor';
+import { cleanSnapshotLeftovers } from '../backups/snapshot';
+import { cleanStaging } from '../transfer/staging';
 
 /**
  * How long a write's request id is remembered. A request is re-sent within seconds of a hand-over; a day is far
@@ -88,10 +87,11 @@ async function checkInBackground(live: LiveDatabase): Promise<void> {
   }
 }
 
-/** Opens, migrates and serves the live database as worker `workerId`. */
+/** Opens, migrates and serves the live database as worker `workerId`, answering with `handlers`. */
 export async function openLeaderSession(
   workerId: string,
   appVersion: string,
+  handlers: HandlerMap,
   notify: (topics: ChangeTopic[]) => void,
   options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
 ): Promise<LeaderSession> {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeTopic, RequestMessage, ResponseMessage } from '../protocol/envelope';
-import type { ProductInput } from '../../pos/product';
-import { openMemoryDatabase } from './drivers/memory';
-import type { OpenedDatabase } from './drivers/types';
-import { handlers } from './handlers';
-import { migrate } from './migrate';
-import { bundledMigrations } from './migrations';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
+import type { ProductInput } from '../../../pos/product';
+import { openMemoryDatabase } from '../storage/memory';
+import type { OpenedDatabase } from '../storage/driver';
+import { handlers } from '../handlers';
+import { migrate } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
 import { createProcessor, type Processor } from './processor';
 
 let opened: OpenedDatabase;
@@ -76,7 +76,7 @@ describe('processor', () => {
 
 describe('request memory', () => {
   it('forgets request records older than a day, and keeps the recent ones that a retry may still need', async () => {
-    const { forgetOldRequests } = await import('./open');
+    const { forgetOldRequests } = await import('./session');
     ok(await processor.handle(request('catalog.save', product('Green tea', 'TEA-1'), 'request-recent')));
     opened.db.exec(
       "INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES ('request-old', 'catalog.save', 'null', '2000-01-01T00:00:00.000Z')",

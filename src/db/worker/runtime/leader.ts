@@ -8,11 +8,11 @@
  * Workers of different app versions never serve each other: an older leader steps down for a newer tab, and an
  * older tab is told to reload.
  */
-import type { BusMessage, ChangeTopic, FromWorker, RequestMessage, ResponseMessage, WireError, WorkerStatus } from '../protocol/envelope';
-import { LOCK_NAME } from '../protocol/envelope';
+import type { BusMessage, ChangeTopic, FromWorker, RequestMessage, ResponseMessage, WireError, WorkerStatus } from '../../protocol/envelope';
+import { LOCK_NAME } from '../../protocol/envelope';
 import { toWireError } from './errors';
 import type { Processor } from './processor';
-import { compareVersions } from '../../lib/version';
+import { compareVersions } from '../../../lib/version';
 
 /** The part of a BroadcastChannel the node uses. */
 export interface BusLike {

@@ -3,7 +3,7 @@
  * OPFS VFS measured (see shared notes). The pool holds its files exclusively, so only the leader opens it.
  */
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { HandlerError } from '../errors';
+import { HandlerError } from '../runtime/errors';
 import { loadSqlite } from './sqlite';
 import { applyConnectionSettings } from './pragmas';
 

@@ -5,7 +5,7 @@
  * only the engine underneath differs. The adapter prepares a statement per `exec`/`select*` call, as oo1 does.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { HandlerContext } from '../processor';
+import type { HandlerContext } from '../../src/db/worker/runtime/processor';
 import { generateShop, type ShopSize } from './shop-data';
 import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, validateImported } from './workloads';
 

@@ -2,7 +2,7 @@
  * Errors a handler throws on purpose, and the translation of anything else into a {@link WireError}
  * that a person can read.
  */
-import type { ErrorCode, WireError } from '../protocol/envelope';
+import type { ErrorCode, WireError } from '../../protocol/envelope';
 
 /** An error meant for the user: its code and message cross to the UI as they are. */
 export class HandlerError extends Error {

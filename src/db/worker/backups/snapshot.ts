@@ -10,8 +10,8 @@
  * download or a save picker without passing through the wasm heap.
  */
 import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import { HandlerError } from './errors';
-import { schemaVersionOf } from './migrate';
+import { HandlerError } from '../runtime/errors';
+import { schemaVersionOf } from '../schema/runner';
 
 /** The OPFS directory that holds backups. */
 export const BACKUP_DIR = 'backups';

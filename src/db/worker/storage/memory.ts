@@ -4,7 +4,7 @@
  */
 import { loadSqlite } from './sqlite';
 import { applyConnectionSettings } from './pragmas';
-import type { OpenedDatabase } from './types';
+import type { OpenedDatabase } from './driver';
 
 /** Opens a fresh in-memory database with the live database's settings. */
 export async function openMemoryDatabase(): Promise<OpenedDatabase> {

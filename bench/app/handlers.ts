@@ -8,11 +8,11 @@
  * Every call is a `task`: it manages its own transactions, and its timings are taken inside the worker.
  */
 import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import type { HandlerContext } from '../processor';
-import { DB_FILE } from '../drivers/opfs-sahpool';
-import { loadSqlite } from '../drivers/sqlite';
-import { backupHandlers } from '../handlers/backups';
-import { backupDirectory, readFile, STAGING_FILE, writeFile } from '../snapshot';
+import type { HandlerContext } from '../../src/db/worker/runtime/processor';
+import { DB_FILE } from '../../src/db/worker/storage/sahpool';
+import { loadSqlite } from '../../src/db/worker/storage/sqlite';
+import { backupHandlers } from '../../src/db/worker/handlers/backups';
+import { backupDirectory, readFile, STAGING_FILE, writeFile } from '../../src/db/worker/backups/snapshot';
 import { generateShop, type ShopSize } from './shop-data';
 import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, validateImported, type BenchSale } from './workloads';
 

@@ -10,8 +10,8 @@
  * The caller takes the verified `before-restore` snapshot first and runs this inside `live.exclusive`.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { DB_FILE } from './drivers/opfs-sahpool';
-import { HandlerError } from './errors';
+import { DB_FILE } from './sahpool';
+import { HandlerError } from '../runtime/errors';
 import type { LiveDatabase } from './live';
 
 /** Runs on the new file once it is open; throwing rolls the swap back. Returns what the caller wants back. */

@@ -7,13 +7,13 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestMessage } from '../../protocol/envelope';
-import type { HandlerName } from '../../protocol';
-import type { Cart } from '../../../pos/cart';
-import { priceCart } from '../../../pos/pricing';
-import { createProcessor, type HandlerContext, type HandlerImpl, type Processor } from '../processor';
-import { catalogHandlers } from '../handlers/catalog';
-import { salesHandlers } from '../handlers/sales';
+import type { RequestMessage } from '../../src/db/protocol/envelope';
+import type { HandlerName } from '../../src/db/protocol';
+import type { Cart } from '../../src/pos/cart';
+import { priceCart } from '../../src/pos/pricing';
+import { createProcessor, type HandlerContext, type HandlerImpl, type Processor } from '../../src/db/worker/runtime/processor';
+import { catalogHandlers } from '../../src/db/worker/handlers/catalog';
+import { salesHandlers } from '../../src/db/worker/handlers/sales';
 
 /** A sale ready to commit: the cart and the total the cashier saw. */
 export interface BenchSale {
