@@ -10,7 +10,7 @@ import { CATALOG_COLUMNS, readHeader, rowToFields, validateRow, type RejectedRow
 import { parseCsv, toCsv } from '../../../pos/csv';
 import { currencyDigits } from '../../../pos/currency';
 import { HandlerError } from '../runtime/errors';
-import { categoryForPath, listCategories, writeProduct } from './catalog';
+import { categoryForPath, listCategories, writeProduct } from './products';
 import { PRODUCT_COLUMNS, requireShop, rowToProduct } from './rows';
 
 /** The whole catalogue as CSV text. */

@@ -9,7 +9,7 @@ import { priceCart } from '../../../pos/pricing';
 import { SAMPLE_SHOP, sampleHistory, sampleProducts } from '../../../pos/sample-shop';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
-import { categoryForPath, writeProduct } from './catalog';
+import { categoryForPath, writeProduct } from './products';
 import { readShop } from './rows';
 import { commitSale } from './sales';
 
