@@ -12,7 +12,8 @@ import type { HandlerContext } from '../../src/db/worker/runtime/processor';
 import { DB_FILE } from '../../src/db/worker/storage/sahpool';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
-import { backupDirectory, readFile, STAGING_FILE, writeFile } from '../../src/db/worker/backups/snapshot';
+import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
+import { backupDirectory, readFile, writeFile } from '../../src/db/worker/storage/opfs-files';
 import { generateShop, type ShopSize } from './shop-data';
 import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, validateImported, type BenchSale } from './workloads';
 

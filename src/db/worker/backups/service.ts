@@ -9,8 +9,11 @@ import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus } from '../
 import type { ChangeTopic } from '../../protocol/envelope';
 import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
-import { schemaVersionOf, type MigrateHooks } from '../schema/runner';
-import { backupDirectory, readFile, snapshotFileName, takeSnapshot } from './snapshot';
+import { type MigrateHooks } from '../schema/runner';
+import { schemaVersionOf } from '../schema/version';
+import { snapshotFileName } from './file-names';
+import { takeSnapshot } from './snapshot';
+import { backupDirectory, readFile } from '../storage/opfs-files';
 import type { Catalogue } from './store';
 import { checkBackupBytes, listBackupFiles, parseBackupName, readFacts } from './inspect';
 import { backupsToPrune } from './retention';

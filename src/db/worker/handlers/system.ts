@@ -1,7 +1,8 @@
 /** Handlers about the database itself: what it is and whether it answers. */
 import type { SystemHandlers } from '../../protocol/system';
 import type { HandlerImpls } from '../runtime/processor';
-import { migrationHistory, schemaVersionOf } from '../schema/runner';
+import { migrationHistory } from '../schema/runner';
+import { schemaVersionOf } from '../schema/version';
 
 /** `system.*` handlers. */
 export const systemHandlers = {

@@ -7,6 +7,7 @@
  * compilation): editing a migration that has landed changes it, and the runner then refuses to go on.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { sha256Hex } from '../../../lib/sha256';
 
 /** One numbered migration as bundled with this build. */
 export interface Migration {
@@ -92,7 +93,6 @@ export const bundledMigrations: Migration[] = appendExtra(parseMigrations(realSq
 export const LATEST_SCHEMA_VERSION = bundledMigrations.length;
 
 /** SHA-256 of a migration's source text, hex: recorded when it runs and compared at every start. */
-export async function checksumOf(source: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+export function checksumOf(source: string): Promise<string> {
+  return sha256Hex(source);
 }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
-import { migrate, migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from './runner';
+import { migrate, migrationHistory } from './runner';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from './version';
 import { bundledMigrations, checksumOf, type Migration } from './loader';
 import { exportBytes, memoryDb, memorySnapshotHooks, openBytes, withExtra } from '../testing/memory-db';
 

@@ -15,9 +15,8 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { MigrationRecord } from '../../protocol/system';
 import { HandlerError } from '../runtime/errors';
 import { checksumOf, type Migration } from './loader';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from './version';
 
-/** `PRAGMA application_id` of every Tillite database: "TILL" in ASCII. */
-export const TILLITE_APPLICATION_ID = 0x54494c4c;
 
 /** What the runner may call out to: snapshots are taken by the backups module. */
 export interface MigrateHooks {
@@ -46,10 +45,6 @@ export interface MigrateReport {
 
 export type { MigrationRecord };
 
-/** Reads `PRAGMA user_version`. */
-export function schemaVersionOf(db: Database): number {
-  return Number(db.selectValue('PRAGMA user_version'));
-}
 
 /** Runs `integrity_check` and `foreign_key_check`; returns the problems found (empty when whole). */
 export function checkDatabase(db: Database): string[] {

@@ -3,14 +3,13 @@
  * OPFS VFS measured (see shared notes). The pool holds its files exclusively, so only the leader opens it.
  */
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { OPFS_DIRS } from '../../../lib/opfs-paths';
 import { HandlerError } from '../runtime/errors';
 import { loadSqlite } from './sqlite';
 import { applyConnectionSettings } from './pragmas';
 
 /** The live database's name inside the pool. */
 export const DB_FILE = '/tillite.db';
-/** The pool's OPFS directory. Nothing else may be written there: the VFS owns every file in it. */
-export const POOL_DIRECTORY = '.tillite-sahpool';
 export const VFS_NAME = 'tillite-sahpool';
 /**
  * Slots: the database and its WAL, plus room for snapshot and staging files and their journals.
@@ -44,7 +43,7 @@ async function installPool(sqlite3: Sqlite3Static, waitMs: number): Promise<SAHP
     try {
       const options = {
         name: VFS_NAME,
-        directory: POOL_DIRECTORY,
+        directory: OPFS_DIRS.pool,
         initialCapacity: POOL_CAPACITY,
         preserveOnInitFailure: true,
         forceReinitIfPreviouslyFailed: true,

@@ -15,7 +15,7 @@ import { parseBackupName } from '../backups/inspect';
 import { backupsToPrune, type RetentionItem } from '../backups/retention';
 import type { BackupService } from '../backups/service';
 import { toWireError } from '../runtime/errors';
-import { backupDirectory } from '../backups/snapshot';
+import { backupDirectory } from '../storage/opfs-files';
 
 const STATE_KEY = 'folderCopies';
 type Saved = { lastCopy: FolderStatus['lastCopy']; problem: string | null };

@@ -14,7 +14,8 @@
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import type { DatabaseFacts } from '../../protocol/transfer';
 import { summarize } from '../backups/inspect';
-import { migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/runner';
+import { migrationHistory } from '../schema/runner';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
 import { checkHeader, refuse, type Refusal } from './header';
 
