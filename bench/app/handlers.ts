@@ -20,6 +20,11 @@ import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, vali
 /** A bench call: always a task, run with the leader's context. */
 interface BenchTask<A, R> {
   kind: 'task';
+  /**
+   * The bench runner sends each call once and never re-sends it: its answers (timings) are not worth keeping in
+   * the request ledger, so every bench call is run as a `read` whatever it does to the shop.
+   */
+  effect: 'read';
   run(ctx: HandlerContext, args: A): Promise<R>;
 }
 
@@ -65,6 +70,7 @@ async function removeAll(dir: FileSystemDirectoryHandle, keep: (name: string) =>
 export const benchHandlers = {
   'bench.info': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx) => ({
       dbBytes: databaseBytes(ctx),
       wasmHeapBytes: await wasmHeapBytes(),
@@ -77,6 +83,7 @@ export const benchHandlers = {
 
   'bench.generate': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, size: ShopSize) => {
       const t0 = now();
       const counts = generateShop(ctx.db, size);
@@ -89,16 +96,19 @@ export const benchHandlers = {
   /** Sales for the UI's round trip, priced in the worker with the app's pricing code. */
   'bench.sales': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, { count, seed }: { count: number; seed: number }) => makeSales(ctx.db, count, seed),
   } satisfies BenchTask<{ count: number; seed: number }, BenchSale[]>,
 
   'bench.commits': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, { count, seed }: { count: number; seed: number }) => timeCommits(benchProcessor(ctx), makeSales(ctx.db, count, seed), now),
   } satisfies BenchTask<{ count: number; seed: number }, unknown>,
 
   'bench.lookups': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, { count, searches, seed }: { count: number; searches: number; seed: number }) => timeLookups(benchProcessor(ctx), lookupInputs(ctx.db, count, searches, seed), now),
   } satisfies BenchTask<{ count: number; searches: number; seed: number }, unknown>,
 
@@ -108,6 +118,7 @@ export const benchHandlers = {
    */
   'bench.snapshot': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, { keep }: { keep: boolean }) => {
       if (!ctx.backups) throw new Error('The bench needs the backup service.');
       const heapBefore = await wasmHeapBytes();
@@ -126,6 +137,7 @@ export const benchHandlers = {
    */
   'bench.export': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx) => {
       const pool = poolOf(ctx);
       const heapBefore = await wasmHeapBytes();
@@ -146,6 +158,7 @@ export const benchHandlers = {
    */
   'bench.import': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx) => {
       const pool = poolOf(ctx);
       const heapBefore = await wasmHeapBytes();
@@ -175,9 +188,10 @@ export const benchHandlers = {
    */
   'bench.restore': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx, { name }: { name: string }) => {
       const t0 = now();
-      const result = await backupHandlers['backup.restore'].run(ctx, { name }, crypto.randomUUID());
+      const result = await backupHandlers['backup.restore'].run(ctx, { name });
       return { ms: now() - t0, restored: result.restored.name, undo: result.undo?.name ?? null };
     },
   } satisfies BenchTask<{ name: string }, unknown>,
@@ -185,6 +199,7 @@ export const benchHandlers = {
   /** Deletes what the bench wrote beside the database (snapshots, exports) so runs do not fill the disk. */
   'bench.cleanup': {
     kind: 'task',
+    effect: 'read',
     run: async (_ctx, { keep }: { keep?: string }) => ({
       backups: await removeAll(await backupDirectory(), (name) => name === keep),
       exports: await removeAll(await exportDirectory()),

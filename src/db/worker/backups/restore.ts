@@ -50,7 +50,7 @@ async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem
     verifiedAt: at.toISOString(),
     problem: `The database as it was before a restore from the recovery screen: ${problem}`,
   };
-  await deps.service.catalogue.put(record);
+  await deps.service.store.put(record);
 }
 
 /** Restores backup `name` into the live database. See the module comment. */

@@ -1,24 +1,27 @@
 /**
- * The backup catalogue in IndexedDB (through `idb`): one record per backup file, the backup log, and the
- * scheduler's settings. Only the leader writes it. The files in OPFS `backups/` are the truth: at start-up the
- * catalogue is reconciled with them (see `service.ts`).
+ * The backup store in IndexedDB (through `idb`): one record per backup file, the backup log, and the worker's
+ * settings (one typed record, see `settings.ts`). Only the leader writes it. The files in OPFS `backups/` are the
+ * truth: at start-up the store is reconciled with them (see `service.ts`).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BackupLogEntry, BackupRecord } from '../../protocol/backups';
+import { fromLooseKeys, normalizeSettings, type WorkerSettings } from './settings';
 
 const DB_NAME = 'tillite-backups';
-const DB_VERSION = 1;
+/** 2: the six loose setting keys (and the retired `request:<id>` records) became one `worker` settings record. */
+const DB_VERSION = 2;
 /** How many log lines are kept; older ones are dropped. */
 const LOG_LIMIT = 500;
+const SETTINGS_KEY = 'worker';
 
-interface CatalogueSchema extends DBSchema {
+interface StoreSchema extends DBSchema {
   backups: { key: string; value: BackupRecord; indexes: { createdAt: string } };
   log: { key: number; value: BackupLogEntry };
   settings: { key: string; value: unknown };
 }
 
-/** The catalogue's operations. */
-export interface Catalogue {
+/** The backup store's operations. */
+export interface BackupStore {
   all(): Promise<BackupRecord[]>;
   get(name: string): Promise<BackupRecord | undefined>;
   put(record: BackupRecord): Promise<void>;
@@ -26,20 +29,35 @@ export interface Catalogue {
   log(entry: Omit<BackupLogEntry, 'id' | 'at'> & { at?: string }): Promise<BackupLogEntry>;
   /** Newest first. */
   recentLog(limit: number): Promise<BackupLogEntry[]>;
-  getSetting<T>(key: string): Promise<T | undefined>;
-  setSetting(key: string, value: unknown): Promise<void>;
+  /** The worker's settings, whole, with defaults where nothing was stored. */
+  settings(): Promise<WorkerSettings>;
+  /** Changes some settings: `change` gets the current record and returns the next one. */
+  updateSettings(change: (current: WorkerSettings) => WorkerSettings): Promise<WorkerSettings>;
 }
 
-/** Opens (creating on first use) the catalogue. */
-export async function openCatalogue(): Promise<Catalogue> {
-  const idb: IDBPDatabase<CatalogueSchema> = await openDB<CatalogueSchema>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      const backups = database.createObjectStore('backups', { keyPath: 'name' });
-      backups.createIndex('createdAt', 'createdAt');
-      database.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
-      database.createObjectStore('settings');
+/** Opens (creating or upgrading on first use) the backup store. */
+export async function openBackupStore(): Promise<BackupStore> {
+  const idb: IDBPDatabase<StoreSchema> = await openDB<StoreSchema>(DB_NAME, DB_VERSION, {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        const backups = database.createObjectStore('backups', { keyPath: 'name' });
+        backups.createIndex('createdAt', 'createdAt');
+        database.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
+        database.createObjectStore('settings');
+      }
+      if (oldVersion === 1) {
+        // Version 1 kept six loose keys and a `request:<id>` record per destructive task (never pruned; the
+        // processor now remembers requests itself). Keep the settings, drop the rest.
+        const store = transaction.objectStore('settings');
+        const keys = (await store.getAllKeys()).map(String);
+        const values = new Map<string, unknown>();
+        for (const key of keys) values.set(key, await store.get(key));
+        await store.clear();
+        await store.put(fromLooseKeys((key) => values.get(key)), SETTINGS_KEY);
+      }
     },
   });
+  const settings = async () => normalizeSettings(await idb.get('settings', SETTINGS_KEY));
   return {
     all: () => idb.getAllFromIndex('backups', 'createdAt').then((list) => list.reverse()),
     get: (name) => idb.get('backups', name),
@@ -72,9 +90,14 @@ export async function openCatalogue(): Promise<Catalogue> {
       }
       return lines;
     },
-    getSetting: async <T,>(key: string) => (await idb.get('settings', key)) as T | undefined,
-    setSetting: async (key, value) => {
-      await idb.put('settings', value, key);
+    settings,
+    async updateSettings(change) {
+      // One leader writes, one call at a time per setting: read, change and write in one IndexedDB transaction.
+      const tx = idb.transaction('settings', 'readwrite');
+      const next = normalizeSettings(change(normalizeSettings(await tx.store.get(SETTINGS_KEY))));
+      await tx.store.put(next, SETTINGS_KEY);
+      await tx.done;
+      return next;
     },
   };
 }

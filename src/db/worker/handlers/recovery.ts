@@ -8,6 +8,7 @@ import { exportLive } from '../transfer/live-copy';
 export const recoveryHandlers = {
   'recovery.export-live': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: async (ctx) => {
       const sqlite3 = await loadSqlite();

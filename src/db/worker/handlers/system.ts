@@ -26,6 +26,7 @@ export const systemHandlers = {
   },
   'system.migration-snapshots': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx) => {
       // The snapshots the runner asked for, as the backup catalogue lists them (newest first, kept by its rule).
       const records = (await ctx.backups?.list()) ?? [];

@@ -2,15 +2,16 @@
  * The processor answers requests against an open database. It knows nothing of workers, `self` or the DOM,
  * so unit tests drive it directly with an in-memory database.
  *
- * Writes ("mutations") run inside one IMMEDIATE transaction together with a record of their request id: if the
+ * Every write (a mutation, or a task whose effect is `write`) is applied once per client-made request id: if the
  * same request arrives again (a follower re-sent it after a leader hand-over), the stored result is returned
  * and nothing is applied twice.
  */
-import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
 import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../../protocol';
 import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from './errors';
+import { createRequestLedger } from './requests';
 import type { LiveDatabase } from '../storage/live';
 
 /** What every handler may use. */
@@ -44,12 +45,16 @@ export interface MutationImpl<K extends HandlerName> {
   changes: ChangeTopic[];
   run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
 }
-/** A long operation (backup, import) that manages its own transactions and idempotency. */
+/**
+ * A long operation (a backup, a restore, an import) that manages its own transactions. `effect` says whether it
+ * changes anything: the processor applies a `write` task once per request id, as it does a mutation.
+ */
 export interface TaskImpl<K extends HandlerName> {
   kind: 'task';
+  effect: 'read' | 'write';
   /** Also answered while the live database cannot be used (the recovery screen's calls). */
   recovery?: boolean;
-  run(ctx: HandlerContext, args: ArgsOf<K>, requestId: string): Promise<ResultOf<K>>;
+  run(ctx: HandlerContext, args: ArgsOf<K>): Promise<ResultOf<K>>;
 }
 export type HandlerImpl<K extends HandlerName> = QueryImpl<K> | MutationImpl<K> | TaskImpl<K>;
 
@@ -68,37 +73,54 @@ export interface Processor {
 /**
  * Creates a processor over `ctx.db` answering with `impls`. `impls` must cover every handler name; a request
  * for any other name is answered with `unknown-handler`.
+ *
+ * Every write is applied once per request id (see `requests.ts`): a mutation runs in one IMMEDIATE transaction
+ * with its request record; a write task is looked up before it starts, shares its run with a copy of the same
+ * request that arrives while it runs, and is recorded when it ends. No handler has to remember any of this.
  */
 export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Processor {
-  // Prepared per database: after a restore the old handle (and its statements) is closed and a new one serves.
-  let statements: { db: Database; findApplied: PreparedStatement; recordApplied: PreparedStatement } | null = null;
-  const prepared = () => {
-    const db = ctx.db;
-    if (statements?.db !== db) {
-      statements = {
-        db,
-        findApplied: db.prepare('SELECT result FROM applied_requests WHERE request_id = ?'),
-        recordApplied: db.prepare('INSERT INTO applied_requests (request_id, handler, result, applied_at) VALUES (?, ?, ?, ?)'),
-      };
-    }
-    return statements;
-  };
+  const ledger = createRequestLedger();
+  /** Write tasks running now, by request id: a re-sent copy waits for the same run. */
+  const running = new Map<string, Promise<unknown>>();
+  /** The database a write task's record goes to: the live one as it is now (null while it cannot be used). */
+  const ledgerDb = (): Database | null => (ctx.live ? (ctx.live.failure ? null : ctx.live.raw) : ctx.db);
 
   function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
-    const { db, findApplied, recordApplied } = prepared();
+    const db = ctx.db;
     const outcome = db.transaction('IMMEDIATE', () => {
-      findApplied.bind([request.requestId]);
-      const seen = findApplied.step() ? (findApplied.get(0) as string) : undefined;
-      findApplied.reset(true);
-      if (seen !== undefined) return { result: JSON.parse(seen) as ResultOf<K>, fresh: false };
+      const seen = ledger.find(db, request.requestId);
+      if (seen) return { result: seen.result as ResultOf<K>, fresh: false };
       const result = impl.run(ctx, request.args);
-      recordApplied
-        .bind([request.requestId, request.name, JSON.stringify(result ?? null), new Date().toISOString()])
-        .stepReset();
+      ledger.record(db, request.requestId, request.name, result);
       return { result, fresh: true };
     });
     if (outcome.fresh) ctx.notify(impl.changes);
     return outcome.result;
+  }
+
+  async function runWriteTask<K extends HandlerName>(impl: TaskImpl<K>, request: RequestMessage<K>): Promise<ResultOf<K>> {
+    const already = running.get(request.requestId);
+    if (already) return (await already) as ResultOf<K>;
+    const db = ledgerDb();
+    const seen = db ? ledger.find(db, request.requestId) : undefined;
+    if (seen) return seen.result as ResultOf<K>;
+    const run = (async () => {
+      const result = await impl.run(ctx, request.args);
+      const after = ledgerDb();
+      try {
+        if (after) ledger.record(after, request.requestId, request.name, result);
+      } catch (error) {
+        // The task is done; failing to remember it only means a retry would run it again. Never lose the answer.
+        console.warn('[tillite] could not record request', request.requestId, error);
+      }
+      return result;
+    })();
+    running.set(request.requestId, run);
+    try {
+      return await run;
+    } finally {
+      running.delete(request.requestId);
+    }
   }
 
   return {
@@ -114,7 +136,8 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
         let result: unknown;
         if (impl.kind === 'query') result = impl.run(ctx, request.args);
         else if (impl.kind === 'mutation') result = runMutation(impl, request);
-        else result = await impl.run(ctx, request.args, request.requestId);
+        else if (impl.effect === 'write') result = await runWriteTask(impl, request);
+        else result = await impl.run(ctx, request.args);
         return { type: 'response', id: request.id, ok: true, result };
       } catch (error) {
         return { type: 'response', id: request.id, ok: false, error: toWireError(error) };

@@ -10,7 +10,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ChangeTopic, WireError } from '../../protocol/envelope';
 import { createBackupService, type BackupService } from '../backups/service';
-import { openCatalogue } from '../backups/store';
+import { openBackupStore } from '../backups/store';
 import { openOpfsPool } from '../storage/sahpool';
 import { toWireError } from './errors';
 import type { LeaderSession } from './leader';
@@ -19,20 +19,9 @@ import { migrate, type MigrateHooks } from '../schema/runner';
 import { bundledMigrations } from '../schema/loader';
 import { checkTableByTable } from '../schema/integrity';
 import { createProcessor, type HandlerMap } from './processor';
+import { forgetOldRequests } from './requests';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
 import { cleanStaging } from '../transfer/staging';
-
-/**
- * How long a write's request id is remembered. A request is re-sent within seconds of a hand-over; a day is far
- * more than any retry needs, and keeps the table (which holds each write's answer) from growing without end.
- */
-const REQUEST_MEMORY_MS = 24 * 60 * 60 * 1000;
-
-/** Drops request records older than {@link REQUEST_MEMORY_MS}. */
-export function forgetOldRequests(db: Database, now: Date): number {
-  db.exec({ sql: 'DELETE FROM applied_requests WHERE applied_at < ?', bind: [new Date(now.getTime() - REQUEST_MEMORY_MS).toISOString()] });
-  return db.changes();
-}
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -100,13 +89,13 @@ export async function openLeaderSession(
   try {
     await cleanSnapshotLeftovers(pool);
     await cleanStaging();
-    const backups = createBackupService({ live, catalogue: await openCatalogue(), appVersion, notify });
+    const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
     // read-only download of a copy; otherwise also restoring a backup).
     live.setFailure(failure);
     // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
-    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup catalogue failed', error));
+    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
     if (!failure) void checkInBackground(live);
     const processor = createProcessor(
       {

@@ -56,18 +56,18 @@ export function parseMigrations(
   return migrations;
 }
 
-const realSql = import.meta.glob<string>('../../../migrations/[0-9][0-9][0-9][0-9]_*.sql', { query: '?raw', import: 'default', eager: true });
-const realTsSource = import.meta.glob<string>('../../../migrations/[0-9][0-9][0-9][0-9]_*.ts', { query: '?raw', import: 'default', eager: true });
-const realTs = import.meta.glob<MigrationModule>('../../../migrations/[0-9][0-9][0-9][0-9]_*.ts', { eager: true });
+const realSql = import.meta.glob<string>('../../migrations/[0-9][0-9][0-9][0-9]_*.sql', { query: '?raw', import: 'default', eager: true });
+const realTsSource = import.meta.glob<string>('../../migrations/[0-9][0-9][0-9][0-9]_*.ts', { query: '?raw', import: 'default', eager: true });
+const realTs = import.meta.glob<MigrationModule>('../../migrations/[0-9][0-9][0-9][0-9]_*.ts', { eager: true });
 
 // Test-only sets, bundled after the real migrations when a test builds "the next version" of the app
 // (TILLITE_EXTRA_MIGRATIONS=next) or a build whose last migration is slow enough to be interrupted
 // (TILLITE_EXTRA_MIGRATIONS=slow). A normal build defines the flag as '' and bundles neither.
 const extraSql =
   __EXTRA_MIGRATIONS__ === 'next'
-    ? import.meta.glob<string>('../../../../../e2e/fixtures/next-migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+    ? import.meta.glob<string>('../../../../e2e/fixtures/next-migrations/*.sql', { query: '?raw', import: 'default', eager: true })
     : __EXTRA_MIGRATIONS__ === 'slow'
-      ? import.meta.glob<string>('../../../../../e2e/fixtures/slow-migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+      ? import.meta.glob<string>('../../../../e2e/fixtures/slow-migrations/*.sql', { query: '?raw', import: 'default', eager: true })
       : {};
 
 /**
@@ -86,8 +86,12 @@ export function appendExtra(real: Migration[], extraFiles: Record<string, string
   return [...real, ...extra];
 }
 
+/** The real migrations; a glob that matched nothing (a moved folder) must stop the build's worker, not open an empty shop. */
+const realMigrations = parseMigrations(realSql, realTsSource, realTs);
+if (realMigrations.length === 0) throw new Error('No migrations were bundled: the migrations folder was not found.');
+
 /** Every migration this build knows, in order. */
-export const bundledMigrations: Migration[] = appendExtra(parseMigrations(realSql, realTsSource, realTs), extraSql);
+export const bundledMigrations: Migration[] = appendExtra(realMigrations, extraSql);
 
 /** The schema version this build creates. */
 export const LATEST_SCHEMA_VERSION = bundledMigrations.length;
