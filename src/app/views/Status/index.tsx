@@ -3,8 +3,8 @@
  * durability, and the migration history.
  */
 import { useQuery } from '../../hooks/use-query';
-import { MigrationHistory } from '../../components/MigrationHistory';
-import { StorageStatus } from '../../components/StorageStatus';
+import { MigrationHistory } from './migration-history';
+import { StorageStatus } from './storage-status';
 import { dbStatus } from '../../state/app-state';
 import { formatBytes } from '../../../lib/format';
 import './style.css';

@@ -1,7 +1,7 @@
 /** The list of backups, newest first, with download, verify, restore and delete on each. */
 import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { describeSummary, KIND_LABELS } from '../../backup-labels';
 import { exportBackup } from '../../state/transfer';
@@ -15,22 +15,22 @@ interface Props {
   onMessage(text: string, isError: boolean): void;
 }
 
-const errorText = (error: unknown) => (error instanceof DbError || error instanceof Error ? error.message : String(error));
 
 export function BackupTable({ backups, onRestore, onMessage }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
-  const act = async (name: string, action: () => Promise<string>) => {
-    setBusy(name);
-    try {
-      onMessage(await action(), false);
-    } catch (error) {
-      onMessage(errorText(error), true);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { run: act } = useAction(
+    async (name: string, action: () => Promise<string>) => {
+      setBusy(name);
+      try {
+        onMessage(await action(), false);
+      } finally {
+        setBusy(null);
+      }
+    },
+    { onError: (text) => onMessage(text, true) },
+  );
 
   if (backups.length === 0) return <p data-testid="backup-empty">No backups yet.</p>;
   return (

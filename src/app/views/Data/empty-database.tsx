@@ -1,29 +1,21 @@
 /** Emptying the database: a typed confirmation, a `before-empty` snapshot first, then what was removed. */
 import { useState } from 'preact/hooks';
 import type { ResultOf } from '../../../db/protocol';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 
 const WORD = 'EMPTY';
 
 export function EmptyDatabase() {
   const [typed, setTyped] = useState('');
-  const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ResultOf<'data.empty'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const empty = async (event: Event) => {
+  const { run, busy: running, error } = useAction(async () => {
+    setResult(await db().send('data.empty', { confirm: typed }));
+    setTyped('');
+  });
+  const empty = (event: Event) => {
     event.preventDefault();
-    setRunning(true);
-    setError(null);
-    try {
-      setResult(await db().send('data.empty', { confirm: typed }));
-      setTyped('');
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    } finally {
-      setRunning(false);
-    }
+    void run();
   };
 
   return (

@@ -3,7 +3,7 @@
  * network folder keeps a copy outside the browser without anyone thinking of it. Where the browser has no folder
  * picker, the card says why the option is missing.
  */
-import { useState } from 'preact/hooks';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { canPickFolder, pickFolder } from '../../transfer/files';
@@ -16,7 +16,13 @@ interface Props {
 
 export function FolderCard({ onMessage }: Props) {
   const status = useQuery('folder.status', {}, ['backups', 'all']);
-  const [working, setWorking] = useState(false);
+  const { run, busy: working } = useAction(
+    async (action: () => Promise<string | null>) => {
+      const text = await action();
+      if (text) onMessage(text, false);
+    },
+    { onError: (text) => onMessage(text, true) },
+  );
 
   if (!canPickFolder()) {
     return (
@@ -29,18 +35,6 @@ export function FolderCard({ onMessage }: Props) {
       </article>
     );
   }
-
-  const run = async (action: () => Promise<string | null>) => {
-    setWorking(true);
-    try {
-      const text = await action();
-      if (text) onMessage(text, false);
-    } catch (error) {
-      onMessage(error instanceof Error ? error.message : String(error), true);
-    } finally {
-      setWorking(false);
-    }
-  };
 
   const choose = () =>
     run(async () => {

@@ -2,8 +2,7 @@
  * "Download backup": a fresh snapshot saved outside the browser (the save picker, or a download), with a progress
  * bar, the time of the last export, and how soon the app reminds the user to do it again.
  */
-import { useState } from 'preact/hooks';
-import { DbError } from '../../../db/client';
+import { errorText, useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useNow } from '../../hooks/use-now';
 import { useQuery } from '../../hooks/use-query';
@@ -20,26 +19,21 @@ interface Props {
 
 export function ExportCard({ onMessage }: Props) {
   const status = useQuery('transfer.status', { now: useNow() }, ['backups', 'all']);
-  const [working, setWorking] = useState(false);
   const progress = exportProgress.value;
-
-  const run = async () => {
-    setWorking(true);
+  const { run, busy: working } = useAction(async () => {
     try {
       const text = await exportBackup();
       if (text) onMessage(text, false);
     } catch (error) {
-      onMessage(error instanceof DbError || error instanceof Error ? error.message : String(error), true);
-    } finally {
-      setWorking(false);
+      onMessage(errorText(error), true);
     }
-  };
+  });
 
   const setDays = async (days: number) => {
     try {
       await db().send('transfer.setReminderDays', { days, now: new Date().toISOString() });
     } catch (error) {
-      onMessage(error instanceof Error ? error.message : String(error), true);
+      onMessage(errorText(error), true);
     }
   };
 

@@ -2,10 +2,9 @@
  * The restore confirmation: what the backup holds and what it will replace. A `before-restore` snapshot is
  * taken first, so the restore can be undone with one click afterwards.
  */
-import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
 import type { ResultOf } from '../../../db/protocol';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { describeSummary, KIND_LABELS } from '../../backup-labels';
@@ -18,20 +17,7 @@ interface Props {
 
 export function RestoreDialog({ backup, onDone, onCancel }: Props) {
   const current = useQuery('data.summary', {}, ['all']);
-  const [error, setError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-
-  const restore = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      onDone(await db().send('backup.restore', { name: backup.name }));
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    } finally {
-      setRunning(false);
-    }
-  };
+  const { run: restore, busy: running, error } = useAction(async () => onDone(await db().send('backup.restore', { name: backup.name })));
 
   return (
     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title" data-testid="restore-dialog">
@@ -53,7 +39,7 @@ export function RestoreDialog({ backup, onDone, onCancel }: Props) {
         </p>
       )}
       <div class="row">
-        <button type="button" data-testid="restore-confirm" disabled={running} onClick={restore}>
+        <button type="button" data-testid="restore-confirm" disabled={running} onClick={() => void restore()}>
           {running ? 'Restoring…' : 'Restore'}
         </button>
         <button type="button" class="secondary" disabled={running} onClick={onCancel}>

@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ResultOf } from '../../../db/protocol';
 import type { DatabaseFacts, ImportInspection, ImportRefusalReason } from '../../../db/protocol/transfer';
 import { DbError } from '../../../db/client';
+import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { canPickOpenFile, pickDatabaseFile, stageFile } from '../../transfer/files';
 import { formatBytes } from '../../../lib/format';
@@ -20,7 +21,6 @@ type Step =
   | { kind: 'importing' }
   | { kind: 'done'; result: ResultOf<'transfer.import'> };
 
-const textOf = (error: unknown) => (error instanceof DbError || error instanceof Error ? error.message : String(error));
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
 const count = (n: number | null) => (n === null ? '—' : String(n));
 
@@ -51,7 +51,7 @@ export function ImportCard() {
       const inspection = await db().send('transfer.inspect', { staged });
       setStep(inspection.ok ? { kind: 'preview', inspection, fileName: file.name } : { kind: 'refused', reason: inspection.reason, message: inspection.message });
     } catch (error) {
-      setStep({ kind: 'refused', reason: 'error', message: textOf(error) });
+      setStep({ kind: 'refused', reason: 'error', message: errorText(error) });
     }
   };
 
@@ -61,7 +61,7 @@ export function ImportCard() {
       const file = await pickDatabaseFile();
       if (file) await check(file);
     } catch (error) {
-      setStep({ kind: 'refused', reason: 'error', message: textOf(error) });
+      setStep({ kind: 'refused', reason: 'error', message: errorText(error) });
     }
   };
 
@@ -71,7 +71,7 @@ export function ImportCard() {
       setStep({ kind: 'done', result: await db().send('transfer.import', { staged }) });
     } catch (error) {
       const reason = (error instanceof DbError && (error.detail?.reason as ImportRefusalReason | undefined)) || 'error';
-      setStep({ kind: 'refused', reason, message: textOf(error) });
+      setStep({ kind: 'refused', reason, message: errorText(error) });
     }
   };
 
