@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { buildApp, launchProfile, removeBuilds, serveBuild } from './app-builds';
 import { persistentProfile, waitForDb, waitForServiceWorker } from './helpers';
-import { addProductNamed, expectProducts, openNewShop, setUpTestShop } from './shop-data';
+import { addProductNamed, expectProducts, setUpTestShop } from './shop-data';
 import { copyBackupToDisk, expectVersions, inspectWithPython, realSchemaVersion } from './migration-ui';
 import { backupFiles, showStatus } from './backup-helpers';
 
