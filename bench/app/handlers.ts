@@ -9,7 +9,7 @@
  */
 import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { HandlerContext } from '../../src/db/worker/runtime/processor';
-import { DB_FILE } from '../../src/db/worker/storage/sahpool';
+import { LIVE_NAMES } from '../../src/db/worker/storage/atomic-swap';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
@@ -143,7 +143,7 @@ export const benchHandlers = {
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
       ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      const bytes = pool.exportFile(DB_FILE);
+      const bytes = pool.exportFile(ctx.live?.fileName ?? LIVE_NAMES[0]);
       bytes[18] = 1;
       bytes[19] = 1;
       await writeFile(await exportDirectory(), EXPORT_FILE, bytes);

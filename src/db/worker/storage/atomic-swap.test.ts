@@ -6,7 +6,7 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSqlite } from '../drivers/sqlite';
+import { loadSqlite } from './sqlite';
 import { chooseLiveFile, LIVE_NAMES, swapDatabase, type LiveFile } from './atomic-swap';
 import { chunksOf, type ChunkSource, type DatabaseFiles } from './database-files';
 import { memoryFiles, type MemoryFiles } from './memory-files';

@@ -5,7 +5,7 @@
  * at every commit), their handles are dropped, nothing is closed cleanly. Never used by the app.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { applyConnectionSettings } from '../drivers/pragmas';
+import { applyConnectionSettings } from './pragmas';
 import type { ChunkSource, DatabaseFiles } from './database-files';
 
 /** The in-memory files, with what tests need to look at them and to crash them. */

@@ -3,14 +3,12 @@
  * outside the pool's directory (which the VFS owns). Written through a sync access handle and flushed before
  * the write resolves, so a swap that goes on after it knows the record is on disk.
  */
+import { OPFS_DIRS } from '../../../lib/opfs-paths';
 import { newestSwitchRecord, encodeSwitchRecord, type SwitchRecordStore } from './switch-record';
-
-/** The OPFS directory of the switch record. */
-export const SWITCH_DIR = 'live';
 const slotName = (slot: number) => `switch-${slot}.json`;
 
 async function directory(): Promise<FileSystemDirectoryHandle> {
-  return (await navigator.storage.getDirectory()).getDirectoryHandle(SWITCH_DIR, { create: true });
+  return (await navigator.storage.getDirectory()).getDirectoryHandle(OPFS_DIRS.live, { create: true });
 }
 
 async function readSlot(dir: FileSystemDirectoryHandle, slot: number): Promise<string | null> {

@@ -4,7 +4,7 @@
  * so a write cut off half-way leaves a slot without a name, which the pool frees at its next start.
  */
 import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import { applyConnectionSettings } from '../drivers/pragmas';
+import { applyConnectionSettings } from './pragmas';
 import type { DatabaseFiles } from './database-files';
 
 /** The pool's files. */

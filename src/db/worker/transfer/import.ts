@@ -13,6 +13,7 @@ import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
 import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
+import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { readStaged, removeStaged } from './staging';
 import { readDatabaseFacts, validateImport } from './validate';
@@ -65,7 +66,7 @@ export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: 
         const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
         if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
         const undo = await service.snapshot('before-import');
-        const { result: report } = await swapLiveDatabase(live, bytes, (db) =>
+        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
           migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
         );
         await service.log({
