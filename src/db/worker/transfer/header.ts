@@ -6,7 +6,7 @@
  * the read/write versions (18, 19: 1 = rollback journal, 2 = WAL), the change counter (24), the page count
  * (28, valid when offset 92 equals the change counter), `user_version` (60) and `application_id` (68).
  */
-import type { ImportRefusalReason } from '../../protocol/transfer';
+import { IMPORT_HEAD_BYTES, type ImportRefusalReason } from '../../protocol/transfer';
 
 /** A refusal: why, in one word for code and tests, and in plain words for a person. */
 export interface Refusal {
@@ -56,7 +56,7 @@ const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
 const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 
 /** How many bytes of a file the header check looks at (the header is 100; the rest helps name a foreign file). */
-export const HEAD_BYTES = 4096;
+export const HEAD_BYTES = IMPORT_HEAD_BYTES;
 
 /**
  * Reads and checks the header: an SQLite file, a sane page size, a size that matches its page count, and not

@@ -17,7 +17,7 @@ import { summarize } from '../backups/inspect';
 import { migrationHistory } from '../schema/runner';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
-import { checkHeader, refuse, type Refusal } from './header';
+import { checkHeader, refuse, type HeaderFacts, type Refusal } from './header';
 import { fileProblemInWords, sqliteSmallPrint } from './sqlite-words';
 
 /** A file that passed every check, with what the preview shows. */
@@ -133,22 +133,31 @@ async function historyProblem(db: Database, migrations: readonly Migration[], ve
 }
 
 /**
- * Checks `bytes` as a database to import. `migrations` are this build's (their count is the newest schema it
- * knows). Never throws for a bad file: every problem is a {@link Refusal} with its own message.
+ * What the header's facts alone refuse: another application's database, a newer schema than `latest`, none.
+ * Cheap, so it also runs on a picked file's first bytes before the file is copied (see `import.ts`).
  */
-export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, migrations: readonly Migration[]): Promise<Accepted | Refusal> {
-  const header = checkHeader(bytes);
-  if ('ok' in header) return header;
+export function refuseByHeader(header: HeaderFacts, latest: number): Refusal | null {
   if (header.applicationId !== TILLITE_APPLICATION_ID) {
     return refuse('not-tillite', 'This is not a Tillite database: it is an SQLite database made by another application.');
   }
-  const latest = migrations.length;
   if (header.userVersion > latest) {
     return refuse('newer-schema', `This backup comes from a newer version of Tillite (schema ${header.userVersion}); update the app first.`);
   }
   if (header.userVersion < 1) {
     return refuse('unexpected-schema', 'This file says it is a Tillite database but holds no schema version: it was not written by Tillite.');
   }
+  return null;
+}
+
+/**
+ * Checks `bytes` as a database to import. `migrations` are this build's (their count is the newest schema it
+ * knows). Never throws for a bad file: every problem is a {@link Refusal} with its own message.
+ */
+export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, migrations: readonly Migration[]): Promise<Accepted | Refusal> {
+  const header = checkHeader(bytes);
+  if ('ok' in header) return header;
+  const early = refuseByHeader(header, migrations.length);
+  if (early) return early;
 
   let db: Database;
   try {
