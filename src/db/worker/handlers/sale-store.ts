@@ -51,6 +51,7 @@ const SQL = {
   payments: 'SELECT method, amount, tendered FROM sale_payments WHERE sale_id = ? ORDER BY seq',
   nextNumber: "UPDATE sequences SET value = value + 1 WHERE name = 'sale_number' RETURNING value",
   productExists: 'SELECT 1 FROM products WHERE id = ?',
+  shop: 'SELECT name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp FROM shop WHERE id = 1',
   registerByKey: 'SELECT id FROM registers WHERE key = ?',
   insertRegister: 'INSERT INTO registers (key) VALUES (?) RETURNING id',
   shopDetailsByText: 'SELECT id FROM shop_details WHERE details = ?',
@@ -157,6 +158,21 @@ export function readSaleRow(st: SaleStatements, row: Row) {
     })),
     taxes: st.all('taxes', [key]).map((t) => ({ taxBp: Number(t.tax_bp), net: Number(t.net), tax: Number(t.tax), gross: Number(t.gross) })),
     payments: st.all('payments', [key]).map((p) => ({ method: String(p.method) as PaymentMethod, amount: Number(p.amount), tendered: Number(p.tendered) })),
+  };
+}
+
+/** The shop's details as a receipt prints them (the shape of `Shop`), or null before the first-run setup. */
+export function currentShop(st: SaleStatements) {
+  const row = st.one('shop', []);
+  if (!row) return null;
+  return {
+    name: String(row.name),
+    address: String(row.address),
+    phone: String(row.phone),
+    taxNumber: String(row.tax_number),
+    currency: String(row.currency),
+    pricesIncludeTax: Number(row.prices_include_tax) === 1,
+    defaultTaxBp: Number(row.default_tax_bp),
   };
 }
 
