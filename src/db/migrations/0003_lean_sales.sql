@@ -137,21 +137,18 @@ INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
   SELECT k.id, p.seq, p.method, p.amount, p.tendered FROM old_sale_payments p JOIN temp.sale_keys k ON k.old = p.sale_id ORDER BY k.id, p.seq;
 
 -- A sale's movements were written one per line, in line order: the n-th movement of a product in a sale belongs to
--- the n-th line of that product in it (nearly always the only one).
-CREATE TEMP TABLE line_ranks (sale_id INTEGER, product_id INTEGER, nth INTEGER, line_no INTEGER NOT NULL,
-  PRIMARY KEY (sale_id, product_id, nth)) WITHOUT ROWID;
-INSERT INTO temp.line_ranks (sale_id, product_id, nth, line_no)
-  SELECT sale_id, product_id, row_number() OVER (PARTITION BY sale_id, product_id ORDER BY line_no), line_no
-  FROM sale_lines WHERE product_id IS NOT NULL ORDER BY 1, 2, 3;
+-- the n-th line of that product in it (nearly always the only one). Both lookups are index seeks (the old
+-- movements' sale index, the new lines' key).
 INSERT INTO stock_movements (id, product_id, delta, reason, sale_id, line_no, created_at)
   SELECT m.id, m.product_id, m.delta, m.reason, k.id,
-    (SELECT r.line_no FROM temp.line_ranks r WHERE r.sale_id = k.id AND r.product_id = m.product_id
-      AND r.nth = 1 + (SELECT count(*) FROM old_stock_movements e WHERE e.sale_id = m.sale_id AND e.product_id = m.product_id AND e.id < m.id)),
+    (SELECT l.line_no FROM sale_lines l WHERE l.sale_id = k.id AND l.product_id = m.product_id
+      AND (SELECT count(*) FROM sale_lines b WHERE b.sale_id = k.id AND b.product_id = m.product_id AND b.line_no < l.line_no) = m.earlier),
     CAST(round(unixepoch(m.created_at, 'subsec') * 1000) AS INTEGER)
-  FROM old_stock_movements m LEFT JOIN temp.sale_keys k ON k.old = m.sale_id
+  FROM (SELECT o.*, (SELECT count(*) FROM old_stock_movements e WHERE e.sale_id = o.sale_id AND e.product_id = o.product_id AND e.id < o.id) AS earlier
+        FROM old_stock_movements o) m
+  LEFT JOIN temp.sale_keys k ON k.old = m.sale_id
   ORDER BY m.id;
 
-DROP TABLE temp.line_ranks;
 DROP TABLE temp.sale_keys;
 DROP TABLE old_stock_movements;
 DROP TABLE old_sale_payments;
