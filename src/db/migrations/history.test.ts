@@ -10,14 +10,14 @@
  * `-- dropped: table` when its migration removes a table on purpose (it must then be gone).
  *
  * Where a version has sales, what a receipt reprint, a refund and the sales list read is also compared row for
- * row before and after (`history-reads.ts`: the queries of the release at that version, and the app's own now).
+ * row before and after (`worker/testing/sales-reads.ts`: the queries of the release at that version, and the app's own now).
  */
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { migrate } from '../worker/migrate';
 import { bundledMigrations } from '../worker/migrations';
 import { memoryDb } from '../worker/testing/memory-db';
-import { readsAtV2, readsNow, type SalesReads } from './history-reads';
+import { readsAtV2, readsNow, type SalesReads } from '../worker/testing/sales-reads';
 
 const seeds = import.meta.glob<string>('./seeds/*.sql', { query: '?raw', import: 'default', eager: true });
 const seedOf = (version: number, name: string) => seeds[`./seeds/${String(version).padStart(4, '0')}_${name}.sql`];

@@ -5,7 +5,7 @@
  * Test-only: nothing in the app imports this file.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { findSale, isoFromMs, listSales } from '../worker/handlers/sale-store';
+import { findSale, isoFromMs, listSales } from '../handlers/sale-store';
 
 type Row = Record<string, unknown>;
 
