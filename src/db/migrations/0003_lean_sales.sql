@@ -6,7 +6,8 @@
 --   already made and will identify the sale across tills, is kept once, as 16 bytes, instead of 36 characters
 --   repeated in every line, tax band, payment, stock movement and index entry.
 -- - The shop's details as printed on a receipt are stored once per change (`shop_details`) and referenced, not
---   copied as JSON into every sale; the register's id likewise (`registers`).
+--   copied as JSON into every sale; the register's id likewise (`registers`); and a product as it was sold
+--   (name, codes, price and tax rate at the time: `line_items`), not copied into every line that sold it.
 -- - Lines, tax bands and payments are WITHOUT ROWID tables keyed by (sale, position): one b-tree each instead of
 --   a table plus its primary-key index.
 -- - A stock movement made by a sale or refund names the line that made it (sale_id, line_no).
@@ -38,6 +39,18 @@ CREATE TABLE registers (
   key TEXT NOT NULL UNIQUE
 ) STRICT;
 
+-- A product as it was sold: its name, codes, price and tax rate at the time, once per distinct version, referenced
+-- by every line that sold it (a shop sells the same products all day; a price change makes a new version).
+CREATE TABLE line_items (
+  id         INTEGER PRIMARY KEY,
+  product_id INTEGER REFERENCES products (id),
+  name       TEXT NOT NULL,
+  sku        TEXT,
+  barcode    TEXT,
+  unit_price INTEGER NOT NULL,
+  tax_bp     INTEGER NOT NULL
+) STRICT;
+
 -- A completed sale or refund. `uuid` is the client-made UUIDv7 as 16 bytes; `number` the receipt's number.
 CREATE TABLE sales (
   id                 INTEGER PRIMARY KEY,
@@ -59,17 +72,12 @@ CREATE TABLE sales (
   change_due         INTEGER NOT NULL
 ) STRICT;
 
--- What was sold, with the name and price as they were at the time (the product may change later).
+-- What was sold: the product as it was at the time (the product may change later), how many, and the discounts.
 CREATE TABLE sale_lines (
   sale_id       INTEGER NOT NULL REFERENCES sales (id),
   line_no       INTEGER NOT NULL,
-  product_id    INTEGER REFERENCES products (id),
-  name          TEXT NOT NULL,
-  sku           TEXT,
-  barcode       TEXT,
+  item_id       INTEGER NOT NULL REFERENCES line_items (id),
   quantity      INTEGER NOT NULL,
-  unit_price    INTEGER NOT NULL,
-  tax_bp        INTEGER NOT NULL,
   line_discount TEXT,               -- JSON {kind, value} as entered, or NULL
   discount      INTEGER NOT NULL,   -- this line's own discount plus its share of the order discount
   amount        INTEGER NOT NULL,   -- after discounts, as prices were entered
@@ -128,9 +136,17 @@ INSERT INTO temp.sale_keys (old, id) SELECT s.id, n.id FROM old_sales s JOIN sal
 UPDATE sales SET refund_of = (SELECT k.id FROM temp.sale_keys k JOIN old_sales s ON s.refund_of = k.old WHERE s.number = sales.number)
   WHERE number IN (SELECT number FROM old_sales WHERE refund_of IS NOT NULL);
 
-INSERT INTO sale_lines (sale_id, line_no, product_id, name, sku, barcode, quantity, unit_price, tax_bp, line_discount, discount, amount, refunded_qty)
-  SELECT k.id, l.line_no, l.product_id, l.name, l.sku, l.barcode, l.quantity, l.unit_price, l.tax_bp, l.line_discount, l.discount, l.amount, l.refunded_qty
-  FROM old_sale_lines l JOIN temp.sale_keys k ON k.old = l.sale_id ORDER BY k.id, l.line_no;
+INSERT INTO line_items (product_id, name, sku, barcode, unit_price, tax_bp)
+  SELECT product_id, name, sku, barcode, unit_price, tax_bp FROM old_sale_lines
+  GROUP BY product_id, name, sku, barcode, unit_price, tax_bp ORDER BY min(rowid);
+-- How a commit finds the version it sells (NULL codes compare with IS, so this is not declared UNIQUE).
+CREATE INDEX line_items_version ON line_items (product_id, name, sku, barcode, unit_price, tax_bp);
+INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount, refunded_qty)
+  SELECT k.id, l.line_no, i.id, l.quantity, l.line_discount, l.discount, l.amount, l.refunded_qty
+  FROM old_sale_lines l JOIN temp.sale_keys k ON k.old = l.sale_id
+  JOIN line_items i ON i.product_id IS l.product_id AND i.name = l.name AND i.sku IS l.sku AND i.barcode IS l.barcode
+    AND i.unit_price = l.unit_price AND i.tax_bp = l.tax_bp
+  ORDER BY k.id, l.line_no;
 INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross)
   SELECT k.id, t.tax_bp, t.net, t.tax, t.gross FROM old_sale_taxes t JOIN temp.sale_keys k ON k.old = t.sale_id ORDER BY k.id, t.tax_bp;
 INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
@@ -138,11 +154,11 @@ INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
 
 -- A sale's movements were written one per line, in line order: the n-th movement of a product in a sale belongs to
 -- the n-th line of that product in it (nearly always the only one). Both lookups are index seeks (the old
--- movements' sale index, the new lines' key).
+-- movements' and lines' indexes on the sale).
 INSERT INTO stock_movements (id, product_id, delta, reason, sale_id, line_no, created_at)
   SELECT m.id, m.product_id, m.delta, m.reason, k.id,
-    (SELECT l.line_no FROM sale_lines l WHERE l.sale_id = k.id AND l.product_id = m.product_id
-      AND (SELECT count(*) FROM sale_lines b WHERE b.sale_id = k.id AND b.product_id = m.product_id AND b.line_no < l.line_no) = m.earlier),
+    (SELECT l.line_no FROM old_sale_lines l WHERE l.sale_id = m.sale_id AND l.product_id = m.product_id
+      AND (SELECT count(*) FROM old_sale_lines b WHERE b.sale_id = m.sale_id AND b.product_id = m.product_id AND b.line_no < l.line_no) = m.earlier),
     CAST(round(unixepoch(m.created_at, 'subsec') * 1000) AS INTEGER)
   FROM (SELECT o.*, (SELECT count(*) FROM old_stock_movements e WHERE e.sale_id = o.sale_id AND e.product_id = o.product_id AND e.id < o.id) AS earlier
         FROM old_stock_movements o) m

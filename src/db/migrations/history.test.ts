@@ -124,7 +124,8 @@ describe('every historical version upgrades to the latest', () => {
         // Each movement of a sale now names its line: the line of that product, and the line's quantity is what left (or came back to) the shelf.
         const unmatched = db.selectObjects(
           `SELECT m.id FROM stock_movements m LEFT JOIN sale_lines l ON l.sale_id = m.sale_id AND l.line_no = m.line_no
-           WHERE m.sale_id IS NOT NULL AND (l.product_id IS NOT m.product_id OR l.quantity IS NOT -m.delta)`,
+             LEFT JOIN line_items i ON i.id = l.item_id
+           WHERE m.sale_id IS NOT NULL AND (i.product_id IS NOT m.product_id OR l.quantity IS NOT -m.delta)`,
         );
         expect(unmatched, 'stock movements whose line does not match').toEqual([]);
       }

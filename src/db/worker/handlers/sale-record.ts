@@ -8,7 +8,7 @@ import type { SaleDetail, Shop } from '../../protocol';
 import type { Cart } from '../../../pos/cart';
 import type { Settlement } from '../../../pos/payments';
 import type { CartTotals } from '../../../pos/pricing';
-import { isoFromMs, registerKey, saleStatements, shopDetailsKey } from './sale-store';
+import { isoFromMs, itemKey, registerKey, saleStatements, shopDetailsKey } from './sale-store';
 
 /** A sale ready to record: the cart as the cashier left it, priced and settled, and when and where it was made. */
 export interface SaleToRecord {
@@ -51,8 +51,8 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     const priced = totals.lines[i]!;
     const lineNo = i + 1;
     const discount = discountText(line.discount);
-    st.run('insertLine', [key, lineNo, line.productId, line.name, line.sku, line.barcode, line.quantity, line.unitPrice, line.taxBp,
-      discount.text, priced.discount, priced.amount]);
+    const item = itemKey(st, { productId: line.productId, name: line.name, sku: line.sku, barcode: line.barcode, unitPrice: line.unitPrice, taxBp: line.taxBp });
+    st.run('insertLine', [key, lineNo, item, line.quantity, discount.text, priced.discount, priced.amount]);
     st.run('insertMovement', [line.productId, -line.quantity, 'sale', key, lineNo, at]);
     st.run('updateStock', [-line.quantity, line.productId]);
     return {

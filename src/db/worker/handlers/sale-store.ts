@@ -45,8 +45,11 @@ const SQL = {
   saleByUuid: `SELECT ${SALE_COLUMNS} FROM sales s JOIN shop_details d ON d.id = s.shop_details_id WHERE s.uuid = ${UUID_PARAM}`,
   saleByNumber: `SELECT ${SALE_COLUMNS} FROM sales s JOIN shop_details d ON d.id = s.shop_details_id WHERE s.number = ?`,
   saleExists: `SELECT 1 FROM sales WHERE uuid = ${UUID_PARAM}`,
-  lines: `SELECT line_no, product_id, name, sku, quantity, unit_price, tax_bp, line_discount, discount, amount
-    FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
+  lines: `SELECT l.line_no, i.product_id, i.name, i.sku, l.quantity, i.unit_price, i.tax_bp, l.line_discount, l.discount, l.amount
+    FROM sale_lines l JOIN line_items i ON i.id = l.item_id WHERE l.sale_id = ? ORDER BY l.line_no`,
+  itemByVersion: `SELECT id FROM line_items
+    WHERE product_id IS ? AND name = ? AND sku IS ? AND barcode IS ? AND unit_price = ? AND tax_bp = ?`,
+  insertItem: 'INSERT INTO line_items (product_id, name, sku, barcode, unit_price, tax_bp) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   taxes: 'SELECT tax_bp, net, tax, gross FROM sale_taxes WHERE sale_id = ? ORDER BY tax_bp',
   payments: 'SELECT method, amount, tendered FROM sale_payments WHERE sale_id = ? ORDER BY seq',
   nextNumber: "UPDATE sequences SET value = value + 1 WHERE name = 'sale_number' RETURNING value",
@@ -59,8 +62,7 @@ const SQL = {
   insertSale: `INSERT INTO sales (uuid, number, kind, created_at, register_id, shop_details_id, currency, prices_include_tax,
       subtotal, discount_total, order_discount, tax_total, total, paid, change_due)
     VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  insertLine: `INSERT INTO sale_lines (sale_id, line_no, product_id, name, sku, barcode, quantity, unit_price, tax_bp, line_discount, discount, amount)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertLine: `INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   insertTax: 'INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) VALUES (?, ?, ?, ?, ?)',
   insertPayment: 'INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (?, ?, ?, ?, ?)',
   insertMovement: `INSERT INTO stock_movements (product_id, delta, reason, sale_id, line_no, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -180,6 +182,23 @@ export function currentShop(st: SaleStatements) {
 export function registerKey(st: SaleStatements, key: string): number {
   const id = st.value('registerByKey', [key]);
   return id === undefined ? Number(st.value('insertRegister', [key])) : Number(id);
+}
+
+/** A product as a line sells it: what `line_items` stores once per distinct version. */
+export interface ItemVersion {
+  productId: number | null;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  unitPrice: number;
+  taxBp: number;
+}
+
+/** The key of this version of a product in `line_items`, adding it the first time it is sold. */
+export function itemKey(st: SaleStatements, item: ItemVersion): number {
+  const bind = [item.productId, item.name, item.sku, item.barcode, item.unitPrice, item.taxBp];
+  const id = st.value('itemByVersion', bind);
+  return id === undefined ? Number(st.value('insertItem', bind)) : Number(id);
 }
 
 /** The key of the shop's details as `details` (their JSON text), stored once per distinct version. */
