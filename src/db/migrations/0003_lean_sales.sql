@@ -153,17 +153,23 @@ INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
   SELECT k.id, p.seq, p.method, p.amount, p.tendered FROM old_sale_payments p JOIN temp.sale_keys k ON k.old = p.sale_id ORDER BY k.id, p.seq;
 
 -- A sale's movements were written one per line, in line order: the n-th movement of a product in a sale belongs to
--- the n-th line of that product in it (nearly always the only one). Both lookups are index seeks (the old
--- movements' and lines' indexes on the sale).
+-- the n-th line of that product in it. Nearly always a product is on one line of a sale, and one seek finds it;
+-- the few movements of a product sold on several lines of one sale are marked (-1) and matched by rank after.
 INSERT INTO stock_movements (id, product_id, delta, reason, sale_id, line_no, created_at)
   SELECT m.id, m.product_id, m.delta, m.reason, k.id,
-    (SELECT l.line_no FROM old_sale_lines l WHERE l.sale_id = m.sale_id AND l.product_id = m.product_id
-      AND (SELECT count(*) FROM old_sale_lines b WHERE b.sale_id = m.sale_id AND b.product_id = m.product_id AND b.line_no < l.line_no) = m.earlier),
+    (SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN min(l.line_no) ELSE -1 END
+      FROM sale_lines l JOIN line_items i ON i.id = l.item_id WHERE l.sale_id = k.id AND i.product_id = m.product_id),
     CAST(round(unixepoch(m.created_at, 'subsec') * 1000) AS INTEGER)
-  FROM (SELECT o.*, (SELECT count(*) FROM old_stock_movements e WHERE e.sale_id = o.sale_id AND e.product_id = o.product_id AND e.id < o.id) AS earlier
-        FROM old_stock_movements o) m
-  LEFT JOIN temp.sale_keys k ON k.old = m.sale_id
+  FROM old_stock_movements m LEFT JOIN temp.sale_keys k ON k.old = m.sale_id
   ORDER BY m.id;
+UPDATE stock_movements SET line_no = (
+    SELECT l.line_no FROM sale_lines l JOIN line_items i ON i.id = l.item_id
+    WHERE l.sale_id = stock_movements.sale_id AND i.product_id = stock_movements.product_id
+      AND (SELECT count(*) FROM sale_lines b JOIN line_items bi ON bi.id = b.item_id
+           WHERE b.sale_id = l.sale_id AND bi.product_id = i.product_id AND b.line_no < l.line_no)
+        = (SELECT count(*) FROM old_stock_movements e JOIN old_stock_movements o ON o.id = stock_movements.id
+           WHERE e.sale_id = o.sale_id AND e.product_id = o.product_id AND e.id < o.id))
+  WHERE line_no = -1;
 
 DROP TABLE temp.sale_keys;
 DROP TABLE old_stock_movements;
