@@ -118,6 +118,24 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   return self;
 }
 
+/** A sale's transaction writes about a dozen pages; the bound allows for one write of up to this many after it. */
+const ONE_WRITE_FRAMES = 64;
+
+/**
+ * The largest the WAL file gets under `policy` with `pageSize`-byte pages while writes are sales: the bound, one
+ * more write, and the WAL's header (each frame is a page plus its 24-byte header).
+ */
+export function walBoundBytes(pageSize: number, policy: CheckpointPolicy = TILL_POLICY): number {
+  return 32 + (policy.maxFrames + ONE_WRITE_FRAMES) * (pageSize + 24);
+}
+
+const attached = new WeakMap<Database, Checkpointer>();
+
+/** The scheduler attached to `db`, if any (for the status page and the bench). */
+export function checkpointerOf(db: Database): Checkpointer | undefined {
+  return attached.get(db);
+}
+
 /**
  * The scheduler on a sqlite-wasm connection in WAL mode: automatic checkpoints off, the connection's commit hook
  * telling the scheduler after each commit (in a microtask: nothing may run on the connection inside the hook),
@@ -157,5 +175,6 @@ export function attachCheckpointer(sqlite3: Sqlite3Static, db: Database, policy:
     },
     0,
   );
+  attached.set(db, checkpointer);
   return checkpointer;
 }
