@@ -8,6 +8,7 @@
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import type { WireError } from '../../protocol/envelope';
 import { VFS_NAME } from './sahpool';
+import { attachCheckpointer, checkpointerOf } from './checkpoint';
 import { HandlerError } from '../runtime/errors';
 import { chooseLiveFile, LIVE_NAMES, type LiveFile } from './atomic-swap';
 import type { DatabaseFiles } from './database-files';
@@ -84,6 +85,7 @@ export function createLiveDatabase(
       live.closeDb();
       current = db;
       file = next;
+      attachCheckpointer(sqlite3, current);
     },
     get db() {
       if (failure) throw new HandlerError(failure.code, failure.message, failure.detail);
@@ -104,9 +106,12 @@ export function createLiveDatabase(
     open() {
       live.closeDb();
       current = stores.files.open(file.name);
+      // Checkpoints off the commit path, when the till is quiet or the WAL reaches its bound (checkpoint.ts).
+      attachCheckpointer(sqlite3, current);
       return current;
     },
     closeDb() {
+      if (current) checkpointerOf(current)?.stop();
       if (current?.isOpen()) current.close();
       current = null;
     },
