@@ -80,7 +80,8 @@ export function dumpWithPython(path: string): Dump {
 import json, sqlite3, sys
 c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 names = [r[0] for r in c.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('schema_migrations', 'app_meta', 'applied_requests') ORDER BY name")]
-print(json.dumps({
+# BLOBs (a sale's 16-byte UUID) as hex, so that the dump is plain JSON.
+print(json.dumps(default=lambda v: v.hex() if isinstance(v, bytes) else str(v), obj={
   "integrity": c.execute("PRAGMA integrity_check").fetchone()[0],
   "applicationId": c.execute("PRAGMA application_id").fetchone()[0],
   "userVersion": c.execute("PRAGMA user_version").fetchone()[0],

@@ -75,14 +75,14 @@ test('import through a file chooser and through the open picker, an older schema
   await waitForDb(second);
   await expectProducts(second, ['before the import']);
 
-  // A shop made by Python's SQLite at the newest schema: Corner Café, 4 products, 2 sales on 5 January 2026.
+  // A shop made by Python's SQLite at the newest schema: Corner Café, 4 products, 4 sales from 5 to 7 January 2026.
   const shop = makeDb('tillite');
   await showData(first);
   await importByChooser(first, shop.path);
   const preview = first.getByTestId('import-preview');
   await expect(preview.getByTestId('import-file-shop')).toHaveText('Corner Café');
   await expect(preview.getByTestId('import-file-products')).toHaveText('4');
-  await expect(preview.getByTestId('import-file-sales')).toHaveText('2');
+  await expect(preview.getByTestId('import-file-sales')).toHaveText('4');
   await expect(preview.getByTestId('import-file-range')).toContainText('2026');
   await expect(preview.getByTestId('import-current-shop')).toHaveText(TEST_SHOP.name);
   await expect(preview.getByTestId('import-current-products')).toHaveText('1');
