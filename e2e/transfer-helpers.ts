@@ -74,20 +74,19 @@ export interface Dump {
   tables: Record<string, unknown[][]>;
 }
 
-/** Opens `path` read-only with Python's sqlite3 and dumps it (bookkeeping and full-text index tables left out). */
+/** Opens `path` read-only with Python's sqlite3 and dumps it (bookkeeping and full-text index tables left out; BLOBs as hex). */
 export function dumpWithPython(path: string): Dump {
   const script = `
 import json, sqlite3, sys
 c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 names = [r[0] for r in c.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('schema_migrations', 'app_meta', 'applied_requests') ORDER BY name")]
-# BLOBs (a sale's 16-byte UUID) as hex, so that the dump is plain JSON.
-print(json.dumps(default=lambda v: v.hex() if isinstance(v, bytes) else str(v), obj={
+print(json.dumps({
   "integrity": c.execute("PRAGMA integrity_check").fetchone()[0],
   "applicationId": c.execute("PRAGMA application_id").fetchone()[0],
   "userVersion": c.execute("PRAGMA user_version").fetchone()[0],
   "journalMode": c.execute("PRAGMA journal_mode").fetchone()[0],
   "tables": {n: [list(r) for r in c.execute(f'SELECT * FROM "{n}" ORDER BY 1, 2')] for n in names},
-}))`;
+}, default=lambda value: value.hex() if isinstance(value, bytes) else str(value)))`;
   return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Dump;
 }
 
