@@ -17,6 +17,9 @@ import { realSchemaVersion } from './migration-ui';
 import { addProductNamed, expectProductCount, expectProducts, openNewShop } from './shop-data';
 import { opfsPickers } from './transfer-helpers';
 
+// A trace would be stopped at the end on a browser this spec killed on purpose, and fail the test.
+test.use({ trace: 'off' });
+
 const PRODUCTS = 150_000;
 const slow = 180_000;
 /** What the small shop holds before the operation: products added in the Catalogue. */
