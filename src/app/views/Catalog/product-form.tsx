@@ -5,6 +5,7 @@ import { parseDecimal, parsePercent, toDecimal } from '../../../pos/currency';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { digits, shop } from '../../state/shop';
+import { Modal } from '../../components/Modal';
 
 /** Edits `product` (or a new one when null); `onClose` after saving or cancelling. */
 export function ProductForm({ product, categories, onClose }: { product: Product | null; categories: Category[]; onClose(): void }) {
@@ -51,11 +52,11 @@ export function ProductForm({ product, categories, onClose }: { product: Product
   };
 
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-label={product ? `Edit ${product.name}` : 'New product'} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form class="dialog product-form" onSubmit={(e) => void save(e)}>
+    <Modal label={product ? `Edit ${product.name}` : 'New product'} onClose={onClose} class="product-dialog">
+      <form class="product-form" onSubmit={(e) => void save(e)}>
         <h2>{product ? 'Edit product' : 'New product'}</h2>
         <label class="wide">
-          Name <input required maxLength={200} autoFocus data-testid="product-name" {...field('name')} />
+          Name <input required maxLength={200} data-testid="product-name" {...field('name')} />
         </label>
         <label>
           SKU <input maxLength={64} data-testid="product-sku" {...field('sku')} />
@@ -101,6 +102,6 @@ export function ProductForm({ product, categories, onClose }: { product: Product
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

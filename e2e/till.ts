@@ -1,0 +1,95 @@
+/**
+ * The till as a cashier uses it, for the till-* specs: the sample shop, its barcodes, a scanner's burst of keys
+ * into whatever has the focus, and checks of what is on screen.
+ */
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { sampleProducts } from '../src/pos/sample-shop';
+import { waitForDb } from './helpers';
+
+/** The four screen sizes a till runs on: laptop, landscape tablet, portrait tablet, phone. */
+export const SIZES = {
+  laptop: { width: 1366, height: 768 },
+  tabletLandscape: { width: 1024, height: 768 },
+  tabletPortrait: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+/** A product of the sample shop by name: its barcode and price in minor units. */
+export function sample(name: string): { barcode: string; price: number; name: string } {
+  const product = sampleProducts().find((p) => p.name === name);
+  if (!product) throw new Error(`No sample product ${name}`);
+  return product;
+}
+
+/** Opens the app on a fresh origin and loads the sample shop (EUR, prices include tax). */
+export async function openSampleShop(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForDb(page);
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('register-search')).toBeVisible();
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** The DevTools key description of one character of a code (digits, letters, a few signs). */
+function keyOf(ch: string): { key: string; code: string; windowsVirtualKeyCode: number; text: string } {
+  if (/\d/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch };
+  if (/[a-z]/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch };
+  if (ch === '-') return { key: ch, code: 'Minus', windowsVirtualKeyCode: 189, text: ch };
+  throw new Error(`No key for ${ch}`);
+}
+
+/**
+ * A barcode scanner's burst into whatever has the focus: the code at `msPerKey` per key, then Enter. The keys go
+ * through Chromium's real input pipeline (DevTools `Input.dispatchKeyEvent`) stamped with a scanner's timing,
+ * so the page sees what a USB scanner sends however busy this machine is (Playwright's own typing waits for
+ * each key and can leave a person's gaps between them).
+ */
+export async function scanInto(page: Page, code: string, msPerKey = 4): Promise<void> {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  const session = cdp;
+  let t = Date.now() / 1000;
+  const sends: Promise<unknown>[] = [];
+  const press = (k: { key: string; code: string; windowsVirtualKeyCode: number; text: string }) => {
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: t }));
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: t + 0.001 }));
+    t += msPerKey / 1000;
+  };
+  for (const ch of code) press(keyOf(ch));
+  press({ key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  await Promise.all(sends);
+}
+
+/** A person typing: a tenth of a second between keys. */
+export async function typeSlowly(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 110 });
+}
+
+/** Asserts that `locator` lies wholly inside the viewport (it can be seen and tapped without scrolling). */
+export async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, 'the element is rendered').not.toBeNull();
+  expect(box!.y, 'top inside the viewport').toBeGreaterThanOrEqual(0);
+  expect(box!.x, 'left inside the viewport').toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, 'bottom inside the viewport').toBeLessThanOrEqual(viewport.height + 0.5);
+  expect(box!.x + box!.width, 'right inside the viewport').toBeLessThanOrEqual(viewport.width + 0.5);
+}
+
+/** Asserts that the page does not scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => {
+    const scrollers = [document.documentElement, document.body, ...document.querySelectorAll<HTMLElement>('.content, .shell')];
+    return scrollers.map((e) => ({ name: e.className || e.tagName, scroll: e.scrollWidth, client: e.clientWidth }));
+  });
+  for (const w of widths) expect(w.scroll, `${w.name} is ${w.scroll} px wide in ${w.client} px`).toBeLessThanOrEqual(w.client);
+}
+
+/** The amount in minor units shown as the sample shop (EUR, en-US) shows it. */
+export function euro(minor: number): string {
+  return `€${(minor / 100).toFixed(2)}`;
+}
