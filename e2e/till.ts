@@ -3,7 +3,6 @@
  * into whatever has the focus, and checks of what is on screen.
  */
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
-import { sampleProducts } from '../src/pos/sample-shop';
 import { waitForDb } from './helpers';
 
 /** The four screen sizes a till runs on: laptop, landscape tablet, portrait tablet, phone. */
@@ -14,11 +13,28 @@ export const SIZES = {
   phone: { width: 390, height: 844 },
 } as const;
 
+/**
+ * Products of the sample shop ("Load a sample shop"): its catalogue numbers them from 1 and gives product n
+ * the EAN-13 of 400000 followed by n in six digits.
+ */
+const SAMPLE: Record<string, { n: number; price: number }> = {
+  Espresso: { n: 1, price: 220 },
+  Cappuccino: { n: 2, price: 320 },
+  Croissant: { n: 14, price: 180 },
+  'Blueberry muffin': { n: 18, price: 275 },
+};
+
+/** The EAN-13 of a 12-digit stem (its check digit appended). */
+function ean13(stem: string): string {
+  const sum = [...stem].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return stem + String((10 - (sum % 10)) % 10);
+}
+
 /** A product of the sample shop by name: its barcode and price in minor units. */
 export function sample(name: string): { barcode: string; price: number; name: string } {
-  const product = sampleProducts().find((p) => p.name === name);
-  if (!product) throw new Error(`No sample product ${name}`);
-  return product;
+  const product = SAMPLE[name];
+  if (!product) throw new Error(`No sample product ${name} in this page model`);
+  return { name, price: product.price, barcode: ean13(`400000${String(product.n).padStart(6, '0')}`) };
 }
 
 /** Opens the app on a fresh origin and loads the sample shop (EUR, prices include tax). */
@@ -92,4 +108,24 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 /** The amount in minor units shown as the sample shop (EUR, en-US) shows it. */
 export function euro(minor: number): string {
   return `€${(minor / 100).toFixed(2)}`;
+}
+
+/** Visible controls in the page smaller than 44 × 44 px (text fields: less than 44 px high), as "name: w×h". */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="button"]')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('.sr-only')) continue;
+      const isCheck = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type);
+      // A checkbox counts with its label, which is the target a finger hits.
+      const target = isCheck ? (el.closest('label')?.getBoundingClientRect() ?? box) : box;
+      const textField = el instanceof HTMLInputElement || el instanceof HTMLSelectElement;
+      if (target.height < 43.5 || (!textField && target.width < 43.5)) {
+        small.push(`${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName}: ${Math.round(target.width)}×${Math.round(target.height)}`);
+      }
+    }
+    return small;
+  });
 }

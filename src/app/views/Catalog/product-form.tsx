@@ -6,6 +6,7 @@ import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { digits, shop } from '../../state/shop';
 import { Modal } from '../../components/Modal';
+import styles from './catalog.module.css';
 
 /** Edits `product` (or a new one when null); `onClose` after saving or cancelling. */
 export function ProductForm({ product, categories, onClose }: { product: Product | null; categories: Category[]; onClose(): void }) {
@@ -52,10 +53,10 @@ export function ProductForm({ product, categories, onClose }: { product: Product
   };
 
   return (
-    <Modal label={product ? `Edit ${product.name}` : 'New product'} onClose={onClose} class="product-dialog">
-      <form class="product-form" onSubmit={(e) => void save(e)}>
+    <Modal label={product ? `Edit ${product.name}` : 'New product'} onClose={onClose} class={styles.productDialog}>
+      <form class={styles.productForm} onSubmit={(e) => void save(e)}>
         <h2>{product ? 'Edit product' : 'New product'}</h2>
-        <label class="wide">
+        <label class={styles.wide}>
           Name <input required maxLength={200} data-testid="product-name" {...field('name')} />
         </label>
         <label>
@@ -84,16 +85,16 @@ export function ProductForm({ product, categories, onClose }: { product: Product
             ))}
           </select>
         </label>
-        <label class="check">
+        <label class={styles.check}>
           <input type="checkbox" checked={form.active} data-testid="product-active" onChange={(e) => setForm({ ...form, active: e.currentTarget.checked })} /> For sale
           (active)
         </label>
         {error && (
-          <p class="error wide" role="alert">
+          <p class={`error ${styles.wide}`} role="alert">
             {error}
           </p>
         )}
-        <div class="dialog-actions wide">
+        <div class={`${styles.actions} ${styles.wide}`}>
           <button type="button" class="secondary" onClick={onClose}>
             Cancel
           </button>

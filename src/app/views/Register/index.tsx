@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Product, SaleDetail } from '../../../db/protocol';
 import { addProduct } from '../../../pos/cart';
-import { formatPercent } from '../../../pos/currency';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
@@ -45,8 +44,10 @@ export function RegisterView() {
     if (!paying && !receipt) searchRef.current?.focus();
   }, [paying, receipt]);
 
-  const add = useCallback((product: Product) => {
+  const add = useCallback(async (product: Product) => {
     if (!product.active) return setMessage({ kind: 'error', text: `${product.name} is not for sale (inactive). Nothing was added.` });
+    // A scan in the first moments after opening: the cart may still be on its way from the database.
+    if (!cart.value) await loadCart();
     updateCart((c) => addProduct(c, product));
     setMessage({ kind: 'info', text: `Added ${product.name} · ${money(product.price)}` });
   }, []);
@@ -141,13 +142,13 @@ export function RegisterView() {
           {results.data?.products.map((p) => {
             const stock = stockLabel(p);
             return (
-              <button key={p.id} type="button" class={styles.tile} data-testid="product-tile" disabled={!p.active} onClick={() => add(p)}>
+              <button key={p.id} type="button" class={styles.tile} data-testid="product-tile" disabled={!p.active} onClick={() => void add(p).catch((e: unknown) => setMessage({ kind: 'error', text: `${p.name} was not added: ${String(e)}` }))}>
                 <span class={styles.tileName} title={p.name}>
                   {p.name}
                 </span>
                 <span class={styles.tilePrice}>{money(p.price)}</span>
                 <small class={styles.tileStock} data-testid="tile-stock" data-level={stock.level}>
-                  {stock.text} · {formatPercent(p.taxBp)}
+                  {stock.text}
                 </small>
               </button>
             );
