@@ -8,6 +8,7 @@ import { BackupWarning } from './components/BackupWarning';
 import { ExportReminder } from './components/ExportReminder';
 import { FolderPausedBanner } from './components/ExportReminder/paused-folder';
 import { FatalScreen } from './components/FatalScreen';
+import { InstallButton } from './components/InstallButton';
 import { PrintArea } from './components/Receipt';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -81,6 +82,7 @@ export function App() {
               </a>
             ))}
           </nav>
+          <InstallButton class="install" />
           <span class="db-state" data-testid="db-state" data-state={status.state}>
             {status.state === 'ready' ? 'Database ready' : status.detail}
           </span>
