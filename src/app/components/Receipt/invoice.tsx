@@ -6,6 +6,7 @@
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../db/protocol';
 import { formatMoney, formatPercent } from '../../../pos/currency';
+import { dateTime, locale } from '../../state/shop';
 import { saleNumberLabel } from './receipt';
 import styles from './invoice.module.css';
 
@@ -13,7 +14,7 @@ const METHOD_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
 /** The A4 invoice of one sale. */
 export function Invoice({ sale }: { sale: SaleDetail }) {
-  const m = (minor: number) => formatMoney(minor, sale.currency);
+  const m = (minor: number) => formatMoney(minor, sale.currency, locale());
   const title = sale.kind === 'refund' ? 'Credit note' : 'Invoice';
   return (
     <article class={styles.invoice} data-testid="invoice">
@@ -33,7 +34,7 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
           <dd data-testid="invoice-number">{saleNumberLabel(sale.number)}</dd>
           <dt>Date</dt>
           <dd>
-            <time dateTime={sale.createdAt}>{new Date(sale.createdAt).toLocaleString()}</time>
+            <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
           </dd>
         </dl>
       </header>

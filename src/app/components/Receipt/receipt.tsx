@@ -5,6 +5,7 @@
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../db/protocol';
 import { formatMoney, formatPercent } from '../../../pos/currency';
+import { dateTime, locale } from '../../state/shop';
 import './style.css';
 
 const METHOD_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
@@ -16,7 +17,7 @@ export function saleNumberLabel(number: number): string {
 
 /** One receipt. */
 export function Receipt({ sale }: { sale: SaleDetail }) {
-  const m = (minor: number) => formatMoney(minor, sale.currency);
+  const m = (minor: number) => formatMoney(minor, sale.currency, locale());
   const cashBack = sale.changeDue;
   return (
     <article class="receipt" data-testid="receipt">
@@ -30,7 +31,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         <span data-testid="receipt-number">
           {sale.kind === 'refund' ? 'Refund' : 'Sale'} no. {saleNumberLabel(sale.number)}
         </span>
-        <time dateTime={sale.createdAt}>{new Date(sale.createdAt).toLocaleString()}</time>
+        <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
       </p>
       <table class="receipt-lines">
         <tbody>

@@ -1,10 +1,11 @@
 /** The product form: add or edit one product (name, codes, price, tax, stock, category, active). */
 import { useState } from 'preact/hooks';
 import type { Category, Product, ProductInput } from '../../../db/protocol';
-import { parseDecimal, parsePercent, toDecimal } from '../../../pos/currency';
+import { parsePercent } from '../../../pos/currency';
+import { parseLocaleAmount, toLocaleDecimal, toLocalePercent } from '../../../pos/locale-amount';
 import { DbError } from '../../../db/client';
 import { db } from '../../db';
-import { digits, shop } from '../../state/shop';
+import { digits, locale, shop } from '../../state/shop';
 import { Modal } from '../../components/Modal';
 import styles from './catalog.module.css';
 
@@ -14,8 +15,8 @@ export function ProductForm({ product, categories, onClose }: { product: Product
     name: product?.name ?? '',
     sku: product?.sku ?? '',
     barcode: product?.barcode ?? '',
-    price: product ? toDecimal(product.price, digits()) : '',
-    tax: String((product?.taxBp ?? shop.value?.defaultTaxBp ?? 0) / 100),
+    price: product ? toLocaleDecimal(product.price, digits(), locale()) : '',
+    tax: toLocalePercent(product?.taxBp ?? shop.value?.defaultTaxBp ?? 0, locale()),
     stock: String(product?.stock ?? 0),
     categoryId: product?.categoryId === null || product?.categoryId === undefined ? '' : String(product.categoryId),
     active: product?.active ?? true,
@@ -28,9 +29,9 @@ export function ProductForm({ product, categories, onClose }: { product: Product
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const price = parseDecimal(form.price, digits());
-    const taxBp = parsePercent(form.tax.replace('%', ''), 1000);
-    if (price === null) return setError(`The price must be an amount such as 2.50 (at most ${digits()} decimals).`);
+    const price = parseLocaleAmount(form.price, digits(), locale());
+    const taxBp = parsePercent(form.tax.replace('%', '').trim().replace(',', '.'), 1000);
+    if (price === null) return setError(`The price must be an amount such as ${toLocaleDecimal(250, digits(), locale())} (at most ${digits()} decimals).`);
     if (taxBp === null) return setError('The tax rate must be a percentage such as 20 or 5.5.');
     if (!/^-?\d+$/.test(form.stock.trim())) return setError('The stock must be a whole number.');
     const input: ProductInput = {

@@ -6,16 +6,16 @@ import { removeLine, setLineDiscount, setQuantity } from '../../../pos/cart';
 import { formatDiscount, parseDiscount } from '../../../pos/discount';
 import { formatPercent } from '../../../pos/currency';
 import { cart, cartSaveState, totals, updateCart } from '../../state/cart';
-import { digits, money, shop } from '../../state/shop';
+import { digits, locale, money, shop } from '../../state/shop';
 import styles from './register.module.css';
 
 /** A text field for a discount ("10%" or "1.50"), applied on Enter or when it loses the focus. */
 function DiscountField(props: { value: Discount | null; onChange(d: Discount | null): void; label: string; testId: string }) {
-  const [text, setText] = useState(formatDiscount(props.value, digits()));
+  const [text, setText] = useState(formatDiscount(props.value, digits(), locale()));
   const [bad, setBad] = useState(false);
-  useEffect(() => setText(formatDiscount(props.value, digits())), [props.value]);
+  useEffect(() => setText(formatDiscount(props.value, digits(), locale())), [props.value]);
   const apply = () => {
-    const parsed = parseDiscount(text, digits());
+    const parsed = parseDiscount(text, digits(), locale());
     setBad(parsed === undefined);
     if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(props.value)) props.onChange(parsed);
   };

@@ -7,12 +7,13 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SaleDetail } from '../../../db/protocol';
-import { parseDecimal, toDecimal } from '../../../pos/currency';
-import { quickCashAmounts, type PaymentMethod } from '../../../pos/payments';
+import { quickCashFromNotes } from '../../../pos/cash-notes';
+import { parseLocaleAmount, toLocaleDecimal } from '../../../pos/locale-amount';
+import type { PaymentMethod } from '../../../pos/payments';
 import { DbError } from '../../../db/client';
 import { Modal } from '../../components/Modal';
 import { cart, completeSale, settlement, totals, updateCart } from '../../state/cart';
-import { digits, money } from '../../state/shop';
+import { currency, digits, locale, money } from '../../state/shop';
 import styles from './register.module.css';
 
 const LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
@@ -23,7 +24,7 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
   const total = totals.value.total;
   // What the cashier typed, for the amount still to pay when they typed it; a new remainder pre-fills afresh.
   const [typed, setTyped] = useState<{ remaining: number; text: string } | null>(null);
-  const amount = typed?.remaining === s.remaining ? typed.text : toDecimal(s.remaining, digits());
+  const amount = typed?.remaining === s.remaining ? typed.text : toLocaleDecimal(s.remaining, digits(), locale());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -40,7 +41,7 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
   }, [ready, s.remaining]);
 
   const addTender = (method: PaymentMethod, minor: number | null) => {
-    if (minor === null || minor <= 0) return setError(`Type the amount received, for example 20 or ${toDecimal(1250, digits())}.`);
+    if (minor === null || minor <= 0) return setError(`Type the amount received, for example 20 or ${toLocaleDecimal(1250, digits(), locale())}.`);
     setError(null);
     updateCart((c) => ({ ...c, tenders: [...c.tenders, { method, amount: minor }] }));
   };
@@ -104,19 +105,19 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
                 onKeyDown={(e) => {
                   if (e.key !== 'Enter') return;
                   e.preventDefault();
-                  addTender('cash', parseDecimal(amount, digits()));
+                  addTender('cash', parseLocaleAmount(amount, digits(), locale()));
                 }}
               />
             </label>
             <div class={styles.methods}>
               {(['cash', 'card', 'other'] as const).map((method) => (
-                <button key={method} type="button" data-testid={`tender-${method}`} onClick={() => addTender(method, parseDecimal(amount, digits()))}>
+                <button key={method} type="button" data-testid={`tender-${method}`} onClick={() => addTender(method, parseLocaleAmount(amount, digits(), locale()))}>
                   {LABEL[method]}
                 </button>
               ))}
             </div>
             <div class={styles.quick} role="group" aria-label="Quick cash">
-              {quickCashAmounts(s.remaining, digits()).map((a) => (
+              {quickCashFromNotes(s.remaining, currency(), digits()).map((a) => (
                 <button key={a} type="button" class="secondary" data-testid="quick-cash" onClick={() => addTender('cash', a)}>
                   {money(a)}
                 </button>

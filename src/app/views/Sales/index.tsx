@@ -3,9 +3,9 @@
  * shows its receipt, ready to reprint.
  */
 import { useState } from 'preact/hooks';
-import { parseDecimal } from '../../../pos/currency';
+import { parseLocaleAmount } from '../../../pos/locale-amount';
 import { useQuery } from '../../hooks/use-query';
-import { digits, money } from '../../state/shop';
+import { dateTime, digits, locale, money } from '../../state/shop';
 import { printReceipt, Receipt, saleNumberLabel } from '../../components/Receipt';
 import styles from './sales.module.css';
 
@@ -26,7 +26,7 @@ export function SalesView() {
   const [amountText, setAmountText] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const number = /^\d+$/.test(numberText.trim()) ? Number(numberText.trim()) : undefined;
-  const total = amountText.trim() ? (parseDecimal(amountText, digits()) ?? -1) : undefined;
+  const total = amountText.trim() ? (parseLocaleAmount(amountText, digits(), locale()) ?? -1) : undefined;
   // A number or an amount searches every day; otherwise the chosen day is listed.
   const range = number === undefined && total === undefined && day ? dayRange(day) : {};
   const list = useQuery('sales.list', { ...range, number, total, limit: 200 }, ['sales']);
@@ -73,7 +73,7 @@ export function SalesView() {
                 onKeyDown={(e) => e.key === 'Enter' && setOpenId(s.id)}
               >
                 <td>{saleNumberLabel(s.number)}</td>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td>{dateTime(s.createdAt)}</td>
                 <td class={styles.num}>{s.items}</td>
                 <td>{s.methods.join(', ')}</td>
                 <td class={styles.num}>{money(s.total)}</td>
