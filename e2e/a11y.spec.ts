@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { backUpNow, damageLiveDatabase, showData } from './backup-helpers';
-import { waitForDb, writeRow } from './helpers';
+import { waitForDb } from './helpers';
 import { openSampleShop, sample, scanInto, SIZES } from './till';
 
 test.use({ viewport: SIZES.tabletLandscape });
@@ -81,9 +81,7 @@ test('every view of a shop in use, its dialogs included', async ({ page }) => {
 });
 
 test('the recovery screen of a damaged database', async ({ page }) => {
-  await page.goto('/status');
-  await waitForDb(page);
-  await writeRow(page, 'kept by the backup');
+  await openSampleShop(page);
   await showData(page);
   await backUpNow(page, 'last good');
   await page.goto('/icons/favicon.svg'); // same origin, no app: the worker lets go of the files

@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { v7 as uuidv7 } from 'uuid';
-import type { SaleDetail } from '../../db/protocol';
+import type { SaleDetail } from '../../pos/sale';
 import { emptyCart, type Cart } from '../../pos/cart';
 import { priceCart } from '../../pos/pricing';
 import { settle } from '../../pos/payments';

@@ -4,7 +4,7 @@
  * rate, the totals and how it was paid. What a customer asking for an invoice takes away.
  */
 import { Fragment } from 'preact';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { formatMoney, formatPercent } from '../../../pos/currency';
 import { dateTime, locale } from '../../state/shop';
 import { saleNumberLabel } from './receipt';

@@ -7,7 +7,7 @@
  * forbids inline <style> elements, not changes made through the CSSOM).
  */
 import { signal } from '@preact/signals';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { Invoice } from './invoice';
 import { Receipt } from './receipt';
 

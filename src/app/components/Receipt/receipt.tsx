@@ -3,7 +3,7 @@
  * shown on screen and printed on an 80 mm roll; A4 prints the {@link Invoice} layout (see print.tsx).
  */
 import { Fragment } from 'preact';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { formatMoney, formatPercent } from '../../../pos/currency';
 import { dateTime, locale } from '../../state/shop';
 import './style.css';

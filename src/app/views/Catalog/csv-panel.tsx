@@ -1,14 +1,14 @@
 /** Catalogue CSV: export every product, import a file with a report of the rows rejected and why. */
 import { useState } from 'preact/hooks';
-import type { ImportReport } from '../../../db/protocol';
+import type { ImportReport } from '../../../db/protocol/catalog';
 import { CATALOG_COLUMNS } from '../../../pos/catalog-csv';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import styles from './catalog.module.css';
 
 export function CsvPanel() {
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run: importText, error } = useAction(async (file: File) => setReport(await db().send('catalog.importCsv', { csv: await file.text() })));
 
   const exportCsv = async () => {
     const { csv } = await db().send('catalog.exportCsv', {});
@@ -20,13 +20,8 @@ export function CsvPanel() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setError(null);
     setReport(null);
-    try {
-      setReport(await db().send('catalog.importCsv', { csv: await file.text() }));
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    }
+    await importText(file);
   };
 
   return (

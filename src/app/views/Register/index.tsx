@@ -5,9 +5,10 @@
  * search field when it closes.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Product, SaleDetail } from '../../../db/protocol';
+import type { Product } from '../../../pos/product';
+import type { SaleDetail } from '../../../pos/sale';
 import { addProduct } from '../../../pos/cart';
-import { DbError } from '../../../db/client';
+import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { useScanner } from '../../hooks/use-scanner';
@@ -36,7 +37,7 @@ export function RegisterView() {
   const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog']);
 
   useEffect(() => {
-    if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${String(e)}` }));
+    if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${errorText(e)}` }));
   }, []);
 
   // Whenever no dialog is open (on arrival, and after every payment or receipt closes), the scan field has the focus.
@@ -71,7 +72,7 @@ export function RegisterView() {
         }
         setMessage({ kind: 'error', text: `Unknown barcode “${code}”: nothing was added.` });
       } catch (e) {
-        setMessage({ kind: 'error', text: e instanceof DbError ? e.message : String(e) });
+        setMessage({ kind: 'error', text: errorText(e) });
       }
     },
     [add],

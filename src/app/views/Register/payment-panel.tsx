@@ -6,11 +6,11 @@
  * typed amount); once the sale is paid the focus moves to "Complete sale", so Enter or F8 completes it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { quickCashFromNotes } from '../../../pos/cash-notes';
 import { parseLocaleAmount, toLocaleDecimal } from '../../../pos/locale-amount';
 import type { PaymentMethod } from '../../../pos/payments';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { Modal } from '../../components/Modal';
 import { cart, completeSale, settlement, totals, updateCart } from '../../state/cart';
 import { currency, digits, locale, money } from '../../state/shop';
@@ -25,8 +25,7 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
   // What the cashier typed, for the amount still to pay when they typed it; a new remainder pre-fills afresh.
   const [typed, setTyped] = useState<{ remaining: number; text: string } | null>(null);
   const amount = typed?.remaining === s.remaining ? typed.text : toLocaleDecimal(s.remaining, digits(), locale());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: completeNow, busy, error, setError } = useAction(async () => onDone(await completeSale()));
   const amountRef = useRef<HTMLInputElement>(null);
   const completeRef = useRef<HTMLButtonElement>(null);
   const ready = s.complete && !s.error;
@@ -46,15 +45,7 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
     updateCart((c) => ({ ...c, tenders: [...c.tenders, { method, amount: minor }] }));
   };
   const complete = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await completeSale());
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-      setBusy(false);
-    }
+    if (!busy) await completeNow();
   };
 
   // F8 completes from anywhere in the dialog (the focus may be on a button that has just disappeared).

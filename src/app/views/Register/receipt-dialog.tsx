@@ -1,6 +1,6 @@
 /** The receipt after a completed sale: the change to hand back, the receipt, print buttons and "New sale". */
 import { useRef } from 'preact/hooks';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { Modal } from '../../components/Modal';
 import { printReceipt, Receipt } from '../../components/Receipt';
 import { money } from '../../state/shop';

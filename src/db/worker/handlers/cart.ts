@@ -1,8 +1,8 @@
 /** The register's cart, kept in the database on every change so a reload or a crashed tab does not lose it. */
-import type { CartHandlers } from '../../protocol';
+import type { CartHandlers } from '../../protocol/cart';
 import { isCart } from '../../../pos/cart';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
 
 /** `cart.*` handlers. */
 export const cartHandlers = {
