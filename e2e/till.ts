@@ -58,8 +58,8 @@ function keyOf(ch: string): { key: string; code: string; windowsVirtualKeyCode: 
 /**
  * A barcode scanner's burst into whatever has the focus: the code at `msPerKey` per key, then Enter. The keys go
  * through Chromium's real input pipeline (DevTools `Input.dispatchKeyEvent`) stamped with a scanner's timing,
- * so the page sees what a USB scanner sends however busy this machine is (Playwright's own typing waits for
- * each key and can leave a person's gaps between them).
+ * so the page sees what a USB scanner sends however busy this machine is (Playwright's own typing stamps each
+ * key when it arrives, which on a loaded machine leaves a person's gaps between them).
  */
 export async function scanInto(page: Page, code: string, msPerKey = 4): Promise<void> {
   let cdp = sessions.get(page);
@@ -67,17 +67,15 @@ export async function scanInto(page: Page, code: string, msPerKey = 4): Promise<
     cdp = await page.context().newCDPSession(page);
     sessions.set(page, cdp);
   }
-  const session = cdp;
+  // Each key is stamped with the scanner's time and sent after the previous one was handled: the page sees
+  // keys 4 ms apart, in order, however long this machine takes to deliver them.
   let t = Date.now() / 1000;
-  const sends: Promise<unknown>[] = [];
-  const press = (k: { key: string; code: string; windowsVirtualKeyCode: number; text: string }) => {
-    sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: t }));
-    sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: t + 0.001 }));
+  const keys = [...[...code].map(keyOf), { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }];
+  for (const k of keys) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: t });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: t + 0.001 });
     t += msPerKey / 1000;
-  };
-  for (const ch of code) press(keyOf(ch));
-  press({ key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-  await Promise.all(sends);
+  }
 }
 
 /** A person typing: a tenth of a second between keys. */
