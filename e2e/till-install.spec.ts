@@ -5,6 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { persistentProfile, waitForDb } from './helpers';
 
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(png: Buffer): string {
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

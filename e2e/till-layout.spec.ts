@@ -6,6 +6,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { euro, expectInViewport, expectNoSidewaysScroll, openSampleShop, sample, scanInto, SIZES, smallTouchTargets } from './till';
 
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const VIEWS = ['/', '/sales', '/catalog', '/shop', '/data', '/status', '/no-such-page'];
 
 /** Six lines in the cart, more than fit beside the total on a tablet: four scanned, two tapped (or all tapped). */

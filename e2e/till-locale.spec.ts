@@ -1,7 +1,7 @@
 /**
  * Amounts in the shop's conventions (the browser's locale until the shop has a setting of its own): a German
  * till shows and takes "1,50" and "1.234,50", and pre-fills fields the same way; quick cash buttons are the
- * currency's own notes (€5, €10, €20, €50; ¥1,000, ¥2,000, ¥5,000, ¥10,000).
+ * currency's own notes (€5, €10, €20, €50; ¥1,000, ¥2,000, ¥5,000, ¥10,000); receipts print in its language.
  */
 import { expect, test } from '@playwright/test';
 import { waitForDb } from './helpers';
@@ -9,6 +9,9 @@ import { addProduct, setUpShop } from './pos';
 import { openSampleShop, sample, scanInto, SIZES } from './till';
 
 test.use({ viewport: SIZES.tabletLandscape });
+
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 test.describe('a German till', () => {
   test.use({ locale: 'de-DE' });
@@ -39,6 +42,13 @@ test.describe('a German till', () => {
     await page.getByTestId('complete-sale').click();
     await expect(page.getByTestId('receipt-total')).toHaveText('3,80\u00a0€');
     await expect(page.getByTestId('receipt-change')).toHaveText('2,70\u00a0€');
+    // The receipt speaks the shop's language.
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-number')).toHaveText('Beleg Nr. 000016');
+    await expect(receipt.getByTestId('receipt-payments')).toContainText('Karte1,50\u00a0€Bar5,00\u00a0€Rückgeld2,70\u00a0€');
+    await expect(receipt).toContainText('Summe3,80\u00a0€');
+    await expect(receipt).toContainText('USt-IdNr. GB 123 4567 89');
+    await expect(receipt).toContainText('Vielen Dank!');
     await page.getByTestId('new-sale').click();
 
     // A price with a thousands dot and a decimal comma; the form pre-fills it the same way when edited.

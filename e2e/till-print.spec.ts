@@ -12,6 +12,9 @@ import { openSampleShop, sample, scanInto, SIZES } from './till';
 
 test.use({ viewport: SIZES.tabletLandscape });
 
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const MM_PER_PT = 25.4 / 72;
 
 /** Replaces only the print dialog (see above); `window.__closePrintDialog()` closes it. */

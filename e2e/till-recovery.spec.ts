@@ -10,6 +10,9 @@ import { openSampleShop, SIZES } from './till';
 
 test.use({ viewport: SIZES.tabletLandscape });
 
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('a damaged database: what happened first, then restore the newest backup, then keep the damaged file', async ({ page }) => {
   await openSampleShop(page);
   await showData(page);

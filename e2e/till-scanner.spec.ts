@@ -12,6 +12,9 @@ const MUFFIN = sample('Blueberry muffin');
 
 test.use({ viewport: SIZES.tabletLandscape });
 
+// Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('a scan while a quantity or a discount field is focused adds the product and leaves the field as it was', async ({ page }) => {
   await openSampleShop(page);
   await scanInto(page, ESPRESSO.barcode);

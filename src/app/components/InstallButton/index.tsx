@@ -2,10 +2,10 @@
 import { install, installPrompt } from '../../state/install';
 
 /** The install button; `label` lets the Status page say more than the header does. */
-export function InstallButton({ label = 'Install app', class: extra }: { label?: string; class?: string }) {
+export function InstallButton({ label = 'Install app', class: extra, testId = 'install-app' }: { label?: string; class?: string; testId?: string }) {
   if (!installPrompt.value) return null;
   return (
-    <button type="button" class={`secondary ${extra ?? ''}`} data-testid="install-app" onClick={() => void install()}>
+    <button type="button" class={`secondary ${extra ?? ''}`} data-testid={testId} onClick={() => void install()}>
       {label}
     </button>
   );

@@ -6,16 +6,16 @@
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
 import { formatMoney, formatPercent } from '../../../pos/currency';
+import { receiptLabels } from '../../../pos/receipt-labels';
 import { dateTime, locale } from '../../state/shop';
 import { saleNumberLabel } from './receipt';
 import styles from './invoice.module.css';
 
-const METHOD_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
-
 /** The A4 invoice of one sale. */
 export function Invoice({ sale }: { sale: SaleDetail }) {
   const m = (minor: number) => formatMoney(minor, sale.currency, locale());
-  const title = sale.kind === 'refund' ? 'Credit note' : 'Invoice';
+  const t = receiptLabels(locale());
+  const title = sale.kind === 'refund' ? t.creditNote : t.invoice;
   return (
     <article class={styles.invoice} data-testid="invoice">
       <header class={styles.head}>
@@ -24,15 +24,19 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
             {sale.shop.name}
           </p>
           {sale.shop.address && <p>{sale.shop.address}</p>}
-          {sale.shop.phone && <p>Tel. {sale.shop.phone}</p>}
-          {sale.shop.taxNumber && <p data-testid="invoice-tax-number">VAT/Tax no. {sale.shop.taxNumber}</p>}
+          {sale.shop.phone && <p>
+              {t.tel} {sale.shop.phone}
+            </p>}
+          {sale.shop.taxNumber && <p data-testid="invoice-tax-number">
+              {t.taxNumber} {sale.shop.taxNumber}
+            </p>}
         </div>
         <dl class={styles.meta}>
           <dt class={styles.title}>{title}</dt>
           <dd />
-          <dt>No.</dt>
+          <dt>{t.number}</dt>
           <dd data-testid="invoice-number">{saleNumberLabel(sale.number)}</dd>
-          <dt>Date</dt>
+          <dt>{t.date}</dt>
           <dd>
             <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
           </dd>
@@ -41,12 +45,12 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
       <table class={styles.lines}>
         <thead>
           <tr>
-            <th>Description</th>
-            <th class={styles.num}>Qty</th>
-            <th class={styles.num}>Unit price</th>
-            <th class={styles.num}>Discount</th>
-            <th class={styles.num}>Tax</th>
-            <th class={styles.num}>Amount</th>
+            <th>{t.description}</th>
+            <th class={styles.num}>{t.quantity}</th>
+            <th class={styles.num}>{t.unitPrice}</th>
+            <th class={styles.num}>{t.discount}</th>
+            <th class={styles.num}>{t.tax}</th>
+            <th class={styles.num}>{t.amount}</th>
           </tr>
         </thead>
         <tbody>
@@ -69,10 +73,10 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
         <table class={styles.taxes}>
           <thead>
             <tr>
-              <th>Tax rate</th>
-              <th class={styles.num}>Net</th>
-              <th class={styles.num}>Tax</th>
-              <th class={styles.num}>Gross</th>
+              <th>{t.taxRate}</th>
+              <th class={styles.num}>{t.net}</th>
+              <th class={styles.num}>{t.tax}</th>
+              <th class={styles.num}>{t.gross}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,35 +93,37 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
         <dl class={styles.totals}>
           {sale.discountTotal > 0 && (
             <>
-              <dt>Subtotal</dt>
+              <dt>{t.subtotal}</dt>
               <dd>{m(sale.subtotal)}</dd>
-              <dt>Discounts</dt>
+              <dt>{t.discounts}</dt>
               <dd>− {m(sale.discountTotal)}</dd>
             </>
           )}
-          <dt>Net</dt>
+          <dt>{t.net}</dt>
           <dd>{m(sale.total - sale.taxTotal)}</dd>
-          <dt>Tax</dt>
+          <dt>{t.tax}</dt>
           <dd>{m(sale.taxTotal)}</dd>
-          <dt class={styles.grand}>Total</dt>
+          <dt class={styles.grand}>{t.total}</dt>
           <dd class={styles.grand} data-testid="invoice-total">
             {m(sale.total)}
           </dd>
           {sale.payments.map((p, i) => (
             <Fragment key={i}>
-              <dt>Paid: {METHOD_LABEL[p.method]}</dt>
+              <dt>
+                {t.paid}: {t[p.method]}
+              </dt>
               <dd>{m(p.tendered)}</dd>
             </Fragment>
           ))}
           {sale.changeDue > 0 && (
             <>
-              <dt>Change</dt>
+              <dt>{t.change}</dt>
               <dd>{m(sale.changeDue)}</dd>
             </>
           )}
         </dl>
       </div>
-      <p class={styles.thanks}>Thank you for your purchase.</p>
+      <p class={styles.thanks}>{t.invoiceThanks}</p>
     </article>
   );
 }

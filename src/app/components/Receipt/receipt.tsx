@@ -5,10 +5,9 @@
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
 import { formatMoney, formatPercent } from '../../../pos/currency';
+import { receiptLabels } from '../../../pos/receipt-labels';
 import { dateTime, locale } from '../../state/shop';
 import './style.css';
-
-const METHOD_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
 /** The receipt number as printed: zero-padded so receipts sort and read alike. */
 export function saleNumberLabel(number: number): string {
@@ -18,18 +17,24 @@ export function saleNumberLabel(number: number): string {
 /** One receipt. */
 export function Receipt({ sale }: { sale: SaleDetail }) {
   const m = (minor: number) => formatMoney(minor, sale.currency, locale());
+  // Printed in the shop's language (the same locale as its amounts).
+  const t = receiptLabels(locale());
   const cashBack = sale.changeDue;
   return (
     <article class="receipt" data-testid="receipt">
       <header>
         <h2 data-testid="receipt-shop">{sale.shop.name}</h2>
         {sale.shop.address && <p>{sale.shop.address}</p>}
-        {sale.shop.phone && <p>Tel. {sale.shop.phone}</p>}
-        {sale.shop.taxNumber && <p>VAT/Tax no. {sale.shop.taxNumber}</p>}
+        {sale.shop.phone && <p>
+            {t.tel} {sale.shop.phone}
+          </p>}
+        {sale.shop.taxNumber && <p>
+            {t.taxNumber} {sale.shop.taxNumber}
+          </p>}
       </header>
       <p class="receipt-meta">
         <span data-testid="receipt-number">
-          {sale.kind === 'refund' ? 'Refund' : 'Sale'} no. {saleNumberLabel(sale.number)}
+          {sale.kind === 'refund' ? t.refund : t.sale} {t.number} {saleNumberLabel(sale.number)}
         </span>
         <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
       </p>
@@ -52,21 +57,21 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
       <dl class="receipt-sums">
         {sale.discountTotal > 0 && (
           <>
-            <dt>Subtotal</dt>
+            <dt>{t.subtotal}</dt>
             <dd>{m(sale.subtotal)}</dd>
-            <dt>Discounts</dt>
+            <dt>{t.discounts}</dt>
             <dd>− {m(sale.discountTotal)}</dd>
           </>
         )}
         {!sale.pricesIncludeTax && (
           <>
-            <dt>Net</dt>
+            <dt>{t.net}</dt>
             <dd>{m(sale.total - sale.taxTotal)}</dd>
-            <dt>Tax</dt>
+            <dt>{t.tax}</dt>
             <dd>{m(sale.taxTotal)}</dd>
           </>
         )}
-        <dt class="grand">Total</dt>
+        <dt class="grand">{t.total}</dt>
         <dd class="grand" data-testid="receipt-total">
           {m(sale.total)}
         </dd>
@@ -74,10 +79,10 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
       <table class="receipt-taxes" data-testid="receipt-taxes">
         <thead>
           <tr>
-            <th>Tax rate</th>
-            <th class="num">Net</th>
-            <th class="num">Tax</th>
-            <th class="num">Gross</th>
+            <th>{t.taxRate}</th>
+            <th class="num">{t.net}</th>
+            <th class="num">{t.tax}</th>
+            <th class="num">{t.gross}</th>
           </tr>
         </thead>
         <tbody>
@@ -94,18 +99,18 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
       <dl class="receipt-sums" data-testid="receipt-payments">
         {sale.payments.map((p, i) => (
           <Fragment key={i}>
-            <dt>{METHOD_LABEL[p.method]}</dt>
+            <dt>{t[p.method]}</dt>
             <dd>{m(p.tendered)}</dd>
           </Fragment>
         ))}
         {cashBack > 0 && (
           <>
-            <dt>Change</dt>
+            <dt>{t.change}</dt>
             <dd data-testid="receipt-change">{m(cashBack)}</dd>
           </>
         )}
       </dl>
-      <p class="receipt-thanks">Thank you!</p>
+      <p class="receipt-thanks">{t.thanks}</p>
     </article>
   );
 }
