@@ -117,12 +117,13 @@ export async function damageLiveDatabase(page: Page, how: 'whole' | 'one-page'):
           for await (const handle of (pool as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
             const file = await handle.getFile();
             const path = new TextDecoder().decode(new Uint8Array(await file.slice(0, 512).arrayBuffer())).replace(/\0.*$/s, '');
-            if (path !== '/tillite.db' && path !== '/tillite.db-wal') continue;
+            // The live database is under one of two names (a restore or an import switches between them).
+            if (!/^\/tillite(-b)?\.db(-wal)?$/.test(path)) continue;
             const writable = await handle.createWritable({ keepExistingData: true });
-            if (path === '/tillite.db-wal') {
+            if (path.endsWith('-wal')) {
               // Whatever the WAL holds would stand in for the damaged pages; without its header SQLite ignores it.
               await writable.write({ type: 'write', position: 0, data: new Uint8Array(512) });
-            } else if (path === '/tillite.db' && how === 'whole') {
+            } else if (how === 'whole') {
               await writable.write({ type: 'write', position: 4096, data: new Uint8Array(file.size - 4096).fill(0xa5) });
               damaged = true;
             } else {

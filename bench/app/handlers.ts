@@ -9,8 +9,9 @@
  */
 import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { HandlerContext } from '../../src/db/worker/runtime/processor';
-import { DB_FILE } from '../../src/db/worker/storage/sahpool';
+import { LIVE_NAMES } from '../../src/db/worker/storage/atomic-swap';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
+import { checkpointerOf, walBoundBytes } from '../../src/db/worker/storage/checkpoint';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
 import { backupDirectory, readFile, writeFile } from '../../src/db/worker/storage/opfs-files';
@@ -68,6 +69,24 @@ async function removeAll(dir: FileSystemDirectoryHandle, keep: (name: string) =>
 
 /** The bench's calls, by name. */
 export const benchHandlers = {
+  /**
+   * The live WAL: its file's size in the pool as SQLite wrote it, the most the checkpoint scheduler lets it reach,
+   * and what the scheduler has done (end-to-end tests of checkpoint.ts read it).
+   */
+  'bench.wal': {
+    kind: 'task',
+    effect: 'read',
+    run: async (ctx) => {
+      const pool = poolOf(ctx);
+      const pageSize = Number(ctx.db.selectValue('PRAGMA page_size'));
+      const wal = `${ctx.live?.fileName ?? LIVE_NAMES[0]}-wal`;
+      const walBytes = pool.getFileNames().includes(wal) ? pool.exportFile(wal).length : 0;
+      const stats = checkpointerOf(ctx.db)?.stats;
+      if (!stats) throw new Error('The live database has no checkpoint scheduler.');
+      return { walBytes, boundBytes: walBoundBytes(pageSize), ...stats };
+    },
+  } satisfies BenchTask<Record<string, never>, unknown>,
+
   'bench.info': {
     kind: 'task',
     effect: 'read',
@@ -143,7 +162,7 @@ export const benchHandlers = {
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
       ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      const bytes = pool.exportFile(DB_FILE);
+      const bytes = pool.exportFile(ctx.live?.fileName ?? LIVE_NAMES[0]);
       bytes[18] = 1;
       bytes[19] = 1;
       await writeFile(await exportDirectory(), EXPORT_FILE, bytes);

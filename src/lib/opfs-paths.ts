@@ -7,6 +7,8 @@ export const OPFS_DIRS = {
   backups: 'backups',
   /** Files the page copied in for an import, checked by the worker before anything else is touched. */
   staging: 'staging',
+  /** The switch record's two copies: which of the pool's two live names is the database (the atomic swap). */
+  live: 'live',
   /** The opfs-sahpool VFS's own directory: the live database and its journals. */
   pool: '.tillite-sahpool',
 } as const;

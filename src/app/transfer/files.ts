@@ -5,6 +5,7 @@
  */
 import { v4 as uuidv4 } from 'uuid';
 import { OPFS_DIRS } from '../../lib/opfs-paths';
+import { IMPORT_HEAD_BYTES } from '../../db/protocol/transfer';
 
 
 /** Bytes done of a total, for a progress bar. */
@@ -123,6 +124,11 @@ export async function pickFolder(): Promise<FileSystemDirectoryHandle | null> {
     if (isCancel(error)) return null;
     throw error;
   }
+}
+
+/** The first bytes of a picked file, for the worker's header check before the file is copied in. */
+export async function readHead(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, IMPORT_HEAD_BYTES).arrayBuffer());
 }
 
 /** Streams a picked file into OPFS `staging/` for the worker to check; returns its staged name. */

@@ -31,6 +31,12 @@ export type ImportRefusalReason =
   | 'history-mismatch'
   | 'missing';
 
+/** How many bytes of a picked file the early check reads: the header, and enough to name a foreign file. */
+export const IMPORT_HEAD_BYTES = 4096;
+
+/** What the header alone says about a picked file: go on and copy it in, or the refusal. */
+export type HeadCheck = { ok: true } | { ok: false; reason: ImportRefusalReason; message: string };
+
 /** What checking a staged file found: a preview of it beside the current data, or the reason it is refused. */
 export type ImportInspection =
   | { ok: true; staged: string; file: DatabaseFacts; current: DatabaseFacts | null; migrateTo: number | null }
@@ -69,6 +75,12 @@ export interface TransferHandlers {
   /** "Later": no reminder for a day. */
   'transfer.dismissReminder': (args: { now: string }) => ExportStatus;
   'transfer.setReminderDays': (args: { days: number; now: string }) => ExportStatus;
+  /**
+   * Checks a picked file from its first {@link IMPORT_HEAD_BYTES} bytes and its size, before the page copies it
+   * in: what the header already shows wrong (a size that does not match the page count, another application's
+   * database, a newer schema, WAL mode, not SQLite) is refused without reading the rest. A refusal is logged.
+   */
+  'transfer.checkHead': (args: { head: Uint8Array; size: number }) => HeadCheck;
   /** Checks a file the page copied to OPFS `staging/`; a refused file is removed. Nothing else is touched. */
   'transfer.inspect': (args: { staged: string }) => ImportInspection;
   /**

@@ -9,7 +9,7 @@ import type { DatabaseFacts, ImportInspection, ImportRefusalReason } from '../..
 import { DbError } from '../../../db/client';
 import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
-import { canPickOpenFile, pickDatabaseFile, stageFile } from '../../transfer/files';
+import { canPickOpenFile, pickDatabaseFile, readHead, stageFile } from '../../transfer/files';
 import { formatBytes } from '../../../lib/format';
 
 type Step =
@@ -45,6 +45,9 @@ export function ImportCard() {
 
   const check = async (file: File) => {
     try {
+      // The header first: a file it already refuses (1 GB of zeros after a valid header) is never copied in.
+      const early = await db().send('transfer.checkHead', { head: await readHead(file), size: file.size });
+      if (!early.ok) return setStep({ kind: 'refused', reason: early.reason, message: early.message });
       setStep({ kind: 'copying', done: 0, total: file.size });
       const staged = await stageFile(file, (done, total) => setStep({ kind: 'copying', done, total }));
       setStep({ kind: 'checking' });

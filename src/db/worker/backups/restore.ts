@@ -12,6 +12,7 @@ import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
 import { snapshotFileName } from './file-names';
 import { backupDirectory, writeFile } from '../storage/opfs-files';
+import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
 import type { BackupService } from './service';
@@ -75,7 +76,13 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
           // From the recovery screen: a file that failed only its migration is whole and can be copied.
           undo = await service.snapshot('before-restore', { db: live.raw }).catch(() => null);
         }
-        const { result: report, previous } = await swapLiveDatabase(live, bytes, (db) =>
+        // A file too damaged to be copied by SQLite is still kept as it is (its raw bytes, after a clean close).
+        let previous: Uint8Array | null = null;
+        if (!undo && failure) {
+          live.closeDb();
+          previous = live.pool.getFileNames().includes(live.fileName) ? live.pool.exportFile(live.fileName) : null;
+        }
+        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
           migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
         );
         if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);

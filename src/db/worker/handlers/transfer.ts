@@ -9,7 +9,7 @@ import { HandlerError } from '../runtime/errors';
 import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { exportStatusStore } from '../transfer/export-status';
 import { folderCopies } from '../transfer/folder';
-import { importStaged, inspectStaged, type ImportDeps } from '../transfer/import';
+import { checkHead, importStaged, inspectStaged, type ImportDeps } from '../transfer/import';
 import { removeStaged } from '../transfer/staging';
 
 function service(ctx: HandlerContext): BackupService {
@@ -70,6 +70,11 @@ export const transferHandlers = {
       ctx.notify(['backups']);
       return status;
     },
+  },
+  'transfer.checkHead': {
+    kind: 'task',
+    effect: 'read',
+    run: (ctx, { head, size }) => checkHead(deps(ctx), head, size),
   },
   'transfer.inspect': {
     kind: 'task',

@@ -89,6 +89,9 @@ export async function openLeaderSession(
   try {
     await cleanSnapshotLeftovers(pool);
     await cleanStaging();
+    // Which of the two live names is the database, from the switch record, before any file is opened: a swap
+    // cut off before its record leaves the old file in charge and its own copy removed.
+    await live.choose();
     const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the

@@ -7,15 +7,31 @@
  */
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import type { WireError } from '../../protocol/envelope';
-import { DB_FILE, openLiveFile, VFS_NAME } from './sahpool';
+import { VFS_NAME } from './sahpool';
+import { attachCheckpointer, checkpointerOf } from './checkpoint';
 import { HandlerError } from '../runtime/errors';
+import { chooseLiveFile, LIVE_NAMES, type LiveFile } from './atomic-swap';
+import type { DatabaseFiles } from './database-files';
+import { opfsSwitchRecords } from './opfs-switch-records';
+import { poolFiles } from './pool-files';
+import type { SwitchRecordStore } from './switch-record';
 
 /** The live database, swappable, with its pool. */
 export interface LiveDatabase {
   readonly sqlite3: Sqlite3Static;
   readonly pool: SAHPoolUtil;
   readonly vfs: string;
+  /** The pool name of the live file: one of two, the switch record says which (see `atomic-swap.ts`). */
   readonly fileName: string;
+  /** The pool's files and the switch record, behind the storage seam (memory ones in unit tests). */
+  readonly files: DatabaseFiles;
+  readonly records: SwitchRecordStore;
+  /** Which file is live, with its record's sequence number. */
+  readonly file: LiveFile;
+  /** Reads the switch record and settles which file is live (removing a cut-off swap's leftover). Before `open`. */
+  choose(): Promise<LiveFile>;
+  /** Makes `db`, opened by a swap on `file`, the live database. */
+  adopt(db: Database, file: LiveFile): void;
   /** The open database. Throws the failure when the database cannot be used. */
   readonly db: Database;
   /** The open database even when it failed its check (for a last snapshot), or null when it is closed. */
@@ -43,15 +59,34 @@ export function createLiveDatabase(
   sqlite3: Sqlite3Static,
   pool: SAHPoolUtil,
   onHealth: (failure: WireError | null) => void,
+  stores: { files: DatabaseFiles; records: SwitchRecordStore } = { files: poolFiles(pool), records: opfsSwitchRecords() },
 ): LiveDatabase {
   let current: Database | null = null;
+  let file: LiveFile = { name: LIVE_NAMES[0], seq: 0 };
   let failure: WireError | null = null;
   let busy: Promise<void> | null = null;
   const live: LiveDatabase = {
     sqlite3,
     pool,
     vfs: VFS_NAME,
-    fileName: DB_FILE,
+    get fileName() {
+      return file.name;
+    },
+    files: stores.files,
+    records: stores.records,
+    get file() {
+      return file;
+    },
+    async choose() {
+      file = await chooseLiveFile(stores.files, stores.records);
+      return file;
+    },
+    adopt(db, next) {
+      live.closeDb();
+      current = db;
+      file = next;
+      attachCheckpointer(sqlite3, current);
+    },
     get db() {
       if (failure) throw new HandlerError(failure.code, failure.message, failure.detail);
       if (!current) throw new HandlerError('internal', 'The database is being replaced. Try again in a moment.');
@@ -70,10 +105,13 @@ export function createLiveDatabase(
     },
     open() {
       live.closeDb();
-      current = openLiveFile(pool);
+      current = stores.files.open(file.name);
+      // Checkpoints off the commit path, when the till is quiet or the WAL reaches its bound (checkpoint.ts).
+      attachCheckpointer(sqlite3, current);
       return current;
     },
     closeDb() {
+      if (current) checkpointerOf(current)?.stop();
       if (current?.isOpen()) current.close();
       current = null;
     },

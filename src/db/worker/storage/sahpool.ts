@@ -2,14 +2,12 @@
  * Opens the live database on OPFS with the `opfs-sahpool` VFS: no COOP/COEP headers needed, and the fastest
  * OPFS VFS measured (see shared notes). The pool holds its files exclusively, so only the leader opens it.
  */
-import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import type { SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { OPFS_DIRS } from '../../../lib/opfs-paths';
 import { HandlerError } from '../runtime/errors';
 import { loadSqlite } from './sqlite';
-import { applyConnectionSettings } from './pragmas';
 
-/** The live database's name inside the pool. */
-export const DB_FILE = '/tillite.db';
+/** The VFS's name; its files are the pool (the live database's names: `atomic-swap.ts`). */
 export const VFS_NAME = 'tillite-sahpool';
 /**
  * Slots: the database and its WAL, plus room for snapshot and staging files and their journals.
@@ -95,16 +93,4 @@ export async function openOpfsPool(options: { busyWaitMs: number }): Promise<Opf
   if (pool.isPaused()) await pool.unpauseVfs();
   await pool.reserveMinimumCapacity(POOL_CAPACITY);
   return { sqlite3, pool };
-}
-
-/** Opens (creating if needed) the live database file in an installed pool, with the connection settings. */
-export function openLiveFile(pool: SAHPoolUtil): Database {
-  const db = new pool.OpfsSAHPoolDb(DB_FILE);
-  try {
-    applyConnectionSettings(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
 }

@@ -6,7 +6,7 @@
  * the read/write versions (18, 19: 1 = rollback journal, 2 = WAL), the change counter (24), the page count
  * (28, valid when offset 92 equals the change counter), `user_version` (60) and `application_id` (68).
  */
-import type { ImportRefusalReason } from '../../protocol/transfer';
+import { IMPORT_HEAD_BYTES, type ImportRefusalReason } from '../../protocol/transfer';
 
 /** A refusal: why, in one word for code and tests, and in plain words for a person. */
 export interface Refusal {
@@ -30,9 +30,9 @@ export const UNCHANGED = 'Nothing was changed: your data is as it was.';
 
 const MAGIC = 'SQLite format 3\u0000';
 
-/** Builds a refusal. */
-export function refuse(reason: ImportRefusalReason, message: string): Refusal {
-  return { ok: false, reason, message: `${message} ${UNCHANGED}` };
+/** Builds a refusal; `smallPrint` (SQLite's code and words, for whoever helps) goes last, in brackets. */
+export function refuse(reason: ImportRefusalReason, message: string, smallPrint?: string | null): Refusal {
+  return { ok: false, reason, message: `${message} ${UNCHANGED}${smallPrint ? ` (${smallPrint})` : ''}` };
 }
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -55,12 +55,24 @@ export function describeForeignFile(bytes: Uint8Array): string {
 const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
 const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 
+/** How many bytes of a file the header check looks at (the header is 100; the rest helps name a foreign file). */
+export const HEAD_BYTES = IMPORT_HEAD_BYTES;
+
 /**
  * Reads and checks the header: an SQLite file, a sane page size, a size that matches its page count, and not
  * in WAL mode (checked first: its own message says how to fix it). Returns the header's facts, or the refusal.
  */
 export function checkHeader(bytes: Uint8Array): HeaderFacts | Refusal {
-  if (bytes.length === 0) return refuse('empty', 'This file is empty (0 bytes): it holds no data at all.');
+  return checkHeaderOf(bytes.subarray(0, HEAD_BYTES), bytes.length);
+}
+
+/**
+ * {@link checkHeader} from the file's first {@link HEAD_BYTES} bytes (`head`) and its size alone, so that a file
+ * is refused before it is copied or read whole: a file of 1 GB whose header counts a few pages costs 4 KiB.
+ */
+export function checkHeaderOf(head: Uint8Array, size: number): HeaderFacts | Refusal {
+  const bytes = head;
+  if (size === 0) return refuse('empty', 'This file is empty (0 bytes): it holds no data at all.');
   const magic = String.fromCharCode(...bytes.subarray(0, 16));
   if (bytes.length < 100 || magic !== MAGIC) {
     return refuse('not-sqlite', `This is not a Tillite backup: it is ${describeForeignFile(bytes)}, not an SQLite database.`);
@@ -87,16 +99,16 @@ export function checkHeader(bytes: Uint8Array): HeaderFacts | Refusal {
   const counted = u32(bytes, 28);
   const pageCount = counted > 0 && u32(bytes, 92) === u32(bytes, 24) ? counted : null;
   const expected = pageCount === null ? null : pageCount * pageSize;
-  if (expected !== null && bytes.length < expected) {
+  if (expected !== null && size < expected) {
     return refuse(
       'size-mismatch',
-      `This file is incomplete: its header says ${pageCount} pages of ${pageSize} bytes (${expected} bytes), but it has only ${bytes.length} bytes. It was probably cut off while being copied or downloaded.`,
+      `This file is incomplete: its header says ${pageCount} pages of ${pageSize} bytes (${expected} bytes), but it has only ${size} bytes. It was probably cut off while being copied or downloaded.`,
     );
   }
-  if (expected !== null ? bytes.length !== expected : bytes.length % pageSize !== 0) {
+  if (expected !== null ? size !== expected : size % pageSize !== 0) {
     return refuse(
       'size-mismatch',
-      `This file's size (${bytes.length} bytes) does not match its header (${expected ?? `pages of ${pageSize} bytes`}): bytes were added to it or it was cut off.`,
+      `This file's size (${size} bytes) does not match its header (${expected ?? `pages of ${pageSize} bytes`}): bytes were added to it or it was cut off.`,
     );
   }
   return { pageSize, pageCount, wal: false, userVersion: u32(bytes, 60) | 0, applicationId: u32(bytes, 68) };

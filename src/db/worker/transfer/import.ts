@@ -7,15 +7,17 @@
  */
 import type { BackupRecord } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
-import type { DatabaseFacts, ImportInspection } from '../../protocol/transfer';
+import { IMPORT_HEAD_BYTES, type DatabaseFacts, type HeadCheck, type ImportInspection } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
 import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
+import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
-import { readStaged, removeStaged } from './staging';
-import { readDatabaseFacts, validateImport } from './validate';
+import { checkHeaderOf, type Refusal } from './header';
+import { readStaged, removeStaged, stagedHead } from './staging';
+import { readDatabaseFacts, refuseByHeader, validateImport } from './validate';
 
 /** What an import needs. */
 export interface ImportDeps {
@@ -34,17 +36,46 @@ export function currentFacts(live: LiveDatabase): DatabaseFacts {
   return readDatabaseFacts(db, size);
 }
 
+async function logRefusal(deps: ImportDeps, refusal: Refusal, started: number): Promise<Refusal> {
+  await deps.service.log({ action: 'import', ok: false, kind: null, name: null, message: `Refused a file: ${refusal.message}`, durationMs: Math.round(performance.now() - started) });
+  deps.notify(['backups']);
+  return refusal;
+}
+
+/** What the header alone refuses, from a file's first bytes and its size; null when the file may go on. */
+function refuseByHead(head: Uint8Array, size: number): Refusal | null {
+  const header = checkHeaderOf(head, size);
+  return 'ok' in header ? header : refuseByHeader(header, LATEST_SCHEMA_VERSION);
+}
+
+/**
+ * The check before a picked file is copied in: from its first bytes and its size (the page reads them from the
+ * `File`), so that a file the header already condemns (1 GB of zeros after a valid header) is never copied.
+ */
+export async function checkHead(deps: ImportDeps, head: Uint8Array, size: number): Promise<HeadCheck> {
+  if (!(head instanceof Uint8Array) || !Number.isSafeInteger(size) || size < 0) throw new HandlerError('invalid', 'The file could not be read. Pick it again.');
+  const started = performance.now();
+  const refusal = refuseByHead(head.subarray(0, IMPORT_HEAD_BYTES), size);
+  return refusal ? logRefusal(deps, refusal, started) : { ok: true };
+}
+
 /** Checks staged file `staged`; a refused file is removed and the refusal logged. */
 export async function inspectStaged(deps: ImportDeps, staged: string): Promise<ImportInspection> {
   const started = performance.now();
+  // The header first, from 4 KiB: a file it refuses is never read whole into memory.
+  const first = await stagedHead(staged, IMPORT_HEAD_BYTES);
+  if (!first) return { ok: false, reason: 'missing', message: MISSING };
+  const early = refuseByHead(first.head, first.size);
+  if (early) {
+    await removeStaged(staged);
+    return logRefusal(deps, early, started);
+  }
   const bytes = await readStaged(staged);
   if (!bytes) return { ok: false, reason: 'missing', message: MISSING };
   const result = await validateImport(deps.live.sqlite3, bytes, bundledMigrations);
   if (!result.ok) {
     await removeStaged(staged);
-    await deps.service.log({ action: 'import', ok: false, kind: null, name: null, message: `Refused a file: ${result.message}`, durationMs: Math.round(performance.now() - started) });
-    deps.notify(['backups']);
-    return result;
+    return logRefusal(deps, result, started);
   }
   const migrateTo = result.facts.schemaVersion < LATEST_SCHEMA_VERSION ? LATEST_SCHEMA_VERSION : null;
   return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo };
@@ -65,7 +96,7 @@ export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: 
         const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
         if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
         const undo = await service.snapshot('before-import');
-        const { result: report } = await swapLiveDatabase(live, bytes, (db) =>
+        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
           migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
         );
         await service.log({

@@ -31,6 +31,18 @@ export async function readStaged(name: string): Promise<Uint8Array | null> {
   }
 }
 
+/** The staged file's first `length` bytes and its size (for the header check before it is read whole), or null. */
+export async function stagedHead(name: string, length: number): Promise<{ head: Uint8Array; size: number } | null> {
+  assertStagedName(name);
+  try {
+    const file = await (await (await stagingDirectory()).getFileHandle(name)).getFile();
+    return { head: new Uint8Array(await file.slice(0, length).arrayBuffer()), size: file.size };
+  } catch (error) {
+    if ((error as DOMException)?.name === 'NotFoundError') return null;
+    throw error;
+  }
+}
+
 /** Removes a staged file; true when there was one. */
 export async function removeStaged(name: string): Promise<boolean> {
   assertStagedName(name);

@@ -17,7 +17,9 @@ import { summarize } from '../backups/inspect';
 import { migrationHistory } from '../schema/runner';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
-import { checkHeader, refuse, type Refusal } from './header';
+import { checkHeader, refuse, type HeaderFacts, type Refusal } from './header';
+import { fileProblemInWords, sqliteSmallPrint } from './sqlite-words';
+import { utcText } from '../../../lib/utc-time';
 
 /** A file that passed every check, with what the preview shows. */
 export interface Accepted {
@@ -35,7 +37,7 @@ export function readDatabaseFacts(db: Database, size: number): DatabaseFacts {
     shopName: shopName === undefined || shopName === null ? null : String(shopName),
     products: summary.products,
     sales: summary.sales,
-    firstSaleAt: firstSaleAt === undefined || firstSaleAt === null ? null : String(firstSaleAt),
+    firstSaleAt: utcText(firstSaleAt),
     lastSaleAt: summary.lastSaleAt,
     schemaVersion: schemaVersionOf(db),
     rows: summary.rows,
@@ -131,7 +133,22 @@ async function historyProblem(db: Database, migrations: readonly Migration[], ve
   return null;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * What the header's facts alone refuse: another application's database, a newer schema than `latest`, none.
+ * Cheap, so it also runs on a picked file's first bytes before the file is copied (see `import.ts`).
+ */
+export function refuseByHeader(header: HeaderFacts, latest: number): Refusal | null {
+  if (header.applicationId !== TILLITE_APPLICATION_ID) {
+    return refuse('not-tillite', 'This is not a Tillite database: it is an SQLite database made by another application.');
+  }
+  if (header.userVersion > latest) {
+    return refuse('newer-schema', `This backup comes from a newer version of Tillite (schema ${header.userVersion}); update the app first.`);
+  }
+  if (header.userVersion < 1) {
+    return refuse('unexpected-schema', 'This file says it is a Tillite database but holds no schema version: it was not written by Tillite.');
+  }
+  return null;
+}
 
 /**
  * Checks `bytes` as a database to import. `migrations` are this build's (their count is the newest schema it
@@ -140,22 +157,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, migrations: readonly Migration[]): Promise<Accepted | Refusal> {
   const header = checkHeader(bytes);
   if ('ok' in header) return header;
-  if (header.applicationId !== TILLITE_APPLICATION_ID) {
-    return refuse('not-tillite', 'This is not a Tillite database: it is an SQLite database made by another application.');
-  }
-  const latest = migrations.length;
-  if (header.userVersion > latest) {
-    return refuse('newer-schema', `This backup comes from a newer version of Tillite (schema ${header.userVersion}); update the app first.`);
-  }
-  if (header.userVersion < 1) {
-    return refuse('unexpected-schema', 'This file says it is a Tillite database but holds no schema version: it was not written by Tillite.');
-  }
+  const early = refuseByHeader(header, migrations.length);
+  if (early) return early;
 
   let db: Database;
   try {
     db = openUntrusted(sqlite3, bytes);
   } catch (error) {
-    return refuse('damaged', `This file is damaged: SQLite cannot open it (${messageOf(error)}).`);
+    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
   }
   try {
     let problems: string[];
@@ -163,7 +172,8 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
       const result = db.selectValues('PRAGMA integrity_check(20)').map(String);
       problems = result.length === 1 && result[0] === 'ok' ? [] : result.flatMap((r) => r.split('\n')).filter((r) => r && !r.startsWith('***'));
     } catch (error) {
-      problems = [messageOf(error)];
+      // The check itself could not read the file: say what that means, SQLite's code last.
+      return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
     }
     if (problems.length > 0) {
       const page = damagedPage(problems);
@@ -188,7 +198,7 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
     }
     return { ok: true, facts: readDatabaseFacts(db, bytes.length) };
   } catch (error) {
-    return refuse('damaged', `This file is damaged: ${messageOf(error)}.`);
+    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
   } finally {
     db.close();
   }

@@ -1,0 +1,45 @@
+/**
+ * The seam between Tillite's file operations and where database files live. The app's implementation is the
+ * opfs-sahpool pool (`pool-files.ts`); unit tests use byte arrays in memory (`memory-files.ts`). The swap, the
+ * start-up choice of the live file and their crash tests are written against this interface only, so the same
+ * code runs in the browser and in Vitest.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+
+/**
+ * The next chunk of a file being copied, or undefined at its end. Async, so that a copy reads its source a
+ * chunk at a time (flat memory) and yields between chunks.
+ */
+export type ChunkSource = () => Promise<Uint8Array | undefined>;
+
+/** Database files by name (names start with "/", as the pool keeps them). */
+export interface DatabaseFiles {
+  /** Every file held, databases and their journals. */
+  list(): string[];
+  /** Whether a file of that name exists. */
+  has(name: string): boolean;
+  /** Opens `name` (created when missing) with the live database's connection settings. */
+  open(name: string): Database;
+  /**
+   * Writes a new database file `name` from `chunks`. The file carries that name only once every byte is written
+   * and flushed: a write cut off at any point leaves no file of that name (the pool writes its slot's name last).
+   * Returns the bytes written. `name` must not exist.
+   */
+  write(name: string, chunks: ChunkSource): Promise<number>;
+  /** Removes a file; true when there was one. */
+  unlink(name: string): boolean;
+}
+
+/** The journal files SQLite may keep beside database `name`. */
+export const sideFiles = (name: string): string[] => [`${name}-wal`, `${name}-journal`];
+
+/** A {@link ChunkSource} over bytes already in memory, in slices of `chunkSize`. */
+export function chunksOf(bytes: Uint8Array, chunkSize = 1 << 20): ChunkSource {
+  let offset = 0;
+  return async () => {
+    if (offset >= bytes.length) return undefined;
+    const chunk = bytes.subarray(offset, offset + chunkSize);
+    offset += chunk.length;
+    return chunk;
+  };
+}
