@@ -90,12 +90,17 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown in the install dialog (made by scripts/screenshots.mjs): the register on a tablet and on a phone.
+        screenshots: [
+          { src: 'screenshots/register-wide.png', sizes: '1024x768', type: 'image/png', form_factor: 'wide', label: 'The register in the middle of a sale' },
+          { src: 'screenshots/register-narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'The register on a phone' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
         // sqlite-wasm's bundle references two helper scripts the app never loads: Worker API #1 (we run our own
         // worker) and the `opfs` VFS's async proxy (that VFS needs COOP/COEP; we use opfs-sahpool).
-        globIgnores: ['**/sqlite3-worker1-*.js', '**/sqlite3-opfs-async-proxy-*.js'],
+        globIgnores: ['**/sqlite3-worker1-*.js', '**/sqlite3-opfs-async-proxy-*.js', '**/screenshots/**'],
         // sqlite3.wasm is about 1 MB; Workbox's default limit (2 MiB) is close, so leave room for growth.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -8,6 +8,7 @@ import { BackupWarning } from './components/BackupWarning';
 import { ExportReminder } from './components/ExportReminder';
 import { FolderPausedBanner } from './components/ExportReminder/paused-folder';
 import { FatalScreen } from './components/FatalScreen';
+import { InstallButton } from './components/InstallButton';
 import { PrintArea } from './components/Receipt';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -16,6 +17,7 @@ import { shop } from './state/shop';
 import { currentPath, navigate } from './router';
 import { CatalogView } from './views/Catalog';
 import { DataView } from './views/Data';
+import { NotFoundView } from './views/NotFound';
 import { RegisterView } from './views/Register';
 import { SalesView } from './views/Sales';
 import { SetupView } from './views/Setup';
@@ -37,6 +39,9 @@ const ROUTES: Route[] = [
   { path: '/status', label: 'Status', view: StatusView },
 ];
 
+/** Any other address: a page that says so, with a way back (not the register, which would hide the mistake). */
+const NOT_FOUND: Route = { path: '', label: 'Not found', view: NotFoundView };
+
 function Content({ route }: { route: Route }) {
   const status = dbStatus.value;
   // Once the database has answered, views stay mounted while another tab takes over (calls wait in the
@@ -45,7 +50,7 @@ function Content({ route }: { route: Route }) {
     return <p class="boot">{status.state === 'starting' ? status.detail : 'Starting'}…</p>;
   }
   // Status and Data work before the shop is set up: a restore may be the first thing a new device does.
-  if (route.view === StatusView || route.view === DataView) return <route.view />;
+  if (route.view === StatusView || route.view === DataView || route.view === NotFoundView) return <route.view />;
   if (shop.value === undefined) return <p class="boot">Opening the shop…</p>;
   if (shop.value === null) return <SetupView />;
   const View = route.view;
@@ -56,7 +61,7 @@ export function App() {
   const status = dbStatus.value;
   if (status.state === 'failed' && status.error.detail?.recoverable === true) return <RecoveryScreen error={status.error} />;
   if (status.state === 'failed' || status.state === 'outdated') return <FatalScreen status={status} />;
-  const route = ROUTES.find((r) => r.path === currentPath.value) ?? ROUTES[0]!;
+  const route = ROUTES.find((r) => r.path === currentPath.value) ?? NOT_FOUND;
   return (
     <>
       <div class="shell">
@@ -77,6 +82,7 @@ export function App() {
               </a>
             ))}
           </nav>
+          <InstallButton class="install" />
           <span class="db-state" data-testid="db-state" data-state={status.state}>
             {status.state === 'ready' ? 'Database ready' : status.detail}
           </span>

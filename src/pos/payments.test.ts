@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickCashAmounts, settle } from './payments';
+import { settle } from './payments';
 
 describe('settle', () => {
   it('cash, exact', () => {
@@ -46,15 +46,3 @@ describe('settle', () => {
   });
 });
 
-describe('quickCashAmounts', () => {
-  it('offers the exact amount and the next round notes', () => {
-    expect(quickCashAmounts(1350, 2)).toEqual([1350, 1400, 1500, 2000, 5000]);
-    expect(quickCashAmounts(2000, 2)).toEqual([2000, 5000, 10000]);
-  });
-  it('works for currencies without minor units', () => {
-    expect(quickCashAmounts(1350, 0)).toEqual([1350, 1360, 1400]);
-  });
-  it('offers nothing when nothing is due', () => {
-    expect(quickCashAmounts(0, 2)).toEqual([]);
-  });
-});

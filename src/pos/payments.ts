@@ -56,16 +56,3 @@ export function settle(total: number, tenders: Tender[]): Settlement {
   }
   return { ...base, change, applied, complete: paid >= total, error: null };
 }
-
-/**
- * Amounts worth a button when the customer pays cash: the exact amount, then the next round sums a customer
- * is likely to hand over (whole units, then notes of 5, 10, 20, 50, 100). At most `max`, ascending.
- */
-export function quickCashAmounts(due: number, minorDigits: number, max = 5): number[] {
-  if (due <= 0) return [];
-  const unit = 10 ** minorDigits;
-  const steps = [1, 5, 10, 20, 50, 100].map((n) => n * unit);
-  const amounts = new Set<number>([due]);
-  for (const step of steps) amounts.add(Math.ceil(due / step) * step);
-  return [...amounts].filter((a) => a >= due).sort((a, b) => a - b).slice(0, max);
-}

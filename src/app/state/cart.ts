@@ -58,11 +58,24 @@ function persist(next: Cart): void {
     );
 }
 
-/** Loads the cart this register left (or starts an empty one). */
-export async function loadCart(): Promise<void> {
-  const saved = await db().send('cart.get', { registerId });
-  cart.value = saved ?? emptyCart(uuidv7());
-  saleInProgress.value = cart.value.lines.length > 0;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads the cart this register left (or starts an empty one). Called again while loading, it returns the same
+ * load, so a scan in the first moments after the page opens waits for the cart instead of being dropped.
+ */
+export function loadCart(): Promise<void> {
+  if (cart.value) return Promise.resolve();
+  loading ??= db()
+    .send('cart.get', { registerId })
+    .then((saved) => {
+      cart.value ??= saved ?? emptyCart(uuidv7());
+      saleInProgress.value = cart.value.lines.length > 0;
+    })
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
 }
 
 /** Changes the cart and saves it. */

@@ -30,9 +30,22 @@ export function currency(): string {
   return shop.value?.currency ?? 'EUR';
 }
 
-/** `minor` units of the shop's currency, formatted for the browser's locale. */
+/**
+ * The locale the app shows and reads amounts, dates and times in. The browser's own until the shop has a
+ * locale setting of its own (a column that comes with a migration after the lean schema).
+ */
+export function locale(): string {
+  return navigator.language || 'en-GB';
+}
+
+/** `minor` units of the shop's currency, formatted for the shop's locale. */
 export function money(minor: number): string {
-  return formatMoney(minor, currency());
+  return formatMoney(minor, currency(), locale());
+}
+
+/** A UTC timestamp as a date and time in the shop's locale. */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString(locale());
 }
 
 /** The number of minor digits of the shop's currency. */

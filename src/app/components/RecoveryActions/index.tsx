@@ -72,7 +72,7 @@ export function RecoveryActions({ error }: { error: WireError }) {
       )}
       {(error.code === 'newer-schema' || error.code === 'migration-failed' || error.code === 'damaged') && (
         <p>
-          <button type="button" disabled={busy} onClick={exportLive} data-testid="export-live">
+          <button type="button" class="secondary" disabled={busy} onClick={exportLive} data-testid="export-live">
             Download a copy of this database
           </button>
         </p>

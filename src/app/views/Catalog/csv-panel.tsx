@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../db/protocol/catalog';
 import { CATALOG_COLUMNS } from '../../../pos/catalog-csv';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
+import styles from './catalog.module.css';
 
 export function CsvPanel() {
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -24,14 +25,14 @@ export function CsvPanel() {
   };
 
   return (
-    <div class="card csv">
+    <div class="card">
       <h2>CSV</h2>
-      <p class="hint">Columns: {CATALOG_COLUMNS.join(', ')}. Rows update the product with the same SKU (or barcode).</p>
+      <p class={styles.hint}>Columns: {CATALOG_COLUMNS.join(', ')}. Rows update the product with the same SKU (or barcode).</p>
       <div class="row">
         <button type="button" class="secondary" data-testid="csv-export" onClick={() => void exportCsv()}>
           Export catalogue
         </button>
-        <label class="file">
+        <label class={styles.file}>
           Import CSV <input type="file" accept=".csv,text/csv" data-testid="csv-import" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
         </label>
       </div>
@@ -53,7 +54,7 @@ export function CsvPanel() {
             </ul>
           )}
           {report.rejected.length > 0 && (
-            <ul class="rejected">
+            <ul class={styles.rejected}>
               {report.rejected.map((r) => (
                 <li key={r.line}>
                   Line {r.line}: {r.reason}

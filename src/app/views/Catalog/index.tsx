@@ -11,7 +11,7 @@ import { useQuery } from '../../hooks/use-query';
 import { money } from '../../state/shop';
 import { CsvPanel } from './csv-panel';
 import { ProductForm } from './product-form';
-import './style.css';
+import styles from './catalog.module.css';
 
 function CategoryForm({ categories }: { categories: { id: number; path: string }[] }) {
   const [name, setName] = useState('');
@@ -27,7 +27,7 @@ function CategoryForm({ categories }: { categories: { id: number; path: string }
   return (
     <form class="card" onSubmit={(e) => void add(e)}>
       <h2>Categories</h2>
-      <ul class="categories" data-testid="categories">
+      <ul class={styles.categories} data-testid="categories" tabIndex={0} aria-label="Categories">
         {categories.map((c) => (
           <li key={c.id}>{c.path}</li>
         ))}
@@ -61,20 +61,20 @@ export function CatalogView() {
   const pathOf = (id: number | null) => categories.data?.find((c) => c.id === id)?.path ?? '';
 
   return (
-    <section class="catalog">
-      <div class="catalog-main">
-        <div class="row catalog-bar">
+    <section class={styles.catalog}>
+      <div>
+        <div class={styles.bar}>
           <h1>Catalogue</h1>
           <input
             type="search"
-            class="grow"
+            class={styles.grow}
             placeholder="Search by name, SKU or barcode"
             aria-label="Search the catalogue"
             data-testid="catalog-search"
             value={query}
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
-          <label class="check">
+          <label class={styles.check}>
             <input type="checkbox" checked={inactive} onChange={(e) => setInactive(e.currentTarget.checked)} /> Show inactive
           </label>
           <button type="button" data-testid="product-new" onClick={() => setEditing('new')}>
@@ -82,40 +82,43 @@ export function CatalogView() {
           </button>
         </div>
         {error && <p class="error">{error}</p>}
-        <p class="hint" data-testid="catalog-count">
+        <p class={styles.hint} data-testid="catalog-count">
           {list.data ? `${list.data.total}${list.data.total >= 1000 && query ? '+' : ''} products` : '…'}
         </p>
-        <table class="products">
+        <div class={styles.tableWrap} tabIndex={0} role="region" aria-label="Products">
+        <table class={styles.products}>
           <thead>
             <tr>
               <th>Name</th>
               <th>SKU</th>
               <th>Barcode</th>
               <th>Category</th>
-              <th class="num">Price</th>
-              <th class="num">Tax</th>
-              <th class="num">Stock</th>
-              <th />
+              <th class={styles.num}>Price</th>
+              <th class={styles.num}>Tax</th>
+              <th class={styles.num}>Stock</th>
+              <th>
+                <span class="sr-only">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.data?.products.map((p) => (
-              <tr key={p.id} class={p.active ? '' : 'inactive'} data-testid="product-row">
+              <tr key={p.id} class={p.active ? '' : styles.inactive} data-testid="product-row">
                 <td>
-                  <button type="button" class="link" onClick={() => setEditing(p)}>
+                  <button type="button" class={styles.link} onClick={() => setEditing(p)}>
                     {p.name}
                   </button>
                 </td>
                 <td>{p.sku}</td>
                 <td>{p.barcode}</td>
                 <td>{pathOf(p.categoryId)}</td>
-                <td class="num">{money(p.price)}</td>
-                <td class="num">{formatPercent(p.taxBp)}</td>
-                <td class="num" data-testid="product-stock-cell">
+                <td class={styles.num}>{money(p.price)}</td>
+                <td class={styles.num}>{formatPercent(p.taxBp)}</td>
+                <td class={styles.num} data-testid="product-stock-cell">
                   {p.stock}
                 </td>
                 <td>
-                  <button type="button" class="secondary small" onClick={() => void toggle(p)}>
+                  <button type="button" class={`secondary ${styles.small}`} onClick={() => void toggle(p)}>
                     {p.active ? 'Deactivate' : 'Activate'}
                   </button>
                 </td>
@@ -123,8 +126,9 @@ export function CatalogView() {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
-      <aside class="catalog-side">
+      <aside class={styles.side}>
         <CategoryForm categories={categories.data ?? []} />
         <CsvPanel />
       </aside>

@@ -1,10 +1,13 @@
 /** The product form: add or edit one product (name, codes, price, tax, stock, category, active). */
 import { useState } from 'preact/hooks';
 import type { Category, Product, ProductInput } from '../../../pos/product';
-import { parseDecimal, parsePercent, toDecimal } from '../../../pos/currency';
+import { parsePercent } from '../../../pos/currency';
+import { parseLocaleAmount, toLocaleDecimal, toLocalePercent } from '../../../pos/locale-amount';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
-import { digits, shop } from '../../state/shop';
+import { digits, locale, shop } from '../../state/shop';
+import { Modal } from '../../components/Modal';
+import styles from './catalog.module.css';
 
 /** Edits `product` (or a new one when null); `onClose` after saving or cancelling. */
 export function ProductForm({ product, categories, onClose }: { product: Product | null; categories: Category[]; onClose(): void }) {
@@ -12,8 +15,8 @@ export function ProductForm({ product, categories, onClose }: { product: Product
     name: product?.name ?? '',
     sku: product?.sku ?? '',
     barcode: product?.barcode ?? '',
-    price: product ? toDecimal(product.price, digits()) : '',
-    tax: String((product?.taxBp ?? shop.value?.defaultTaxBp ?? 0) / 100),
+    price: product ? toLocaleDecimal(product.price, digits(), locale()) : '',
+    tax: toLocalePercent(product?.taxBp ?? shop.value?.defaultTaxBp ?? 0, locale()),
     stock: String(product?.stock ?? 0),
     categoryId: product?.categoryId === null || product?.categoryId === undefined ? '' : String(product.categoryId),
     active: product?.active ?? true,
@@ -29,9 +32,9 @@ export function ProductForm({ product, categories, onClose }: { product: Product
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const price = parseDecimal(form.price, digits());
-    const taxBp = parsePercent(form.tax.replace('%', ''), 1000);
-    if (price === null) return setError(`The price must be an amount such as 2.50 (at most ${digits()} decimals).`);
+    const price = parseLocaleAmount(form.price, digits(), locale());
+    const taxBp = parsePercent(form.tax.replace('%', '').trim().replace(',', '.'), 1000);
+    if (price === null) return setError(`The price must be an amount such as ${toLocaleDecimal(250, digits(), locale())} (at most ${digits()} decimals).`);
     if (taxBp === null) return setError('The tax rate must be a percentage such as 20 or 5.5.');
     if (!/^-?\d+$/.test(form.stock.trim())) return setError('The stock must be a whole number.');
     const input: ProductInput = {
@@ -49,11 +52,11 @@ export function ProductForm({ product, categories, onClose }: { product: Product
   };
 
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-label={product ? `Edit ${product.name}` : 'New product'} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form class="dialog product-form" onSubmit={(e) => void save(e)}>
+    <Modal label={product ? `Edit ${product.name}` : 'New product'} onClose={onClose} class={styles.productDialog}>
+      <form class={styles.productForm} onSubmit={(e) => void save(e)}>
         <h2>{product ? 'Edit product' : 'New product'}</h2>
-        <label class="wide">
-          Name <input required maxLength={200} autoFocus data-testid="product-name" {...field('name')} />
+        <label class={styles.wide}>
+          Name <input required maxLength={200} data-testid="product-name" {...field('name')} />
         </label>
         <label>
           SKU <input maxLength={64} data-testid="product-sku" {...field('sku')} />
@@ -81,16 +84,16 @@ export function ProductForm({ product, categories, onClose }: { product: Product
             ))}
           </select>
         </label>
-        <label class="check">
+        <label class={styles.check}>
           <input type="checkbox" checked={form.active} data-testid="product-active" onChange={(e) => setForm({ ...form, active: e.currentTarget.checked })} /> For sale
           (active)
         </label>
         {error && (
-          <p class="error wide" role="alert">
+          <p class={`error ${styles.wide}`} role="alert">
             {error}
           </p>
         )}
-        <div class="dialog-actions wide">
+        <div class={`${styles.actions} ${styles.wide}`}>
           <button type="button" class="secondary" onClick={onClose}>
             Cancel
           </button>
@@ -99,6 +102,6 @@ export function ProductForm({ product, categories, onClose }: { product: Product
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

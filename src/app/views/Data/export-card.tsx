@@ -49,9 +49,9 @@ export function ExportCard({ onMessage }: Props) {
       <dl class="facts">
         <dt>Last saved outside</dt>
         <dd data-testid="last-export">{status.data ? (last ? new Date(last.at).toLocaleString() : 'never') : '…'}</dd>
-        <dt>Remind me after</dt>
+        <dt id="export-reminder-label">Remind me after</dt>
         <dd>
-          <select data-testid="export-reminder-days" value={String(status.data?.reminderDays ?? 7)} onChange={(e) => void setDays(Number(e.currentTarget.value))}>
+          <select aria-labelledby="export-reminder-label" data-testid="export-reminder-days" value={String(status.data?.reminderDays ?? 7)} onChange={(e) => void setDays(Number(e.currentTarget.value))}>
             {DAYS.map((d) => (
               <option key={d} value={String(d)}>
                 {d} {d === 1 ? 'day' : 'days'}

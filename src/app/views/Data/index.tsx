@@ -70,9 +70,10 @@ export function DataView() {
             <dd data-testid="last-backup">{s ? when(s.lastSuccessAt) : '…'}</dd>
             <dt>Next scheduled backup</dt>
             <dd data-testid="next-backup">{s ? when(s.nextScheduledAt) : '…'}</dd>
-            <dt>Every</dt>
+            <dt id="backup-interval-label">Back up every</dt>
             <dd>
               <select
+                aria-labelledby="backup-interval-label"
                 data-testid="backup-interval"
                 value={s ? String(s.intervalHours) : '3'}
                 onChange={(e) => void setInterval(Number(e.currentTarget.value))}

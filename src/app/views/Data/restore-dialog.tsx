@@ -2,12 +2,14 @@
  * The restore confirmation: what the backup holds and what it will replace. A `before-restore` snapshot is
  * taken first, so the restore can be undone with one click afterwards.
  */
+import { useRef } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
 import type { ResultOf } from '../../../db/protocol';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { describeSummary, KIND_LABELS } from '../../backup-labels';
+import { Modal } from '../../components/Modal';
 
 interface Props {
   backup: BackupRecord;
@@ -17,10 +19,14 @@ interface Props {
 
 export function RestoreDialog({ backup, onDone, onCancel }: Props) {
   const current = useQuery('data.summary', {}, ['all']);
+  // The focus starts on Cancel: Enter on a freshly opened dialog must not replace the shop's data.
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Sales the backup does not have: made after it (the current count minus the backup's, when both are known).
+  const lostSales = current.data?.sales != null && backup.summary.sales != null ? Math.max(0, current.data.sales - backup.summary.sales) : 0;
   const { run: restore, busy: running, error } = useAction(async () => onDone(await db().send('backup.restore', { name: backup.name })));
 
   return (
-    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title" data-testid="restore-dialog">
+    <Modal label="Restore this backup?" onClose={onCancel} initialFocus={cancel} class="restore-dialog" testId="restore-dialog">
       <h2 id="restore-title">Restore this backup?</h2>
       <dl class="facts">
         <dt>Backup</dt>
@@ -32,7 +38,14 @@ export function RestoreDialog({ backup, onDone, onCancel }: Props) {
         <dt>It replaces</dt>
         <dd data-testid="restore-current-holds">{current.data ? describeSummary(current.data) : current.error?.message ?? '…'}</dd>
       </dl>
-      <p>A copy of the current data is taken first, so you can undo this restore.</p>
+      {lostSales > 0 && (
+        <p class="lost" data-testid="restore-lost">
+          {lostSales === 1 ? '1 sale was' : `${lostSales} sales were`} made after this backup
+          {current.data?.lastSaleAt ? `, the last at ${new Date(current.data.lastSaleAt).toLocaleString()}` : ''}: the till will not show{' '}
+          {lostSales === 1 ? 'it' : 'them'} after the restore.
+        </p>
+      )}
+      <p>A copy of the current data is taken first, so you can undo this restore (and get those sales back) with one click.</p>
       {error && (
         <p class="error" role="alert" data-testid="restore-error">
           {error}
@@ -42,10 +55,10 @@ export function RestoreDialog({ backup, onDone, onCancel }: Props) {
         <button type="button" data-testid="restore-confirm" disabled={running} onClick={() => void restore()}>
           {running ? 'Restoring…' : 'Restore'}
         </button>
-        <button type="button" class="secondary" disabled={running} onClick={onCancel}>
+        <button ref={cancel} type="button" class="secondary" disabled={running} onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

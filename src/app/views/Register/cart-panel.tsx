@@ -6,21 +6,22 @@ import { removeLine, setLineDiscount, setQuantity } from '../../../pos/cart';
 import { formatDiscount, parseDiscount } from '../../../pos/discount';
 import { formatPercent } from '../../../pos/currency';
 import { cart, cartSaveState, totals, updateCart } from '../../state/cart';
-import { digits, money, shop } from '../../state/shop';
+import { digits, locale, money, shop } from '../../state/shop';
+import styles from './register.module.css';
 
 /** A text field for a discount ("10%" or "1.50"), applied on Enter or when it loses the focus. */
 function DiscountField(props: { value: Discount | null; onChange(d: Discount | null): void; label: string; testId: string }) {
-  const [text, setText] = useState(formatDiscount(props.value, digits()));
+  const [text, setText] = useState(formatDiscount(props.value, digits(), locale()));
   const [bad, setBad] = useState(false);
-  useEffect(() => setText(formatDiscount(props.value, digits())), [props.value]);
+  useEffect(() => setText(formatDiscount(props.value, digits(), locale())), [props.value]);
   const apply = () => {
-    const parsed = parseDiscount(text, digits());
+    const parsed = parseDiscount(text, digits(), locale());
     setBad(parsed === undefined);
     if (parsed !== undefined && JSON.stringify(parsed) !== JSON.stringify(props.value)) props.onChange(parsed);
   };
   return (
     <input
-      class={`discount${bad ? ' invalid' : ''}`}
+      class={`${styles.discount} ${bad ? styles.invalid : ''}`}
       aria-label={props.label}
       aria-invalid={bad}
       placeholder="% or amount"
@@ -37,29 +38,29 @@ function DiscountField(props: { value: Discount | null; onChange(d: Discount | n
 export function CartPanel({ onPay }: { onPay(): void }) {
   const current = cart.value;
   const t = totals.value;
-  if (!current) return <section class="cart">Loading the cart…</section>;
+  if (!current) return <section class={styles.cart}>Loading the cart…</section>;
   const saveState = cartSaveState.value;
   return (
-    <section class="cart" aria-label="Cart">
-      <header class="cart-head">
+    <section class={styles.cart} aria-label="Cart">
+      <header class={styles.cartHead}>
         <h2>Sale</h2>
-        <span class="saved" data-testid="cart-saved" data-state={saveState}>
+        <span class={styles.saved} data-testid="cart-saved" data-state={saveState}>
           {saveState === 'saved' ? 'Cart saved' : saveState === 'saving' ? 'Saving…' : 'Not saved!'}
         </span>
       </header>
       {current.lines.length === 0 ? (
-        <p class="empty">Scan a barcode or tap a product to start a sale.</p>
+        <p class={styles.cartEmpty}>Scan a barcode or tap a product to start a sale.</p>
       ) : (
-        <ol class="lines">
+        <ol class={styles.lines}>
           {current.lines.map((line, i) => (
-            <li key={`${line.productId}-${i}`} class="line" data-testid="cart-line">
-              <div class="line-name">
+            <li key={`${line.productId}-${i}`} class={styles.line} data-testid="cart-line">
+              <div class={styles.lineName}>
                 <strong>{line.name}</strong>
                 <small>
                   {money(line.unitPrice)} · tax {formatPercent(line.taxBp)}
                 </small>
               </div>
-              <div class="qty">
+              <div class={styles.qty}>
                 <button type="button" aria-label={`One less ${line.name}`} onClick={() => updateCart((c) => setQuantity(c, i, line.quantity - 1))}>
                   −
                 </button>
@@ -82,18 +83,18 @@ export function CartPanel({ onPay }: { onPay(): void }) {
                 value={line.discount}
                 onChange={(d) => updateCart((c) => setLineDiscount(c, i, d))}
               />
-              <span class="line-amount" data-testid="line-amount">
+              <span class={styles.lineAmount} data-testid="line-amount">
                 {money(t.lines[i]?.amount ?? 0)}
               </span>
-              <button type="button" class="remove" aria-label={`Remove ${line.name}`} onClick={() => updateCart((c) => removeLine(c, i))}>
+              <button type="button" class={`remove ${styles.remove}`} aria-label={`Remove ${line.name}`} onClick={() => updateCart((c) => removeLine(c, i))}>
                 ×
               </button>
             </li>
           ))}
         </ol>
       )}
-      <footer class="cart-foot">
-        <label class="order-discount">
+      <footer class={styles.cartFoot}>
+        <label class={styles.orderDiscount}>
           Order discount
           <DiscountField
             label="Order discount"
@@ -124,7 +125,7 @@ export function CartPanel({ onPay }: { onPay(): void }) {
             {money(t.total)}
           </dd>
         </dl>
-        <div class="cart-actions">
+        <div class={styles.cartActions}>
           <button
             type="button"
             class="secondary"
@@ -133,7 +134,7 @@ export function CartPanel({ onPay }: { onPay(): void }) {
           >
             Clear
           </button>
-          <button type="button" class="pay" data-testid="pay" disabled={current.lines.length === 0} onClick={onPay}>
+          <button type="button" class={styles.pay} data-testid="pay" disabled={current.lines.length === 0} onClick={onPay}>
             Pay {money(t.total)} <kbd>F8</kbd>
           </button>
         </div>

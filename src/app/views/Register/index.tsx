@@ -1,29 +1,36 @@
 /**
  * The register: search or scan on the left, the cart on the right, then payment and the receipt. Built for a
- * cashier with a queue: the search field keeps the focus, a scan works anywhere, F2 searches, F8 pays.
+ * cashier with a queue: a scan works anywhere (even with a quantity or discount field focused), F2 searches,
+ * F8 pays and completes, Enter takes the exact amount in cash, and every dialog hands the focus back to the
+ * search field when it closes.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../../pos/product';
 import type { SaleDetail } from '../../../pos/sale';
 import { addProduct } from '../../../pos/cart';
-import { formatPercent } from '../../../pos/currency';
 import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { useScanner } from '../../hooks/use-scanner';
 import { cart, loadCart, updateCart } from '../../state/cart';
 import { money } from '../../state/shop';
-import { printReceipt, Receipt } from '../../components/Receipt';
 import { CartPanel } from './cart-panel';
 import { PaymentPanel } from './payment-panel';
-import './style.css';
+import { ReceiptDialog } from './receipt-dialog';
+import styles from './register.module.css';
 
 type Message = { kind: 'error' | 'info'; text: string };
+
+function stockLabel(p: Product): { text: string; level: 'ok' | 'out' } {
+  if (p.stock <= 0) return { text: p.stock < 0 ? `${p.stock} in stock (count it)` : 'Out of stock', level: 'out' };
+  return { text: `${p.stock} in stock`, level: 'ok' };
+}
 
 export function RegisterView() {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
   const [paying, setPaying] = useState(false);
+  const [payNotice, setPayNotice] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SaleDetail | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // Refreshed after every sale (stock changes): no count of the whole catalogue, which the register never shows.
@@ -31,11 +38,17 @@ export function RegisterView() {
 
   useEffect(() => {
     if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${errorText(e)}` }));
-    searchRef.current?.focus();
   }, []);
 
-  const add = useCallback((product: Product) => {
+  // Whenever no dialog is open (on arrival, and after every payment or receipt closes), the scan field has the focus.
+  useLayoutEffect(() => {
+    if (!paying && !receipt) searchRef.current?.focus();
+  }, [paying, receipt]);
+
+  const add = useCallback(async (product: Product) => {
     if (!product.active) return setMessage({ kind: 'error', text: `${product.name} is not for sale (inactive). Nothing was added.` });
+    // A scan in the first moments after opening: the cart may still be on its way from the database.
+    if (!cart.value) await loadCart();
     updateCart((c) => addProduct(c, product));
     setMessage({ kind: 'info', text: `Added ${product.name} · ${money(product.price)}` });
   }, []);
@@ -65,33 +78,43 @@ export function RegisterView() {
     [add],
   );
 
-  useScanner((code) => void addByCode(code), !paying && !receipt);
+  const newSale = () => {
+    setReceipt(null);
+    setMessage(null);
+  };
+
+  // A scan during the payment is not added (the total is being paid); a scan on the receipt starts the next sale.
+  useScanner((code) => {
+    if (paying) return setPayNotice(`“${code}” was not added: finish the payment first, or press Esc to go back to the sale.`);
+    if (receipt) newSale();
+    void addByCode(code);
+  });
 
   const onSearchKey = async (e: KeyboardEvent) => {
     if (e.key === 'Escape') setQuery('');
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    // Read the field itself: a scanner types faster than the state updates.
+    // Read the field itself: typing and Enter can be faster than the state updates.
     const code = (e.currentTarget as HTMLInputElement).value.trim();
     if (!code) return;
     setQuery('');
     await addByCode(code, true);
   };
 
-  const newSale = () => {
-    setReceipt(null);
-    setMessage(null);
-    searchRef.current?.focus();
+  const openPayment = () => {
+    setPayNotice(null);
+    setPaying(true);
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (paying || receipt) return;
       if (e.key === 'F2') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'F8' && !paying && !receipt && (cart.value?.lines.length ?? 0) > 0) {
+      } else if (e.key === 'F8' && (cart.value?.lines.length ?? 0) > 0) {
         e.preventDefault();
-        setPaying(true);
+        openPayment();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -99,12 +122,13 @@ export function RegisterView() {
   }, [paying, receipt]);
 
   return (
-    <section class="register">
-      <div class="picker">
+    <section class={styles.register}>
+      <h1 class="sr-only">Register</h1>
+      <div class={styles.picker}>
         <input
           ref={searchRef}
           type="search"
-          class="search"
+          class={styles.search}
           placeholder="Scan a barcode, or search by name or SKU (F2)"
           aria-label="Scan or search products"
           data-testid="register-search"
@@ -112,59 +136,39 @@ export function RegisterView() {
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => void onSearchKey(e)}
         />
-        <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="register-message">
+        <p class={`${styles.message} ${message ? styles[message.kind] : ''}`} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="register-message">
           {message?.text ?? '\u00a0'}
         </p>
-        <div class="tiles" data-testid="product-results">
-          {results.data?.products.map((p) => (
-            <button key={p.id} type="button" class="tile" data-testid="product-tile" disabled={!p.active} onClick={() => add(p)}>
-              <span class="tile-name">{p.name}</span>
-              <span class="tile-price">{money(p.price)}</span>
-              <small>
-                {p.stock} in stock · {formatPercent(p.taxBp)}
-              </small>
-            </button>
-          ))}
-          {results.data && results.data.products.length === 0 && <p class="empty">No product matches “{query}”.</p>}
+        <div class={styles.tiles} data-testid="product-results" role="group" aria-label="Products">
+          {results.data?.products.map((p) => {
+            const stock = stockLabel(p);
+            return (
+              <button key={p.id} type="button" class={styles.tile} data-testid="product-tile" disabled={!p.active} onClick={() => void add(p).catch((e: unknown) => setMessage({ kind: 'error', text: `${p.name} was not added: ${String(e)}` }))}>
+                <span class={styles.tileName} title={p.name}>
+                  {p.name}
+                </span>
+                <span class={styles.tilePrice}>{money(p.price)}</span>
+                <small class={styles.tileStock} data-testid="tile-stock" data-level={stock.level}>
+                  {stock.text}
+                </small>
+              </button>
+            );
+          })}
+          {results.data && results.data.products.length === 0 && <p class={styles.empty}>No product matches “{query}”.</p>}
         </div>
       </div>
-      <CartPanel onPay={() => setPaying(true)} />
+      <CartPanel onPay={openPayment} />
       {paying && (
         <PaymentPanel
-          onCancel={() => {
-            setPaying(false);
-            searchRef.current?.focus();
-          }}
+          notice={payNotice}
+          onCancel={() => setPaying(false)}
           onDone={(sale) => {
             setPaying(false);
             setReceipt(sale);
           }}
         />
       )}
-      {receipt && (
-        <div class="overlay" role="dialog" aria-modal="true" aria-label="Sale complete" onKeyDown={(e) => e.key === 'Escape' && newSale()}>
-          <div class="dialog done">
-            <h2>Sale complete</h2>
-            {receipt.changeDue > 0 && (
-              <p class="change">
-                Change due <strong data-testid="change-due">{money(receipt.changeDue)}</strong>
-              </p>
-            )}
-            <Receipt sale={receipt} />
-            <div class="dialog-actions">
-              <button type="button" class="secondary" onClick={() => printReceipt(receipt, '80mm')}>
-                Print 80 mm
-              </button>
-              <button type="button" class="secondary" onClick={() => printReceipt(receipt, 'a4')}>
-                Print A4
-              </button>
-              <button type="button" data-testid="new-sale" autoFocus onClick={newSale}>
-                New sale
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      {receipt && <ReceiptDialog sale={receipt} onClose={newSale} />}
     </section>
   );
 }

@@ -1,47 +1,73 @@
 /**
  * Taking the payment: cash (with quick buttons for the notes a customer is likely to hand over), card or other,
  * split across several; then completing the sale in one database transaction.
+ *
+ * From the keyboard: the amount field opens with what is still to pay selected, so Enter takes it in cash (or a
+ * typed amount); once the sale is paid the focus moves to "Complete sale", so Enter or F8 completes it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SaleDetail } from '../../../pos/sale';
-import { parseDecimal, toDecimal } from '../../../pos/currency';
-import { quickCashAmounts, type PaymentMethod } from '../../../pos/payments';
+import { quickCashFromNotes } from '../../../pos/cash-notes';
+import { parseLocaleAmount, toLocaleDecimal } from '../../../pos/locale-amount';
+import type { PaymentMethod } from '../../../pos/payments';
 import { useAction } from '../../hooks/use-action';
+import { Modal } from '../../components/Modal';
 import { cart, completeSale, settlement, totals, updateCart } from '../../state/cart';
-import { digits, money } from '../../state/shop';
+import { currency, digits, locale, money } from '../../state/shop';
+import styles from './register.module.css';
 
 const LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
 
 /** The payment dialog. `onDone` receives the recorded sale; `onCancel` goes back to the cart. */
-export function PaymentPanel({ onDone, onCancel }: { onDone(sale: SaleDetail): void; onCancel(): void }) {
+export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDetail): void; onCancel(): void; notice: string | null }) {
   const s = settlement.value;
   const total = totals.value.total;
-  const [amount, setAmount] = useState(toDecimal(s.remaining, digits()));
-  const { run: complete, busy, error, setError } = useAction(async () => onDone(await completeSale()));
+  // What the cashier typed, for the amount still to pay when they typed it; a new remainder pre-fills afresh.
+  const [typed, setTyped] = useState<{ remaining: number; text: string } | null>(null);
+  const amount = typed?.remaining === s.remaining ? typed.text : toLocaleDecimal(s.remaining, digits(), locale());
+  const { run: completeNow, busy, error, setError } = useAction(async () => onDone(await completeSale()));
   const amountRef = useRef<HTMLInputElement>(null);
-  useEffect(() => setAmount(toDecimal(s.remaining, digits())), [s.remaining]);
-  useEffect(() => amountRef.current?.select(), []);
+  const completeRef = useRef<HTMLButtonElement>(null);
+  const ready = s.complete && !s.error;
+
+  // The focus follows the payment: the amount while something is left to pay, "Complete sale" once paid.
+  useLayoutEffect(() => {
+    if (ready) completeRef.current?.focus();
+    else if (amountRef.current) {
+      amountRef.current.focus();
+      amountRef.current.select();
+    }
+  }, [ready, s.remaining]);
 
   const addTender = (method: PaymentMethod, minor: number | null) => {
-    if (minor === null || minor <= 0) return setError('Type the amount received, for example 20 or 12.50.');
+    if (minor === null || minor <= 0) return setError(`Type the amount received, for example 20 or ${toLocaleDecimal(1250, digits(), locale())}.`);
     setError(null);
     updateCart((c) => ({ ...c, tenders: [...c.tenders, { method, amount: minor }] }));
   };
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') onCancel();
-    if (e.key === 'F8' && s.complete && !s.error) {
-      e.preventDefault();
-      void complete();
-    }
+  const complete = async () => {
+    if (!busy) await completeNow();
   };
 
+  // F8 completes from anywhere in the dialog (the focus may be on a button that has just disappeared).
+  const completeKey = useRef(complete);
+  completeKey.current = complete;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8') return;
+      e.preventDefault();
+      if (settlement.value.complete && !settlement.value.error) void completeKey.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-label="Payment" onKeyDown={onKey}>
-      <div class="dialog payment">
-        <h2>
-          Payment <span data-testid="pay-total">{money(total)}</span>
-        </h2>
-        <ul class="tenders" data-testid="tenders">
+    <Modal label="Payment" onClose={onCancel} initialFocus={ready ? completeRef : amountRef} testId="payment-dialog">
+      <h2 class={styles.dialogHead}>
+        Payment <span data-testid="pay-total">{money(total)}</span>
+      </h2>
+      <div class={styles.dialogBody}>
+        <ul class={styles.tenders} data-testid="tenders">
           {(cart.value?.tenders ?? []).map((t, i) => (
             <li key={i}>
               <span>{LABEL[t.method]}</span>
@@ -59,26 +85,30 @@ export function PaymentPanel({ onDone, onCancel }: { onDone(sale: SaleDetail): v
         </ul>
         {s.remaining > 0 && (
           <>
-            <label class="amount">
-              Amount received
+            <label class={styles.amount}>
+              Amount received <span class="hint">(Enter: cash)</span>
               <input
                 ref={amountRef}
                 inputMode="decimal"
                 data-testid="tender-amount"
                 value={amount}
-                onInput={(e) => setAmount(e.currentTarget.value)}
-                onKeyDown={(e) => e.key === 'Enter' && addTender('cash', parseDecimal(amount, digits()))}
+                onInput={(e) => setTyped({ remaining: s.remaining, text: e.currentTarget.value })}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  addTender('cash', parseLocaleAmount(amount, digits(), locale()));
+                }}
               />
             </label>
-            <div class="methods">
+            <div class={styles.methods}>
               {(['cash', 'card', 'other'] as const).map((method) => (
-                <button key={method} type="button" data-testid={`tender-${method}`} onClick={() => addTender(method, parseDecimal(amount, digits()))}>
+                <button key={method} type="button" data-testid={`tender-${method}`} onClick={() => addTender(method, parseLocaleAmount(amount, digits(), locale()))}>
                   {LABEL[method]}
                 </button>
               ))}
             </div>
-            <div class="quick" aria-label="Quick cash">
-              {quickCashAmounts(s.remaining, digits()).map((a) => (
+            <div class={styles.quick} role="group" aria-label="Quick cash">
+              {quickCashFromNotes(s.remaining, currency(), digits()).map((a) => (
                 <button key={a} type="button" class="secondary" data-testid="quick-cash" onClick={() => addTender('cash', a)}>
                   {money(a)}
                 </button>
@@ -99,15 +129,20 @@ export function PaymentPanel({ onDone, onCancel }: { onDone(sale: SaleDetail): v
             {error ?? s.error}
           </p>
         )}
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onCancel}>
-            Back <kbd>Esc</kbd>
-          </button>
-          <button type="button" data-testid="complete-sale" disabled={!s.complete || !!s.error || busy} onClick={() => void complete()}>
-            Complete sale <kbd>F8</kbd>
-          </button>
-        </div>
+        {notice && (
+          <p class={styles.notice} role="status" data-testid="pay-notice">
+            {notice}
+          </p>
+        )}
       </div>
-    </div>
+      <div class={styles.dialogActions}>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Back <kbd>Esc</kbd>
+        </button>
+        <button ref={completeRef} type="button" data-testid="complete-sale" disabled={!ready || busy} onClick={() => void complete()}>
+          Complete sale <kbd>F8</kbd>
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -3,11 +3,11 @@
  * shows its receipt, ready to reprint.
  */
 import { useState } from 'preact/hooks';
-import { parseDecimal } from '../../../pos/currency';
+import { parseLocaleAmount } from '../../../pos/locale-amount';
 import { useQuery } from '../../hooks/use-query';
-import { digits, money } from '../../state/shop';
+import { dateTime, digits, locale, money } from '../../state/shop';
 import { printReceipt, Receipt, saleNumberLabel } from '../../components/Receipt';
-import './style.css';
+import styles from './sales.module.css';
 
 /** The local calendar day `yyyy-mm-dd` as a UTC range [from, to). */
 function dayRange(day: string): { from: string; to: string } {
@@ -26,17 +26,17 @@ export function SalesView() {
   const [amountText, setAmountText] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const number = /^\d+$/.test(numberText.trim()) ? Number(numberText.trim()) : undefined;
-  const total = amountText.trim() ? (parseDecimal(amountText, digits()) ?? -1) : undefined;
+  const total = amountText.trim() ? (parseLocaleAmount(amountText, digits(), locale()) ?? -1) : undefined;
   // A number or an amount searches every day; otherwise the chosen day is listed.
   const range = number === undefined && total === undefined && day ? dayRange(day) : {};
   const list = useQuery('sales.list', { ...range, number, total, limit: 200 }, ['sales']);
   const open = useQuery('sales.get', { id: openId ?? '' }, ['sales']);
 
   return (
-    <section class="sales">
-      <div class="sales-list">
+    <section class={styles.sales}>
+      <div>
         <h1>Sales</h1>
-        <form class="row filters" onSubmit={(e) => e.preventDefault()}>
+        <form class={styles.filters} onSubmit={(e) => e.preventDefault()}>
           <label>
             Day <input type="date" data-testid="sales-day" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
           </label>
@@ -48,46 +48,46 @@ export function SalesView() {
           </label>
         </form>
         {list.data && (
-          <p class="summary" data-testid="sales-summary">
+          <p class={styles.summary} data-testid="sales-summary">
             {list.data.count} {list.data.count === 1 ? 'sale' : 'sales'}, {money(list.data.sum)}
           </p>
         )}
-        <table class="sales-table">
+        <table class={styles.table}>
           <thead>
             <tr>
               <th>No.</th>
               <th>Time</th>
-              <th class="num">Items</th>
+              <th class={styles.num}>Items</th>
               <th>Paid by</th>
-              <th class="num">Total</th>
+              <th class={styles.num}>Total</th>
             </tr>
           </thead>
           <tbody data-testid="sales-rows">
             {list.data?.sales.map((s) => (
               <tr
                 key={s.id}
-                class={s.id === openId ? 'selected' : ''}
+                class={s.id === openId ? styles.selected : ''}
                 data-testid="sale-row"
                 tabIndex={0}
                 onClick={() => setOpenId(s.id)}
                 onKeyDown={(e) => e.key === 'Enter' && setOpenId(s.id)}
               >
                 <td>{saleNumberLabel(s.number)}</td>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
-                <td class="num">{s.items}</td>
+                <td>{dateTime(s.createdAt)}</td>
+                <td class={styles.num}>{s.items}</td>
                 <td>{s.methods.join(', ')}</td>
-                <td class="num">{money(s.total)}</td>
+                <td class={styles.num}>{money(s.total)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {list.data?.sales.length === 0 && <p class="empty">No sales found.</p>}
+        {list.data?.sales.length === 0 && <p class={styles.empty}>No sales found.</p>}
       </div>
-      <aside class="sale-detail">
+      <aside class={styles.detail}>
         {open.data ? (
           <>
             <Receipt sale={open.data} />
-            <div class="dialog-actions">
+            <div class={styles.actions}>
               <button type="button" class="secondary" data-testid="reprint-80" onClick={() => open.data && printReceipt(open.data, '80mm')}>
                 Reprint 80 mm
               </button>
@@ -97,7 +97,7 @@ export function SalesView() {
             </div>
           </>
         ) : (
-          <p class="empty">Open a sale to see its receipt.</p>
+          <p class={styles.empty}>Open a sale to see its receipt.</p>
         )}
       </aside>
     </section>

@@ -1,0 +1,117 @@
+/**
+ * A sale's receipt: shop details, sale number, lines, tax per rate, payments and change. The same component is
+ * shown on screen and printed on an 80 mm roll; A4 prints the {@link Invoice} layout (see print.tsx).
+ */
+import { Fragment } from 'preact';
+import type { SaleDetail } from '../../../pos/sale';
+import { formatMoney, formatPercent } from '../../../pos/currency';
+import { receiptLabels } from '../../../pos/receipt-labels';
+import { dateTime, locale } from '../../state/shop';
+import './style.css';
+
+/** The receipt number as printed: zero-padded so receipts sort and read alike. */
+export function saleNumberLabel(number: number): string {
+  return String(number).padStart(6, '0');
+}
+
+/** One receipt. */
+export function Receipt({ sale }: { sale: SaleDetail }) {
+  const m = (minor: number) => formatMoney(minor, sale.currency, locale());
+  // Printed in the shop's language (the same locale as its amounts).
+  const t = receiptLabels(locale());
+  const cashBack = sale.changeDue;
+  return (
+    <article class="receipt" data-testid="receipt">
+      <header>
+        <h2 data-testid="receipt-shop">{sale.shop.name}</h2>
+        {sale.shop.address && <p>{sale.shop.address}</p>}
+        {sale.shop.phone && <p>
+            {t.tel} {sale.shop.phone}
+          </p>}
+        {sale.shop.taxNumber && <p>
+            {t.taxNumber} {sale.shop.taxNumber}
+          </p>}
+      </header>
+      <p class="receipt-meta">
+        <span data-testid="receipt-number">
+          {sale.kind === 'refund' ? t.refund : t.sale} {t.number} {saleNumberLabel(sale.number)}
+        </span>
+        <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
+      </p>
+      <table class="receipt-lines">
+        <tbody>
+          {sale.lines.map((line) => (
+            <tr key={line.lineNo}>
+              <td>
+                {line.name}
+                <small>
+                  {line.quantity} × {m(line.unitPrice)}
+                  {line.discount > 0 && ` − ${m(line.discount)}`}
+                </small>
+              </td>
+              <td class="num">{m(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl class="receipt-sums">
+        {sale.discountTotal > 0 && (
+          <>
+            <dt>{t.subtotal}</dt>
+            <dd>{m(sale.subtotal)}</dd>
+            <dt>{t.discounts}</dt>
+            <dd>− {m(sale.discountTotal)}</dd>
+          </>
+        )}
+        {!sale.pricesIncludeTax && (
+          <>
+            <dt>{t.net}</dt>
+            <dd>{m(sale.total - sale.taxTotal)}</dd>
+            <dt>{t.tax}</dt>
+            <dd>{m(sale.taxTotal)}</dd>
+          </>
+        )}
+        <dt class="grand">{t.total}</dt>
+        <dd class="grand" data-testid="receipt-total">
+          {m(sale.total)}
+        </dd>
+      </dl>
+      <table class="receipt-taxes" data-testid="receipt-taxes">
+        <thead>
+          <tr>
+            <th>{t.taxRate}</th>
+            <th class="num">{t.net}</th>
+            <th class="num">{t.tax}</th>
+            <th class="num">{t.gross}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sale.taxes.map((band) => (
+            <tr key={band.taxBp}>
+              <td>{formatPercent(band.taxBp)}</td>
+              <td class="num">{m(band.net)}</td>
+              <td class="num">{m(band.tax)}</td>
+              <td class="num">{m(band.gross)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl class="receipt-sums" data-testid="receipt-payments">
+        {sale.payments.map((p, i) => (
+          <Fragment key={i}>
+            <dt>{t[p.method]}</dt>
+            <dd>{m(p.tendered)}</dd>
+          </Fragment>
+        ))}
+        {cashBack > 0 && (
+          <>
+            <dt>{t.change}</dt>
+            <dd data-testid="receipt-change">{m(cashBack)}</dd>
+          </>
+        )}
+      </dl>
+      <p class="receipt-thanks">{t.thanks}</p>
+    </article>
+  );
+}
+
