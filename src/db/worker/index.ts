@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { BUS_NAME, type BusMessage, type FromWorker, type ToWorker } from '../protocol';
 import { startNode, type LeaderNode } from './leader';
 import { openLeaderSession } from './open';
+import { handlers } from './handlers';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,6 +28,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         addEventListener: (type, listener) => bus.addEventListener(type, listener as (event: MessageEvent) => void),
       },
       toUi: (m: FromWorker) => self.postMessage(m),
+      kindOf: (name) => handlers[name]?.kind ?? 'query',
       // Without Web Locks a second window must not wait: the first one holds the files for as long as it is open.
       open: (notify, events) =>
         openLeaderSession(workerId, message.appVersion, notify, { busyWaitMs: message.features.locks ? 10_000 : 300, ...events }),
