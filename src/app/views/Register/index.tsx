@@ -15,6 +15,7 @@ import { money } from '../../state/shop';
 import { printReceipt, Receipt } from '../../components/Receipt';
 import { CartPanel } from './cart-panel';
 import { PaymentPanel } from './payment-panel';
+import { LeftCartOffer } from './left-cart-offer';
 import './style.css';
 
 type Message = { kind: 'error' | 'info'; text: string };
@@ -114,6 +115,7 @@ export function RegisterView() {
         <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="register-message">
           {message?.text ?? '\u00a0'}
         </p>
+        <LeftCartOffer />
         <div class="tiles" data-testid="product-results">
           {results.data?.products.map((p) => (
             <button key={p.id} type="button" class="tile" data-testid="product-tile" disabled={!p.active} onClick={() => add(p)}>

@@ -11,6 +11,7 @@ import { settle, type PaymentMethod } from '../../../pos/payments';
 import { HandlerError } from '../errors';
 import type { HandlerImpls } from '../processor';
 import { moveStock, requireShop } from './rows';
+import { repeatedCommit } from './sale-identity';
 
 const json = <T>(text: unknown): T | null => (text === null || text === undefined ? null : (JSON.parse(String(text)) as T));
 
@@ -64,10 +65,10 @@ export function readSale(db: Database, by: { id?: string; number?: number }): Sa
   };
 }
 
-/** Records `cart` as a sale at `at` (see the module comment). Returns the sale already made for a repeated id. */
+/** Records `cart` as a sale at `at` (see the module comment). A repeated commit returns the sale already made. */
 export function commitSale(db: Database, registerId: string, cart: Cart, expectedTotal: number, at: string): SaleDetail {
   const already = readSale(db, { id: cart.saleId });
-  if (already) return already;
+  if (already) return repeatedCommit(already, cart, expectedTotal);
   if (!/^[0-9a-f-]{36}$/i.test(cart.saleId)) throw new HandlerError('invalid', 'The sale has no valid id.');
   const shop = requireShop(db);
   if (cart.lines.length === 0) throw new HandlerError('invalid', 'The cart is empty.');
