@@ -78,3 +78,12 @@ export async function expectRegister(page: Page): Promise<void> {
   await expect(page.getByTestId('register-search')).toBeVisible();
   await expect(page.getByRole('heading', { name: /cannot be used|cannot open|Tillite was updated/i })).toHaveCount(0);
 }
+
+/** Crashes the page's renderer (and with it the tab's database worker) through CDP, without waiting for it. */
+export async function crashPage(page: Page): Promise<void> {
+  const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+  const cdp = await page.context().newCDPSession(page);
+  // The session dies with the renderer: its answer never comes.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+}
