@@ -9,7 +9,9 @@
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 import type { ArgsOf, ChangeTopic, HandlerName, Handlers, RequestMessage, ResponseMessage, ResultOf } from '../protocol';
 import type { BackupService } from './backups/service';
-import { HandlerError, toWireError } from './errors';
+import { explainFailure, HandlerError } from './errors';
+import { storageLooksFull } from './storage-full';
+import { inTransaction } from './transaction';
 import type { LiveDatabase } from './live';
 
 /** What every handler may use. */
@@ -82,7 +84,8 @@ export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]
 
   function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
     const { db, findApplied, recordApplied } = prepared();
-    const outcome = db.transaction('IMMEDIATE', () => {
+    // A failed COMMIT (a full disk) keeps its own error: see `inTransaction`.
+    const outcome = inTransaction(db, ctx.live?.sqlite3.capi ?? null, 'IMMEDIATE', () => {
       findApplied.bind([request.requestId]);
       const seen = findApplied.step() ? (findApplied.get(0) as string) : undefined;
       findApplied.reset(true);
@@ -113,7 +116,8 @@ export function createProcessor(ctx: HandlerContext, impls: { [K in HandlerName]
         else result = await impl.run(ctx, request.args, request.requestId);
         return { type: 'response', id: request.id, ok: true, result };
       } catch (error) {
-        return { type: 'response', id: request.id, ok: false, error: toWireError(error) };
+        // Every call's failure is explained here, so a full disk is named as such whichever write hit it.
+        return { type: 'response', id: request.id, ok: false, error: await explainFailure(error, storageLooksFull) };
       }
     },
   };
