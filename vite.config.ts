@@ -42,16 +42,26 @@ const extraFlag = process.env.TILLITE_EXTRA_MIGRATIONS ?? '';
 const extraMigrations = extraFlag === '1' || extraFlag === 'next' ? 'next' : extraFlag === 'slow' ? 'slow' : '';
 
 /**
- * TILLITE_BENCH=1 builds the benchmark's app (`npm run bench`): the worker answers `bench.*` calls and the page
- * exposes its database client on `window`. Every other build defines it false, and the bench code is dropped.
+ * TILLITE_BENCH=1 builds the benchmark's app (`npm run bench`): the page loads `bench/app/main.tsx` instead of
+ * `src/main.tsx`, whose worker also answers `bench.*` calls and whose page exposes its database client on
+ * `window`. Nothing under `src/` imports the bench, so every other build has none of it.
  */
 const bench = process.env.TILLITE_BENCH === '1';
+
+function benchEntry(): Plugin {
+  return {
+    name: 'tillite-bench-entry',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => html.replace('/src/main.tsx', '/bench/app/main.tsx'),
+    },
+  };
+}
 
 export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(process.env.TILLITE_APP_VERSION ?? pkg.version),
     __EXTRA_MIGRATIONS__: JSON.stringify(extraMigrations),
-    __BENCH__: JSON.stringify(bench),
   },
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   worker: { format: 'es' },
@@ -60,6 +70,7 @@ export default defineConfig({
   plugins: [
     preact(),
     contentSecurityPolicy(),
+    ...(bench ? [benchEntry()] : []),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -50,9 +50,9 @@ const twinDir = join(root, '.tmp', 'bench-twin');
 await build({
   configFile: false,
   logLevel: 'warn',
-  define: { __APP_VERSION__: '"bench"', __EXTRA_MIGRATIONS__: '""', __BENCH__: 'true' },
+  define: { __APP_VERSION__: '"bench"', __EXTRA_MIGRATIONS__: '""' },
   ssr: { noExternal: true },
-  build: { ssr: 'src/db/worker/bench/native-twin.ts', outDir: twinDir, emptyOutDir: true, target: 'node20', rollupOptions: { output: { entryFileNames: 'native-twin.mjs' } } },
+  build: { ssr: 'bench/app/native-twin.ts', outDir: twinDir, emptyOutDir: true, target: 'node20', rollupOptions: { output: { entryFileNames: 'native-twin.mjs' } } },
 });
 
 mkdirSync('bench/results', { recursive: true });

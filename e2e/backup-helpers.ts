@@ -19,7 +19,7 @@ export async function showData(page: Page): Promise<void> {
 /** Goes to the status page through the navigation (no reload). */
 export async function showStatus(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Status' }).click();
-  await expect(page.getByTestId('tally-total')).toBeVisible();
+  await expect(page.getByTestId('schema-version')).toBeVisible();
 }
 
 /** "Back up now", optionally with a description; returns the new backup's file name. */
@@ -70,16 +70,16 @@ export async function damageBackupFile(page: Page, name: string, offset: number,
   );
 }
 
-/** Opens a file with Python's own SQLite (independent of the app's): `integrity_check` and the tally rows. */
-export function inspectWithPython(path: string): { integrity: string; tally: number; applicationId: number } {
+/** Opens a file with Python's own SQLite (independent of the app's): `integrity_check` and the products' names. */
+export function inspectWithPython(path: string): { integrity: string; products: string[]; applicationId: number } {
   const script = [
     'import json, sqlite3, sys',
     'c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)',
     'print(json.dumps({"integrity": c.execute("PRAGMA integrity_check").fetchone()[0],',
-    '  "tally": c.execute("SELECT count(*) FROM tally").fetchone()[0],',
+    '  "products": [r[0] for r in c.execute("SELECT name FROM products ORDER BY name")],',
     '  "applicationId": c.execute("PRAGMA application_id").fetchone()[0]}))',
   ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as { integrity: string; tally: number; applicationId: number };
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as { integrity: string; products: string[]; applicationId: number };
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { waitForDb, writeRow } from './helpers';
-import { backUpNow, inspectWithPython, openData, row, rows, settle, showData, showStatus } from './backup-helpers';
+import { waitForDb } from './helpers';
+import { addProductNamed, expectProducts, openNewShop } from './shop-data';
+import { backUpNow, inspectWithPython, openData, row, rows, settle, showData } from './backup-helpers';
 import { withoutPickers } from './transfer-helpers';
 
 test('a scheduled backup is taken at start-up, then again once the interval has passed', async ({ page }) => {
@@ -42,10 +43,9 @@ test('a scheduled backup is taken at start-up, then again once the interval has 
 });
 
 test('"Back up now" with a description, listed newest first with what it holds, filtered by kind', async ({ page }) => {
-  await page.goto('/status');
-  await waitForDb(page);
-  await writeRow(page, 'first sale');
-  await writeRow(page, 'second sale');
+  await openNewShop(page);
+  await addProductNamed(page, 'Flat white');
+  await addProductNamed(page, 'Croissant');
   await showData(page);
   const name = await backUpNow(page, 'Before stocktake');
   expect(name).toMatch(/^tillite-manual-v\d+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-before-stocktake\.db$/);
@@ -54,7 +54,7 @@ test('"Back up now" with a description, listed newest first with what it holds, 
   await expect(first).toHaveAttribute('data-name', name);
   await expect(first).toHaveAttribute('data-state', 'verified');
   await expect(first).toContainText('Before stocktake');
-  await expect(first.getByTestId('backup-holds')).toContainText('2 rows');
+  await expect(first.getByTestId('backup-holds')).toContainText(/\b2 products\b/);
   await expect(page.getByTestId('last-backup')).not.toHaveText('never');
   await expect(page.getByTestId('backup-log').locator('li').first()).toContainText(name);
 
@@ -87,21 +87,19 @@ test('verify again, and delete', async ({ page }) => {
 test('a downloaded backup opens in an independent SQLite and passes integrity_check', async ({ page }) => {
   // A browser without the save picker: the backup goes to the downloads (transfer.spec.ts covers the picker).
   await withoutPickers(page);
-  await page.goto('/status');
-  await waitForDb(page);
-  for (const note of ['a', 'b', 'c']) await writeRow(page, note);
+  await openNewShop(page);
+  for (const name of ['a', 'b', 'c']) await addProductNamed(page, name);
   await showData(page);
   const name = await backUpNow(page);
   const [download] = await Promise.all([page.waitForEvent('download'), row(page, name).getByTestId('backup-download').click()]);
   expect(download.suggestedFilename()).toBe(name);
   const path = await download.path();
   const checked = inspectWithPython(path);
-  expect(checked).toEqual({ integrity: 'ok', tally: 3, applicationId: 0x54494c4c });
+  expect(checked).toEqual({ integrity: 'ok', products: ['a', 'b', 'c'], applicationId: 0x54494c4c });
   // A plain rollback-journal file: no -wal is needed beside it (header bytes 18 and 19 are 1, not 2).
   const header = readFileSync(path).subarray(0, 20);
   expect([header[18], header[19]]).toEqual([1, 1]);
 
   // The live database is untouched by the backup and the download.
-  await showStatus(page);
-  await expect(page.getByTestId('tally-total')).toHaveText('3');
+  await expectProducts(page, ['a', 'b', 'c']);
 });

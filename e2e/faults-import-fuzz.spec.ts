@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openData } from './backup-helpers';
-import { FUZZ_SEED, MUTATIONS, random } from './file-mutations';
+import { FUZZ_SEED, MUTATIONS, random } from './fixtures/file-mutations';
 import { opfsFiles } from './helpers';
 import { dumpWithPython, exportByDownload, importByChooser, loadSampleShop, withoutPickers } from './transfer-helpers';
 

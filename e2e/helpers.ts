@@ -22,13 +22,6 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** Writes one row through the worker from the status page; returns the total the page then shows. */
-export async function writeRow(page: Page, note: string): Promise<void> {
-  await page.getByTestId('tally-note').fill(note);
-  await page.getByTestId('tally-add').click();
-  await expect(page.getByTestId('tally-entries')).toContainText(note);
-}
-
 /** A browser with a profile on disk (as a shop runs it): OPFS is much slower in incognito-like contexts. */
 export interface PersistentBrowser {
   dir: string;

@@ -27,14 +27,14 @@ export async function copyBackupToDisk(page: Page, name: string): Promise<{ path
 }
 
 /** Opens a database file with Python's sqlite3 (an independent SQLite) and returns what the test checks. */
-export function inspectWithPython(path: string): { integrity: string; userVersion: number; tallyColumns: string[]; notes: string[] } {
+export function inspectWithPython(path: string): { integrity: string; userVersion: number; productColumns: string[]; products: string[] } {
   const script = [
     'import json, sqlite3, sys',
     "db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)",
     "print(json.dumps({'integrity': db.execute('PRAGMA integrity_check').fetchone()[0],",
     "  'userVersion': db.execute('PRAGMA user_version').fetchone()[0],",
-    "  'tallyColumns': [r[1] for r in db.execute('PRAGMA table_info(tally)')],",
-    "  'notes': [r[0] for r in db.execute('SELECT note FROM tally ORDER BY note')]}))",
+    "  'productColumns': [r[1] for r in db.execute('PRAGMA table_info(products)')],",
+    "  'products': [r[0] for r in db.execute('SELECT name FROM products ORDER BY name')]}))",
   ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
 }

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { persistentProfile, waitForDb, waitForServiceWorker, writeRow } from './helpers';
+import { persistentProfile, waitForDb, waitForServiceWorker } from './helpers';
+import { addProductNamed, expectProducts, openNewShop } from './shop-data';
 
 test('after one online visit the app loads offline, writes, and keeps the write across reloads', async () => {
   const profile = persistentProfile();
   const context = await profile.open();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/status');
-    await waitForDb(page);
+    await openNewShop(page);
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
@@ -16,13 +16,12 @@ test('after one online visit the app loads offline, writes, and keeps the write 
     expect(reachable).toBe(false);
     await page.reload();
     await waitForDb(page);
-    await writeRow(page, 'sold while offline');
-    await expect(page.getByTestId('tally-total')).toHaveText('1');
+    await addProductNamed(page, 'added while offline');
+    await expectProducts(page, ['added while offline']);
 
     await page.reload();
     await waitForDb(page);
-    await expect(page.getByTestId('tally-total')).toHaveText('1');
-    await expect(page.getByTestId('tally-entries')).toContainText('sold while offline');
+    await expectProducts(page, ['added while offline']);
   } finally {
     await context.close();
     profile.dispose();

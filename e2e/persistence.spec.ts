@@ -1,24 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { persistentProfile, waitForDb, writeRow } from './helpers';
+import { persistentProfile, waitForDb } from './helpers';
+import { addProductNamed, expectProducts, openNewShop } from './shop-data';
 
 test('data written survives closing and reopening the browser', async () => {
   const profile = persistentProfile();
   try {
     let context = await profile.open();
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/status');
-    await waitForDb(page);
-    await writeRow(page, 'before the restart');
-    await writeRow(page, 'just before closing');
+    await openNewShop(page);
+    await addProductNamed(page, 'before the restart');
+    await addProductNamed(page, 'just before closing');
     await context.close(); // the whole browser goes away, as when the shop's computer is shut down
 
     context = await profile.open();
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/status');
+    await page.goto('/');
     await waitForDb(page);
-    await expect(page.getByTestId('tally-total')).toHaveText('2');
-    await expect(page.getByTestId('tally-entries')).toContainText('before the restart');
-    await expect(page.getByTestId('tally-entries')).toContainText('just before closing');
+    await expectProducts(page, ['before the restart', 'just before closing']);
     await context.close();
   } finally {
     profile.dispose();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { persistentProfile, waitForDb, writeRow } from './helpers';
+import { persistentProfile } from './helpers';
+import { addProductNamed, expectProducts, openNewShop } from './shop-data';
 
 test('without Web Locks a second window says Tillite is open elsewhere, and the first keeps its data', async () => {
   const profile = persistentProfile();
@@ -11,9 +12,8 @@ test('without Web Locks a second window says Tillite is open elsewhere, and the 
       Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
     });
     const first = context.pages()[0] ?? (await context.newPage());
-    await first.goto('/status');
-    await waitForDb(first);
-    await writeRow(first, 'kept safe');
+    await openNewShop(first);
+    await addProductNamed(first, 'kept safe');
 
     const second = await context.newPage();
     await second.goto('/status');
@@ -22,8 +22,8 @@ test('without Web Locks a second window says Tillite is open elsewhere, and the 
     await expect(fatal).toContainText('Tillite is open in another window');
 
     // The first window is untouched and still writes.
-    await writeRow(first, 'still working');
-    await expect(first.getByTestId('tally-total')).toHaveText('2');
+    await addProductNamed(first, 'still working');
+    await expectProducts(first, ['kept safe', 'still working']);
   } finally {
     await context.close();
     profile.dispose();

@@ -20,7 +20,9 @@ test('when the browser refuses site storage the app explains it and never runs w
     await expect(fatal).toHaveAttribute('data-code', 'storage-unavailable');
     await expect(fatal).toContainText('Tillite cannot store data in this browser');
     // No view of the app is shown: nothing can be sold into a database that would not be kept.
-    await expect(page.getByTestId('tally-add')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Catalogue' })).toHaveCount(0);
+    await expect(page.getByTestId('shop-save')).toHaveCount(0);
+    await expect(page.getByTestId('product-new')).toHaveCount(0);
   } finally {
     await context.close();
     profile.dispose();

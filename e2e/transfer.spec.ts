@@ -7,9 +7,13 @@
  * shows afterwards; the data from before an import is kept as a before-import backup.
  */
 import { expect, test } from '@playwright/test';
-import { opfsFiles, persistentProfile, putIntoOpfs, waitForDb, writeRow } from './helpers';
+import { opfsFiles, persistentProfile, putIntoOpfs, waitForDb } from './helpers';
 import { openData, rows, showData, showStatus } from './backup-helpers';
+import { realSchemaVersion } from './migration-ui';
+import { addProductNamed, expectProducts, openNewShop, setUpTestShop, TEST_SHOP } from './shop-data';
 import { copyOutOfOpfs, dumpWithPython, exportByDownload, importByChooser, loadSampleShop, makeDb, opfsPickers, withoutPickers } from './transfer-helpers';
+
+const LATEST = realSchemaVersion();
 
 const EXPORT_NAME = /^tillite-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.db$/;
 
@@ -63,14 +67,13 @@ test('export as a download and through the save picker: both files open in Pytho
 test('import through a file chooser and through the open picker, an older schema migrated; every open tab shows the imported data', async ({ context }) => {
   const first = await context.newPage();
   await withoutPickers(first);
-  await first.goto('/status');
-  await waitForDb(first);
-  await writeRow(first, 'before the import');
+  await openNewShop(first);
+  await addProductNamed(first, 'before the import');
   const second = await context.newPage();
   await opfsPickers(second);
-  await second.goto('/status');
+  await second.goto('/');
   await waitForDb(second);
-  await expect(second.getByTestId('tally-total')).toHaveText('1');
+  await expectProducts(second, ['before the import']);
 
   // A shop made by Python's SQLite at the newest schema: Corner Café, 4 products, 2 sales on 5 January 2026.
   const shop = makeDb('tillite');
@@ -81,42 +84,56 @@ test('import through a file chooser and through the open picker, an older schema
   await expect(preview.getByTestId('import-file-products')).toHaveText('4');
   await expect(preview.getByTestId('import-file-sales')).toHaveText('2');
   await expect(preview.getByTestId('import-file-range')).toContainText('2026');
-  await expect(preview.getByTestId('import-current-shop')).toHaveText('not set up');
-  await expect(preview.getByTestId('import-current-products')).toHaveText('0');
+  await expect(preview.getByTestId('import-current-shop')).toHaveText(TEST_SHOP.name);
+  await expect(preview.getByTestId('import-current-products')).toHaveText('1');
   await first.getByTestId('import-confirm').click();
   await expect(first.getByTestId('import-result')).toContainText('Corner Café');
   await expect(rows(first, 'before-import')).toHaveCount(1);
   expect(await opfsFiles(first, 'staging')).toEqual([]);
 
-  // The other tab refreshes on its own: its shop name, and the file's tally rows instead of the one of before.
+  // The other tab refreshes on its own: its shop name, and the file's products (those for sale, as Python reads
+  // them) instead of the one of before.
   await expect(second.locator('.brand')).toHaveText('Corner Café');
-  await expect(second.getByTestId('tally-total')).toHaveText(String(dumpWithPython(shop.path).tables.tally!.length));
-  await expect(second.getByTestId('tally-entries')).not.toContainText('before the import');
-  await second.getByRole('link', { name: 'Catalogue' }).click();
-  await expect(second.getByTestId('product-row').filter({ hasText: 'Crème brûlée' })).toBeVisible();
+  const fileProducts = dumpWithPython(shop.path).tables.products!;
+  const forSale = fileProducts.filter((p) => p[7] === 1).map((p) => String(p[1]));
+  expect(forSale).toContain('Crème brûlée');
+  await expectProducts(second, forSale);
 
-  // Through the open picker: a Tillite database made at schema 1 (three tally rows), migrated as it is imported.
+  // Through the open picker: a Tillite database as the first release left it (schema 1, made by app 0.0.1),
+  // migrated as it is imported.
   const old = makeDb('tillite-v1');
   await putIntoOpfs(second, old.path, 'to-open', 'old-shop.sqlite3');
   await second.evaluate(() => ((window as unknown as { __openName: string }).__openName = 'old-shop.sqlite3'));
   await showData(second);
   await second.getByTestId('import-pick').click();
   await expect(second.getByTestId('import-file-schema')).toHaveText('1');
-  await expect(second.getByTestId('import-migrate')).toContainText('updated to schema 2');
+  await expect(second.getByTestId('import-migrate')).toContainText(`updated to schema ${LATEST}`);
   await expect(second.getByTestId('import-current-shop')).toHaveText('Corner Café');
   await second.getByTestId('import-confirm').click();
-  await expect(second.getByTestId('import-result')).toContainText('at schema 2');
+  await expect(second.getByTestId('import-result')).toContainText(`at schema ${LATEST}`);
   await expect(rows(second, 'before-import')).toHaveCount(2);
   // The undo copy holds the Corner Café that was replaced.
   await expect(rows(second, 'before-import').first().getByTestId('backup-holds')).toContainText('4 products');
 
-  await showStatus(first);
-  await expect(first.getByTestId('tally-total')).toHaveText(String(dumpWithPython(old.path).tables.tally!.length));
-  await expect(first.getByTestId('tally-entries')).toContainText('from schema 1 #2');
-  await expect(first.getByTestId('schema-version')).toHaveText('2');
-  // Migrated for real: the till can be set up and used on the imported file.
-  await writeRow(first, 'after the import');
+  // Every tab shows the old file, migrated: no shop yet, and its history from the first release on, then this
+  // version's migrations.
   await expect(second.locator('.brand')).toHaveText('Tillite');
+  await showStatus(first);
+  await expect(first.getByTestId('schema-version')).toHaveText(String(LATEST));
+  await expect(first.getByTestId('migration-row')).toHaveCount(LATEST);
+  const firstRelease = first.locator('[data-testid="migration-row"][data-version="1"]');
+  await expect(firstRelease).toContainText('2026-01-01 00:00:00Z');
+  await expect(firstRelease).toContainText('0.0.1');
+  // Migrated for real: the till can be set up and used on the imported file, from either tab.
+  await setUpTestShop(first);
+  await addProductNamed(first, 'after the import');
+  await expectProducts(second, ['after the import']);
+  // And an independent SQLite reads the result whole, at the newest schema, with what the UI shows.
+  await showData(first);
+  const migrated = dumpWithPython((await exportByDownload(first)).path);
+  expect(migrated).toMatchObject({ integrity: 'ok', applicationId: 0x54494c4c, userVersion: LATEST });
+  expect(migrated.tables.products!.map((p) => p[1])).toEqual(['after the import']);
+  expect(migrated.tables.shop![0]).toContain(TEST_SHOP.name);
 });
 
 test('moving a shop: export from one browser profile, import into a fresh one, identical data', async () => {

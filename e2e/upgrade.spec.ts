@@ -6,9 +6,10 @@
 import { expect, test } from '@playwright/test';
 import { PORT } from '../playwright.config';
 import { buildApp, launchProfile, removeBuilds, serveBuild } from './app-builds';
-import { persistentProfile, waitForDb, waitForServiceWorker, writeRow } from './helpers';
+import { persistentProfile, waitForDb, waitForServiceWorker } from './helpers';
+import { addProductNamed, expectProducts, setUpTestShop } from './shop-data';
 import { copyBackupToDisk, expectVersions, inspectWithPython, realSchemaVersion } from './migration-ui';
-import { backupFiles } from './backup-helpers';
+import { backupFiles, showStatus } from './backup-helpers';
 
 const SERVER_PORT = PORT + 1;
 const LATEST = realSchemaVersion();
@@ -36,8 +37,10 @@ test('an update through the service worker migrates the data after a pre-migrati
     await waitForServiceWorker(page);
     await waitForDb(page);
     await expectVersions(page, '0.1.0', LATEST);
-    await writeRow(page, 'sold before the update');
-    await writeRow(page, 'second sale');
+    await setUpTestShop(page);
+    await addProductNamed(page, 'added before the update');
+    await addProductNamed(page, 'second product');
+    await showStatus(page);
 
     // The host deploys the next version; the browser finds it on the next navigation and it waits.
     server.switchTo(v2);
@@ -49,10 +52,8 @@ test('an update through the service worker migrates the data after a pre-migrati
     // The page reloads onto the new version, which migrates before it serves anything.
     await expectVersions(page, '0.2.0', LATEST + 1);
     await waitForDb(page);
-    await expect(page.getByTestId('tally-total')).toHaveText('2');
-    await expect(page.getByTestId('tally-entries')).toContainText('sold before the update');
     const newest = page.locator(`[data-testid="migration-row"][data-version="${LATEST + 1}"]`);
-    await expect(newest).toContainText('next_tally_amount');
+    await expect(newest).toContainText('next_product_shelf_label');
     await expect(newest).toContainText('0.2.0');
 
     // The UI lists the pre-migration snapshot, and it is a plain file in OPFS backups/.
@@ -63,14 +64,18 @@ test('an update through the service worker migrates the data after a pre-migrati
     expect(snapshotName, `backups/ holds ${names.join(', ')}`).toBeDefined();
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
+    // The migrated products are all there.
+    await expectProducts(page, ['added before the update', 'second product']);
+
     // The snapshot holds the old data at the old schema, whole, as an independent SQLite reads it.
     const copy = await copyBackupToDisk(page, snapshotName!);
     try {
       const snapshot = inspectWithPython(copy.path);
       expect(snapshot.integrity).toBe('ok');
       expect(snapshot.userVersion).toBe(LATEST);
-      expect(snapshot.tallyColumns).not.toContain('amount_cents');
-      expect(snapshot.notes).toEqual(['second sale', 'sold before the update']);
+      expect(snapshot.productColumns).toContain('name');
+      expect(snapshot.productColumns).not.toContain('shelf_label');
+      expect(snapshot.products).toEqual(['added before the update', 'second product']);
     } finally {
       copy.dispose();
     }
@@ -91,7 +96,9 @@ test('a tab still on the old version is told to reload rather than talk to the n
     await oldTab.goto(`${server.url}status`);
     await waitForDb(oldTab);
     await expectVersions(oldTab, '0.1.0', LATEST);
-    await writeRow(oldTab, 'written by the old tab');
+    await setUpTestShop(oldTab);
+    await addProductNamed(oldTab, 'written by the old tab');
+    await showStatus(oldTab);
 
     server.switchTo(v2);
     const newTab = await context.newPage();
@@ -103,15 +110,15 @@ test('a tab still on the old version is told to reload rather than talk to the n
     await expect(oldTab.getByTestId('fatal')).toContainText('0.2.0');
     await waitForDb(newTab);
     await expectVersions(newTab, '0.2.0', LATEST + 1);
-    await expect(newTab.getByTestId('tally-entries')).toContainText('written by the old tab');
-    await writeRow(newTab, 'written by the new tab');
+    await expectProducts(newTab, ['written by the old tab']);
+    await addProductNamed(newTab, 'written by the new tab');
 
     // A tab of the old version opened now is refused at once, and never reaches the new database.
     server.switchTo(v1);
     const lateOldTab = await context.newPage();
     await lateOldTab.goto(`${server.url}status`);
     await expect(lateOldTab.getByTestId('fatal')).toHaveAttribute('data-code', 'outdated');
-    await expect(newTab.getByTestId('tally-total')).toHaveText('2');
+    await expectProducts(newTab, ['written by the new tab', 'written by the old tab']);
 
     // Reloading the old tab onto the new version makes it a normal follower again.
     server.switchTo(v2);

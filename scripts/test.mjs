@@ -16,6 +16,7 @@ const env = { ...process.env, PLAYWRIGHT_CHROMIUM: chromium, PLAYWRIGHT_JSON_OUT
 const stages = [
   ['type checks', ['tsc', '-b', '--pretty', 'false']],
   ['type checks of the unit tests', ['tsc', '-p', 'tsconfig.test.json', '--pretty', 'false']],
+  ['import check (no cycles, layers one way)', ['node', 'scripts/check-imports.mjs']],
   ['unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`]],
   ['end-to-end tests (Chromium)', ['playwright', 'test', '--reporter=list,json', ...process.argv.slice(2)]],
 ];

@@ -8,6 +8,4 @@ declare global {
    * migration, the upgrade test) or 'slow' (a migration slow enough to interrupt, the fault test).
    */
   const __EXTRA_MIGRATIONS__: '' | 'next' | 'slow';
-  /** True only in the benchmark's build (`TILLITE_BENCH=1`): bench-only handlers and page hooks. */
-  const __BENCH__: boolean;
 }

@@ -1,6 +1,6 @@
 // The native twin: the same shop, schema and workloads on better-sqlite3 with its default settings (rollback
 // journal, synchronous=FULL) on a file on local disk, in this Node process. Commits and lookups run the app's
-// own handler code (bundled from src/db/worker/bench/native-twin.ts); the file operations mirror, step by step,
+// own handler code (bundled from bench/app/native-twin.ts); the file operations mirror, step by step,
 // what the worker does with OPFS.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';

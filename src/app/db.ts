@@ -1,22 +1,22 @@
 /**
- * The app's one database client. Started by `main.tsx`; views import `db` and call `db.send(...)`.
+ * The app's one database client. Started by the boot (`boot.tsx`); views import `db` and call `db().send(...)`.
  */
 import { createDbClient, type DbClient } from '../db/client';
-import { exposeBenchHook } from './bench-hook';
 
 let client: DbClient | null = null;
 
-/** Starts the database worker and its client. Called once, at boot. */
-export function startDatabase(): DbClient {
+/**
+ * Starts the database worker made by `createWorker` and its client. Called once, at boot. The worker is made by
+ * the caller so that Vite sees each `new Worker(new URL(…))` where it is written (the product's entry, or the
+ * benchmark's, which serves more calls).
+ */
+export function startDatabase(createWorker: () => Worker): DbClient {
   if (client) return client;
-  const workerCreated = performance.now();
-  const worker = new Worker(new URL('../db/worker/index.ts', import.meta.url), { type: 'module', name: 'tillite-db' });
-  client = createDbClient(worker, {
+  client = createDbClient(createWorker(), {
     type: 'init',
     appVersion: __APP_VERSION__,
     features: { locks: typeof navigator.locks?.request === 'function' },
   });
-  if (__BENCH__) exposeBenchHook(client, workerCreated);
   return client;
 }
 

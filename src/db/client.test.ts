@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDbClient, DbError, type PortLike } from './client';
-import type { FromWorker, RequestMessage, ToWorker } from './protocol';
+import type { FromWorker, RequestMessage, ToWorker } from './protocol/envelope';
 
 /** A worker stand-in over a real MessageChannel: records what the client posts and answers on demand. */
 function fakeWorker() {
@@ -24,7 +24,7 @@ describe('db client', () => {
     const worker = fakeWorker();
     const client = createDbClient(worker.port, init);
     const first = client.send('system.ping', { at: 1 });
-    const second = client.send('tally.list', { limit: 5 });
+    const second = client.send('sales.list', { limit: 5 });
     await worker.settle();
     expect(worker.received.map((m) => m.type)).toEqual(['init']);
     expect(client.queued).toBe(2);
@@ -32,7 +32,7 @@ describe('db client', () => {
     worker.send({ type: 'status', status: { state: 'ready', role: 'leader', leaderId: 'w', workerId: 'w' } });
     await worker.settle();
     const requests = worker.received.filter((m): m is RequestMessage => m.type === 'request');
-    expect(requests.map((r) => r.name)).toEqual(['system.ping', 'tally.list']);
+    expect(requests.map((r) => r.name)).toEqual(['system.ping', 'sales.list']);
     expect(client.queued).toBe(0);
 
     worker.send({ type: 'response', id: requests[1]!.id, ok: true, result: { total: 0, entries: [] } });
@@ -62,7 +62,7 @@ describe('db client', () => {
     const client = createDbClient(worker.port, init);
     worker.send({ type: 'status', status: { state: 'ready', role: 'leader', leaderId: 'w', workerId: 'w' } });
     await worker.settle();
-    const call = client.send('tally.add', { id: 'x', note: 'n', tab: 't' });
+    const call = client.send('shop.get', {});
     await worker.settle();
     const request = worker.received.find((m): m is RequestMessage => m.type === 'request')!;
     worker.send({ type: 'response', id: request.id, ok: false, error: { code: 'quota', message: 'The device is full.' } });
@@ -109,9 +109,9 @@ describe('db client', () => {
     const client = createDbClient(worker.port, init);
     const seen: string[][] = [];
     client.onChanged((topics) => seen.push(topics));
-    worker.send({ type: 'changed', topics: ['tally'] });
+    worker.send({ type: 'changed', topics: ['sales'] });
     await worker.settle();
-    expect(seen).toEqual([['tally']]);
+    expect(seen).toEqual([['sales']]);
     worker.close();
   });
 });

@@ -4,18 +4,8 @@
  * a write retried by the worker layer (for example across a leader hand-over) is applied once.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type {
-  ArgsOf,
-  ChangeTopic,
-  ErrorCode,
-  FromWorker,
-  HandlerName,
-  RequestMessage,
-  ResultOf,
-  ToWorker,
-  WireError,
-  WorkerStatus,
-} from './protocol';
+import type { ChangeTopic, ErrorCode, FromWorker, RequestMessage, ToWorker, WireError, WorkerStatus } from './protocol/envelope';
+import type { ArgsOf, HandlerName, ResultOf } from './protocol';
 
 /** A failed database call, with the worker's code and a message a person can read. */
 export class DbError extends Error {

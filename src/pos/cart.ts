@@ -4,7 +4,7 @@
  */
 import type { Discount } from './pricing';
 import type { Tender } from './payments';
-import type { Product } from '../db/protocol';
+import type { Product } from './product';
 
 /** A product as the register adds it: the catalogue's product without its stock and bookkeeping. */
 export type SellableProduct = Pick<Product, 'id' | 'name' | 'sku' | 'barcode' | 'price' | 'taxBp'>;

@@ -3,7 +3,8 @@
  * the given topics.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ArgsOf, ChangeTopic, HandlerName, ResultOf } from '../../db/protocol';
+import type { ChangeTopic } from '../../db/protocol/envelope';
+import type { ArgsOf, HandlerName, ResultOf } from '../../db/protocol';
 import { DbError } from '../../db/client';
 import { db } from '../db';
 

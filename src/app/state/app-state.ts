@@ -3,7 +3,7 @@
  * in progress (an update never interrupts one).
  */
 import { signal } from '@preact/signals';
-import type { WorkerStatus } from '../../db/protocol';
+import type { WorkerStatus } from '../../db/protocol/envelope';
 
 /** The database worker's last reported status. */
 export const dbStatus = signal<WorkerStatus>({ state: 'starting', detail: 'Starting the database worker' });
@@ -23,17 +23,3 @@ export const dbWasReady = signal(false);
 dbStatus.subscribe((status) => {
   if (status.state === 'ready') dbWasReady.value = true;
 });
-
-/** A short name for this tab, shown beside rows it wrote. Kept for the life of the tab where storage allows. */
-export const tabName: string = (() => {
-  const key = 'tillite-tab-name';
-  const fresh = `tab-${crypto.randomUUID().slice(0, 4)}`;
-  try {
-    const existing = sessionStorage.getItem(key);
-    if (existing) return existing;
-    sessionStorage.setItem(key, fresh);
-  } catch {
-    // Site storage is blocked: the database worker will say so; a tab name is not worth failing over.
-  }
-  return fresh;
-})();

@@ -5,7 +5,8 @@
  */
 import { computed, signal } from '@preact/signals';
 import { v7 as uuidv7 } from 'uuid';
-import type { LeftCart, SaleDetail } from '../../db/protocol';
+import type { LeftCart } from '../../db/protocol/cart';
+import type { SaleDetail } from '../../pos/sale';
 import { DbError } from '../../db/client';
 import { emptyCart, type Cart } from '../../pos/cart';
 import { priceCart } from '../../pos/pricing';

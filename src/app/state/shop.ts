@@ -2,7 +2,7 @@
  * The shop's settings as a signal, kept fresh across tabs, and the money formatter every view uses.
  */
 import { signal } from '@preact/signals';
-import type { Shop } from '../../db/protocol';
+import type { Shop } from '../../pos/shop';
 import { currencyDigits, formatMoney } from '../../pos/currency';
 import { db } from '../db';
 

@@ -4,10 +4,8 @@
  * download as an object URL, which copies nothing), and a picked file is streamed into OPFS `staging/`.
  */
 import { v4 as uuidv4 } from 'uuid';
+import { OPFS_DIRS } from '../../lib/opfs-paths';
 
-/** The OPFS directories the worker uses (see `src/db/worker/snapshot.ts` and `transfer/staging.ts`). */
-const BACKUP_DIR = 'backups';
-const STAGING_DIR = 'staging';
 
 /** Bytes done of a total, for a progress bar. */
 export type Progress = (done: number, total: number) => void;
@@ -56,7 +54,7 @@ export function countingStream(total: number, onProgress: Progress): TransformSt
 
 /** The backup file `name` from OPFS, disk-backed. */
 export async function backupFile(name: string): Promise<File> {
-  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(BACKUP_DIR);
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(OPFS_DIRS.backups);
   return (await dir.getFileHandle(name)).getFile();
 }
 
@@ -129,7 +127,7 @@ export async function pickFolder(): Promise<FileSystemDirectoryHandle | null> {
 
 /** Streams a picked file into OPFS `staging/` for the worker to check; returns its staged name. */
 export async function stageFile(file: File, onProgress: Progress): Promise<string> {
-  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(STAGING_DIR, { create: true });
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(OPFS_DIRS.staging, { create: true });
   const name = `${uuidv4()}.db`;
   try {
     const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();

@@ -3,7 +3,7 @@
  * list of checksums (checksums.json) may only grow, and must match the migration files exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledMigrations, checksumOf } from '../worker/migrations';
+import { bundledMigrations, checksumOf } from '../worker/schema/loader';
 import committed from './checksums.json';
 
 const key = (version: number, name: string) => `${String(version).padStart(4, '0')}_${name}`;

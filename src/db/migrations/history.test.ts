@@ -10,8 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { migrate } from '../worker/migrate';
-import { bundledMigrations } from '../worker/migrations';
+import { migrate } from '../worker/schema/runner';
+import { bundledMigrations } from '../worker/schema/loader';
 import { memoryDb } from '../worker/testing/memory-db';
 
 const seeds = import.meta.glob<string>('./seeds/*.sql', { query: '?raw', import: 'default', eager: true });

@@ -2,7 +2,7 @@
  * A full-screen explanation for states where Tillite must not be used: storage that cannot open, the database
  * held by another window, a database from a newer version, a damaged database, an outdated tab.
  */
-import type { WorkerStatus } from '../../../db/protocol';
+import type { WorkerStatus } from '../../../db/protocol/envelope';
 import { RecoveryActions } from '../RecoveryActions';
 import './style.css';
 

@@ -4,7 +4,7 @@
  */
 import { Fragment } from 'preact';
 import { signal } from '@preact/signals';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { formatMoney, formatPercent } from '../../../pos/currency';
 import './style.css';
 

@@ -4,8 +4,8 @@
  * newer Tillite, a download of a copy as it is. `recovery.export-live` is answered while the database is refused.
  */
 import { useState } from 'preact/hooks';
-import type { WireError } from '../../../db/protocol';
-import { DbError } from '../../../db/client';
+import type { WireError } from '../../../db/protocol/envelope';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 
 function text(value: unknown): string | null {
@@ -24,25 +24,12 @@ function download(bytes: Uint8Array, fileName: string): void {
 
 /** The failed migration's facts and the snapshot's name; a download of the refused file. */
 export function RecoveryActions({ error }: { error: WireError }) {
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { run, busy, error: failure } = useAction(async (action: () => Promise<string>) => setOutcome(await action()));
   const detail = error.detail ?? {};
   const snapshot = text(detail.snapshot);
   const name = text(detail.name);
   const reason = text(detail.reason);
-
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      setOutcome(await action());
-    } catch (e) {
-      setFailure(e instanceof DbError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const exportLive = () =>
     run(async () => {

@@ -4,35 +4,32 @@
  * app back to normal in every tab. After a failed migration, the snapshot taken before it comes first.
  */
 import { useState } from 'preact/hooks';
-import type { BackupRecord, WireError } from '../../../db/protocol';
-import { DbError } from '../../../db/client';
+import type { BackupRecord } from '../../../db/protocol/backups';
+import type { WireError } from '../../../db/protocol/envelope';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { describeSummary, KIND_LABELS } from '../../backup-file';
+import { describeSummary, KIND_LABELS } from '../../backup-labels';
 import { RecoveryActions } from '../RecoveryActions';
 import '../FatalScreen/style.css';
 
 export function RecoveryScreen({ error }: { error: WireError }) {
   const list = useQuery('backup.list', {}, ['backups']);
   const [running, setRunning] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const verified = (list.data?.backups ?? []).filter((b) => b.state === 'verified');
   const snapshotName = typeof error.detail?.snapshot === 'string' ? error.detail.snapshot : null;
   const first = verified.find((b) => b.name === snapshotName) ?? verified[0] ?? null;
   const others = verified.filter((b) => b !== first);
 
-  const restore = async (backup: BackupRecord) => {
+  const { run: restore, error: problem } = useAction(async (backup: BackupRecord) => {
     setRunning(backup.name);
-    setProblem(null);
     try {
       // On success the worker reports the database ready and the app replaces this screen.
       await db().send('backup.restore', { name: backup.name });
-    } catch (e) {
-      setProblem(e instanceof DbError ? e.message : String(e));
     } finally {
       setRunning(null);
     }
-  };
+  });
 
   const describe = (b: BackupRecord) => `${KIND_LABELS[b.kind]}, ${new Date(b.createdAt).toLocaleString()}: ${describeSummary(b.summary)}`;
 

@@ -1,13 +1,13 @@
 /** Catalogue CSV: export every product, import a file with a report of the rows rejected and why. */
 import { useState } from 'preact/hooks';
-import type { ImportReport } from '../../../db/protocol';
+import type { ImportReport } from '../../../db/protocol/catalog';
 import { CATALOG_COLUMNS } from '../../../pos/catalog-csv';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 
 export function CsvPanel() {
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run: importText, error } = useAction(async (file: File) => setReport(await db().send('catalog.importCsv', { csv: await file.text() })));
 
   const exportCsv = async () => {
     const { csv } = await db().send('catalog.exportCsv', {});
@@ -19,13 +19,8 @@ export function CsvPanel() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setError(null);
     setReport(null);
-    try {
-      setReport(await db().send('catalog.importCsv', { csv: await file.text() }));
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    }
+    await importText(file);
   };
 
   return (

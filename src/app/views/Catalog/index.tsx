@@ -3,9 +3,9 @@
  * organise categories, and move the catalogue in and out as CSV.
  */
 import { useState } from 'preact/hooks';
-import type { Product } from '../../../db/protocol';
+import type { Product } from '../../../pos/product';
 import { formatPercent } from '../../../pos/currency';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { money } from '../../state/shop';
@@ -16,16 +16,13 @@ import './style.css';
 function CategoryForm({ categories }: { categories: { id: number; path: string }[] }) {
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run: save, error } = useAction(async () => {
+    await db().send('catalog.saveCategory', { name, parentId: parent ? Number(parent) : null });
+    setName('');
+  });
   const add = async (event: Event) => {
     event.preventDefault();
-    try {
-      await db().send('catalog.saveCategory', { name, parentId: parent ? Number(parent) : null });
-      setName('');
-      setError(null);
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    }
+    await save();
   };
   return (
     <form class="card" onSubmit={(e) => void add(e)}>
@@ -58,18 +55,10 @@ export function CatalogView() {
   const [query, setQuery] = useState('');
   const [inactive, setInactive] = useState(false);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run: toggle, error } = useAction((p: Product) => db().send('catalog.setActive', { id: p.id, active: !p.active }));
   const list = useQuery('catalog.search', { query, limit: 100, includeInactive: inactive }, ['catalog']);
   const categories = useQuery('catalog.categories', {}, ['catalog']);
   const pathOf = (id: number | null) => categories.data?.find((c) => c.id === id)?.path ?? '';
-
-  const toggle = async (p: Product) => {
-    try {
-      await db().send('catalog.setActive', { id: p.id, active: !p.active });
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    }
-  };
 
   return (
     <section class="catalog">

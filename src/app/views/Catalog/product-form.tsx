@@ -1,8 +1,8 @@
 /** The product form: add or edit one product (name, codes, price, tax, stock, category, active). */
 import { useState } from 'preact/hooks';
-import type { Category, Product, ProductInput } from '../../../db/protocol';
+import type { Category, Product, ProductInput } from '../../../pos/product';
 import { parseDecimal, parsePercent, toDecimal } from '../../../pos/currency';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { digits, shop } from '../../state/shop';
 
@@ -18,7 +18,10 @@ export function ProductForm({ product, categories, onClose }: { product: Product
     categoryId: product?.categoryId === null || product?.categoryId === undefined ? '' : String(product.categoryId),
     active: product?.active ?? true,
   });
-  const [error, setError] = useState<string | null>(null);
+  const { run: send, error, setError } = useAction(async (input: ProductInput) => {
+    await db().send('catalog.save', input);
+    onClose();
+  });
   const field = (key: 'name' | 'sku' | 'barcode' | 'price' | 'tax' | 'stock') => ({
     value: form[key],
     onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
@@ -42,12 +45,7 @@ export function ProductForm({ product, categories, onClose }: { product: Product
       categoryId: form.categoryId ? Number(form.categoryId) : null,
     };
     if (product) input.id = product.id;
-    try {
-      await db().send('catalog.save', input);
-      onClose();
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    }
+    await send(input);
   };
 
   return (

@@ -4,21 +4,21 @@
  * copies to a folder).
  */
 import { useState } from 'preact/hooks';
-import type { BackupKind, BackupRecord, ResultOf } from '../../../db/protocol';
-import { DbError } from '../../../db/client';
+import type { BackupKind, BackupRecord } from '../../../db/protocol/backups';
+import type { ResultOf } from '../../../db/protocol';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { BACKUP_KINDS, KIND_LABELS } from '../../backup-file';
-import { BackupTable } from '../../components/BackupTable';
-import { RestoreDialog } from '../../components/RestoreDialog';
-import { EmptyDatabase } from '../../components/EmptyDatabase';
-import { BackupLog } from '../../components/BackupLog';
-import { ExportCard } from '../../components/ExportCard';
-import { FolderCard } from '../../components/FolderCard';
-import { ImportCard } from '../../components/ImportCard';
+import { BACKUP_KINDS, KIND_LABELS } from '../../backup-labels';
+import { BackupTable } from './backup-table';
+import { RestoreDialog } from './restore-dialog';
+import { EmptyDatabase } from './empty-database';
+import { BackupLog } from './backup-log';
+import { ExportCard } from './export-card';
+import { FolderCard } from './folder-card';
+import { ImportCard } from './import-card';
 import './style.css';
 
-const errorText = (error: unknown) => (error instanceof DbError || error instanceof Error ? error.message : String(error));
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
 export function DataView() {
@@ -26,23 +26,19 @@ export function DataView() {
   const list = useQuery('backup.list', kind ? { kind } : {}, ['backups', 'all']);
   const status = useQuery('backup.status', {}, ['backups', 'all']);
   const [description, setDescription] = useState('');
-  const [working, setWorking] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [restoring, setRestoring] = useState<BackupRecord | null>(null);
   const [undo, setUndo] = useState<BackupRecord | null>(null);
 
-  const backUpNow = async (event: Event) => {
+  const report = { onError: (text: string) => setMessage({ text, error: true }) };
+  const backUp = useAction(async () => {
+    const record = await db().send('backup.create', description.trim() ? { description: description.trim() } : {});
+    setDescription('');
+    setMessage({ text: `Backed up: ${record.name}`, error: false });
+  }, report);
+  const backUpNow = (event: Event) => {
     event.preventDefault();
-    setWorking(true);
-    try {
-      const record = await db().send('backup.create', description.trim() ? { description: description.trim() } : {});
-      setDescription('');
-      setMessage({ text: `Backed up: ${record.name}`, error: false });
-    } catch (error) {
-      setMessage({ text: errorText(error), error: true });
-    } finally {
-      setWorking(false);
-    }
+    void backUp.run();
   };
 
   const restored = (result: ResultOf<'backup.restore'>) => {
@@ -51,27 +47,16 @@ export function DataView() {
     setMessage({ text: `Restored ${result.restored.name}.`, error: false });
   };
 
-  const undoRestore = async () => {
+  const undoing = useAction(async () => {
     if (!undo) return;
-    setWorking(true);
-    try {
-      const result = await db().send('backup.restore', { name: undo.name });
-      setMessage({ text: `Restore undone: the data from before is back (${result.restored.name}).`, error: false });
-      setUndo(null);
-    } catch (error) {
-      setMessage({ text: errorText(error), error: true });
-    } finally {
-      setWorking(false);
-    }
-  };
+    const result = await db().send('backup.restore', { name: undo.name });
+    setMessage({ text: `Restore undone: the data from before is back (${result.restored.name}).`, error: false });
+    setUndo(null);
+  }, report);
+  const undoRestore = () => void undoing.run();
+  const working = backUp.busy || undoing.busy;
 
-  const setInterval = async (hours: number) => {
-    try {
-      await db().send('backup.setInterval', { hours });
-    } catch (error) {
-      setMessage({ text: errorText(error), error: true });
-    }
-  };
+  const { run: setInterval } = useAction((hours: number) => db().send('backup.setInterval', { hours }), report);
 
   const s = status.data;
   return (

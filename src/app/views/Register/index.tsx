@@ -3,10 +3,11 @@
  * cashier with a queue: the search field keeps the focus, a scan works anywhere, F2 searches, F8 pays.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Product, SaleDetail } from '../../../db/protocol';
+import type { Product } from '../../../pos/product';
+import type { SaleDetail } from '../../../pos/sale';
 import { addProduct } from '../../../pos/cart';
 import { formatPercent } from '../../../pos/currency';
-import { DbError } from '../../../db/client';
+import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { useScanner } from '../../hooks/use-scanner';
@@ -30,7 +31,7 @@ export function RegisterView() {
   const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog']);
 
   useEffect(() => {
-    if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${String(e)}` }));
+    if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${errorText(e)}` }));
     searchRef.current?.focus();
   }, []);
 
@@ -59,7 +60,7 @@ export function RegisterView() {
         }
         setMessage({ kind: 'error', text: `Unknown barcode “${code}”: nothing was added.` });
       } catch (e) {
-        setMessage({ kind: 'error', text: e instanceof DbError ? e.message : String(e) });
+        setMessage({ kind: 'error', text: errorText(e) });
       }
     },
     [add],

@@ -3,10 +3,10 @@
  * split across several; then completing the sale in one database transaction.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SaleDetail } from '../../../db/protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import { parseDecimal, toDecimal } from '../../../pos/currency';
 import { quickCashAmounts, type PaymentMethod } from '../../../pos/payments';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { cart, completeSale, settlement, totals, updateCart } from '../../state/cart';
 import { digits, money } from '../../state/shop';
 
@@ -17,8 +17,7 @@ export function PaymentPanel({ onDone, onCancel }: { onDone(sale: SaleDetail): v
   const s = settlement.value;
   const total = totals.value.total;
   const [amount, setAmount] = useState(toDecimal(s.remaining, digits()));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: complete, busy, error, setError } = useAction(async () => onDone(await completeSale()));
   const amountRef = useRef<HTMLInputElement>(null);
   useEffect(() => setAmount(toDecimal(s.remaining, digits())), [s.remaining]);
   useEffect(() => amountRef.current?.select(), []);
@@ -27,17 +26,6 @@ export function PaymentPanel({ onDone, onCancel }: { onDone(sale: SaleDetail): v
     if (minor === null || minor <= 0) return setError('Type the amount received, for example 20 or 12.50.');
     setError(null);
     updateCart((c) => ({ ...c, tenders: [...c.tenders, { method, amount: minor }] }));
-  };
-  const complete = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await completeSale());
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onCancel();

@@ -3,9 +3,9 @@
  * place to change them. "Load a sample shop" fills a demo catalogue and a few days of sales.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Shop } from '../../../db/protocol';
+import type { Shop } from '../../../pos/shop';
 import { formatPercent, isCurrencyCode, parsePercent } from '../../../pos/currency';
-import { DbError } from '../../../db/client';
+import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { registerId } from '../../state/cart';
 import { shop } from '../../state/shop';
@@ -27,8 +27,11 @@ function guessCurrency(): string {
 export function SetupView() {
   const current = shop.value;
   const [form, setForm] = useState({ name: '', address: '', phone: '', taxNumber: '', currency: guessCurrency(), included: 'yes', tax: '20' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, setError } = useAction(async (action: () => Promise<unknown>) => {
+    await action();
+    shop.value = await db().send('shop.get', {});
+    navigate('/');
+  });
   useEffect(() => {
     if (current) {
       setForm({
@@ -46,20 +49,6 @@ export function SetupView() {
     value: form[key],
     onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
   });
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      shop.value = await db().send('shop.get', {});
-      navigate('/');
-    } catch (e) {
-      setError(e instanceof DbError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = (event: Event) => {
     event.preventDefault();

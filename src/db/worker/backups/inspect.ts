@@ -3,9 +3,11 @@
  * `integrity_check` on a copy in the pool), and what its name says.
  */
 import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import type { BackupKind, BackupSummary } from '../../protocol';
-import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
-import { inspectPoolFile, sha256, VERIFY_STAGING_FILE as VERIFY_STAGING } from '../snapshot';
+import type { BackupKind, BackupSummary } from '../../protocol/backups';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
+import { inspectPoolFile } from './pool-check';
+import { VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
+import { sha256Hex as sha256 } from '../../../lib/sha256';
 
 /**
  * Tables that hold the database's own bookkeeping, not the shop's data: emptying keeps their rows. `sequences`

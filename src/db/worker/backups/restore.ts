@@ -4,13 +4,15 @@
  * back, so no write lands between the snapshot and the change. Both are plain functions of the service, so a
  * permission check (owner or manager, once roles exist) wraps them in the handlers without touching them.
  */
-import type { BackupRecord, ChangeTopic } from '../../protocol';
-import { HandlerError, toWireError } from '../errors';
-import type { LiveDatabase } from '../live';
-import { migrate } from '../migrate';
-import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../migrations';
-import { backupDirectory, snapshotFileName, writeFile } from '../snapshot';
-import { swapLiveDatabase } from '../swap';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import { HandlerError, toWireError } from '../runtime/errors';
+import type { LiveDatabase } from '../storage/live';
+import { migrate } from '../schema/runner';
+import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
+import { snapshotFileName } from './file-names';
+import { backupDirectory, writeFile } from '../storage/opfs-files';
+import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
 import type { BackupService } from './service';
 
@@ -48,7 +50,7 @@ async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem
     verifiedAt: at.toISOString(),
     problem: `The database as it was before a restore from the recovery screen: ${problem}`,
   };
-  await deps.service.catalogue.put(record);
+  await deps.service.store.put(record);
 }
 
 /** Restores backup `name` into the live database. See the module comment. */

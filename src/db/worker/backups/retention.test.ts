@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupKind } from '../../protocol';
+import type { BackupKind } from '../../protocol/backups';
 import { backupsToPrune, localDayNumber, weekStart, type RetentionItem } from './retention';
 import { isScheduledBackupDue, nextScheduledAt } from './schedule';
 

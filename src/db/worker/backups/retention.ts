@@ -15,7 +15,7 @@
  * no slot and are never pruned automatically: a person should see them. A backup dated after `now` (the clock
  * was set back) is kept, because its age cannot be known.
  */
-import type { BackupKind } from '../../protocol';
+import type { BackupKind } from '../../protocol/backups';
 
 /** What the rule needs to know about a backup. */
 export interface RetentionItem {

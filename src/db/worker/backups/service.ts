@@ -5,19 +5,23 @@
  * later backup succeeds (see `status`).
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus, ChangeTopic } from '../../protocol';
-import { HandlerError, toWireError } from '../errors';
-import type { LiveDatabase } from '../live';
-import { schemaVersionOf, type MigrateHooks } from '../migrate';
-import { backupDirectory, readFile, snapshotFileName, takeSnapshot } from '../snapshot';
-import type { Catalogue } from './catalogue';
+import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import { HandlerError, toWireError } from '../runtime/errors';
+import type { LiveDatabase } from '../storage/live';
+import { type MigrateHooks } from '../schema/runner';
+import { schemaVersionOf } from '../schema/version';
+import { snapshotFileName } from './file-names';
+import { takeSnapshot } from './snapshot';
+import { backupDirectory, readFile } from '../storage/opfs-files';
+import type { BackupStore } from './store';
 import { checkBackupBytes, listBackupFiles, parseBackupName, readFacts } from './inspect';
 import { backupsToPrune } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
 export interface BackupServiceOptions {
   live: LiveDatabase;
-  catalogue: Catalogue;
+  store: BackupStore;
   appVersion: string;
   notify(topics: ChangeTopic[]): void;
   /** The shop's time zone for the retention rule; the device's by default. */
@@ -35,12 +39,11 @@ export interface SnapshotRequest {
   db?: Database;
 }
 
-const INTERVAL_KEY = 'intervalHours';
 const messageOf = (error: unknown) => toWireError(error).message;
 
-/** Creates the backup service over the live database and the catalogue. */
+/** Creates the backup service over the live database and the store. */
 export function createBackupService(options: BackupServiceOptions) {
-  const { live, catalogue, appVersion, notify } = options;
+  const { live, store, appVersion, notify } = options;
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -53,7 +56,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function log(entry: Omit<BackupLogEntry, 'id' | 'at'>): Promise<void> {
     try {
-      await catalogue.log(entry);
+      await store.log(entry);
     } catch (error) {
       console.error('[tillite] the backup log could not be written', error, entry);
     }
@@ -68,7 +71,7 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   async function prune(now: Date): Promise<void> {
-    const records = await catalogue.all();
+    const records = await store.all();
     const names = backupsToPrune(records, { now, timeZone });
     const dir = await backupDirectory();
     for (const name of names) {
@@ -76,7 +79,7 @@ export function createBackupService(options: BackupServiceOptions) {
         await dir.removeEntry(name).catch((error: unknown) => {
           if ((error as DOMException)?.name !== 'NotFoundError') throw error;
         });
-        await catalogue.remove(name);
+        await store.remove(name);
         await log({ action: 'prune', ok: true, kind: records.find((r) => r.name === name)?.kind ?? null, name, message: 'Removed by the retention rule', durationMs: null });
       } catch (error) {
         await log({ action: 'prune', ok: false, kind: null, name, message: `Could not remove it: ${messageOf(error)}`, durationMs: null });
@@ -108,7 +111,7 @@ export function createBackupService(options: BackupServiceOptions) {
         verifiedAt: new Date().toISOString(),
         problem: null,
       };
-      await catalogue.put(record);
+      await store.put(record);
       const durationMs = Math.round(performance.now() - started);
       await log({ action: 'backup', ok: true, kind, name, message: `Written and verified (${file.size} bytes)`, durationMs });
       await prune(at);
@@ -122,11 +125,11 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   async function intervalHours(): Promise<number> {
-    return (await catalogue.getSetting<number>(INTERVAL_KEY)) ?? DEFAULT_INTERVAL_HOURS;
+    return (await store.settings()).backupIntervalHours;
   }
 
   async function scheduledTimes(): Promise<string[]> {
-    return (await catalogue.all()).filter((r) => r.kind === 'scheduled' && r.state === 'verified').map((r) => r.createdAt);
+    return (await store.all()).filter((r) => r.kind === 'scheduled' && r.state === 'verified').map((r) => r.createdAt);
   }
 
   /** Reads a backup's bytes; a missing file is `not-found`. */
@@ -140,7 +143,7 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   async function getRecord(name: string): Promise<BackupRecord> {
-    const record = await catalogue.get(name);
+    const record = await store.get(name);
     if (!record) throw new HandlerError('not-found', `There is no backup called ${name}.`);
     return record;
   }
@@ -163,7 +166,7 @@ export function createBackupService(options: BackupServiceOptions) {
       verifiedAt: new Date().toISOString(),
       problem: problems.length === 0 ? null : problems.join('; '),
     };
-    await catalogue.put(checked);
+    await store.put(checked);
     await log({
       action: 'verify',
       ok: problems.length === 0,
@@ -177,7 +180,7 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   return {
-    catalogue,
+    store,
     serial,
     snapshot,
     log,
@@ -198,12 +201,12 @@ export function createBackupService(options: BackupServiceOptions) {
 
     /** Every backup, newest first, optionally of one kind. */
     async list(kind?: BackupKind): Promise<BackupRecord[]> {
-      const all = await catalogue.all();
+      const all = await store.all();
       return kind ? all.filter((r) => r.kind === kind) : all;
     },
 
     async status(now: Date): Promise<BackupStatus> {
-      const [hours, times, lines] = await Promise.all([intervalHours(), scheduledTimes(), catalogue.recentLog(500)]);
+      const [hours, times, lines] = await Promise.all([intervalHours(), scheduledTimes(), store.recentLog(500)]);
       const attempts = lines.filter((l) => l.action === 'backup');
       const lastSuccess = attempts.find((l) => l.ok) ?? null;
       const newest = attempts[0] ?? null;
@@ -223,7 +226,7 @@ export function createBackupService(options: BackupServiceOptions) {
         await dir.removeEntry(name).catch((error: unknown) => {
           if ((error as DOMException)?.name !== 'NotFoundError') throw error;
         });
-        await catalogue.remove(name);
+        await store.remove(name);
         await log({ action: 'delete', ok: true, kind: record.kind, name, message: 'Deleted by hand', durationMs: null });
         notify(['backups']);
         return name;
@@ -245,7 +248,7 @@ export function createBackupService(options: BackupServiceOptions) {
       if (!Number.isFinite(hours) || hours < MIN_INTERVAL_HOURS || hours > MAX_INTERVAL_HOURS) {
         throw new HandlerError('invalid', `The interval must be between ${MIN_INTERVAL_HOURS} and ${MAX_INTERVAL_HOURS} hours.`);
       }
-      await catalogue.setSetting(INTERVAL_KEY, hours);
+      await store.updateSettings((settings) => ({ ...settings, backupIntervalHours: hours }));
       notify(['backups']);
       return hours;
     },
@@ -258,10 +261,10 @@ export function createBackupService(options: BackupServiceOptions) {
       serial(async () => {
         const dir = await backupDirectory();
         const files = new Set(await listBackupFiles(dir));
-        const records = await catalogue.all();
+        const records = await store.all();
         for (const record of records) {
           if (files.has(record.name)) continue;
-          await catalogue.remove(record.name);
+          await store.remove(record.name);
           await log({ action: 'reconcile', ok: false, kind: record.kind, name: record.name, message: 'Its file is gone: removed from the list', durationMs: null });
         }
         const known = new Set(records.map((r) => r.name));
@@ -272,7 +275,7 @@ export function createBackupService(options: BackupServiceOptions) {
           const bytes = await readBytes(name);
           const check = await checkBackupBytes(live.pool, bytes, null);
           const ok = check.problems.length === 0 && check.facts !== null;
-          await catalogue.put({
+          await store.put({
             name,
             kind: parsed.kind,
             createdAt: parsed.createdAt,

@@ -2,12 +2,12 @@
  * `backup.*` and `data.empty`. Restore and empty are where a permission check (owner or manager) goes once
  * roles exist: each is one line that calls the operation in `backups/restore.ts`.
  */
-import type { BackupHandlers } from '../../protocol';
+import type { BackupHandlers } from '../../protocol/backups';
 import type { BackupService } from '../backups/service';
 import { emptyDatabase, restoreBackup, type RestoreDeps } from '../backups/restore';
 import { summarize } from '../backups/inspect';
-import { HandlerError } from '../errors';
-import type { HandlerContext, HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { folderCopies } from '../transfer/folder';
 
 function service(ctx: HandlerContext): BackupService {
@@ -20,20 +20,6 @@ function deps(ctx: HandlerContext): RestoreDeps {
   return { live: ctx.live, service: service(ctx), appVersion: ctx.appVersion, notify: ctx.notify };
 }
 
-/**
- * Runs a destructive task once per client request id (also used by `transfer.*`): a request re-sent after a leader hand-over gets the
- * first answer back instead of restoring or emptying a second time.
- */
-export async function once<T>(ctx: HandlerContext, requestId: string, run: () => Promise<T>): Promise<T> {
-  const { catalogue } = service(ctx);
-  const key = `request:${requestId}`;
-  const seen = await catalogue.getSetting<T>(key);
-  if (seen !== undefined) return seen;
-  const result = await run();
-  await catalogue.setSetting(key, result);
-  return result;
-}
-
 function parseNow(now: string): Date {
   const date = new Date(now);
   if (Number.isNaN(date.getTime())) throw new HandlerError('invalid', `"${now}" is not a time.`);
@@ -44,38 +30,45 @@ function parseNow(now: string): Date {
 export const backupHandlers = {
   'backup.list': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: async (ctx, { kind }) => ({ backups: await service(ctx).list(kind) }),
   },
   'backup.status': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: (ctx) => service(ctx).status(new Date()),
   },
   'backup.create': {
     kind: 'task',
-    run: (ctx, { description }, requestId) => {
+    effect: 'write',
+    run: (ctx, { description }) => {
       if (description && description.length > 80) throw new HandlerError('invalid', 'A description has at most 80 characters.');
-      return once(ctx, requestId, () => service(ctx).create(description));
+      return service(ctx).create(description);
     },
   },
   'backup.delete': {
     kind: 'task',
+    effect: 'write',
     recovery: true,
     run: async (ctx, { name }) => ({ deleted: await service(ctx).remove(name) }),
   },
   'backup.verify': {
     kind: 'task',
+    effect: 'write',
     recovery: true,
     run: (ctx, { name }) => service(ctx).verify(name),
   },
   'backup.restore': {
     kind: 'task',
+    effect: 'write',
     recovery: true,
-    run: (ctx, { name }, requestId) => once(ctx, requestId, () => restoreBackup(deps(ctx), name)),
+    run: (ctx, { name }) => restoreBackup(deps(ctx), name),
   },
   'backup.tick': {
     kind: 'task',
+    effect: 'write',
     run: async (ctx, { now }) => {
       const result = await service(ctx).tick(parseNow(now));
       // A copy in the folder the user chose (when there is one); its outcome goes to the backup log.
@@ -88,6 +81,7 @@ export const backupHandlers = {
   },
   'backup.setInterval': {
     kind: 'task',
+    effect: 'write',
     run: async (ctx, { hours }) => ({ intervalHours: await service(ctx).setInterval(hours) }),
   },
   'data.summary': {
@@ -96,6 +90,7 @@ export const backupHandlers = {
   },
   'data.empty': {
     kind: 'task',
-    run: (ctx, { confirm }, requestId) => once(ctx, requestId, () => emptyDatabase(deps(ctx), confirm)),
+    effect: 'write',
+    run: (ctx, { confirm }) => emptyDatabase(deps(ctx), confirm),
   },
 } satisfies HandlerImpls<BackupHandlers>;

@@ -3,10 +3,10 @@
  * tab is its own register; a cart a closed tab left behind is offered to the next register that opens.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { CartHandlers, LeftCart } from '../../protocol';
+import type { CartHandlers, LeftCart } from '../../protocol/cart';
 import { isCart, type Cart } from '../../../pos/cart';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
 import { refuseSavedSale } from './sale-identity';
 
 function readCart(db: Database, registerId: string): Cart | null {

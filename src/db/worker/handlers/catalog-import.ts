@@ -4,12 +4,13 @@
  * A row updates the product with its SKU, or else the one with its barcode and no other SKU; otherwise it creates one.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ImportReport, ProductInput } from '../../protocol';
+import type { ImportReport } from '../../protocol/catalog';
+import type { ProductInput } from '../../../pos/product';
 import { CATALOG_COLUMNS, readHeader, rowToFields, validateRow, type RejectedRow } from '../../../pos/catalog-csv';
 import { parseCsv, toCsv } from '../../../pos/csv';
 import { currencyDigits } from '../../../pos/currency';
-import { HandlerError } from '../errors';
-import { categoryForPath, listCategories, writeProduct } from './catalog';
+import { HandlerError } from '../runtime/errors';
+import { categoryForPath, listCategories, writeProduct } from './products';
 import { PRODUCT_COLUMNS, requireShop, rowToProduct } from './rows';
 
 /** The whole catalogue as CSV text. */

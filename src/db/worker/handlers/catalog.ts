@@ -1,10 +1,11 @@
 /** The catalogue: search as you type (FTS5), lookups by code, products and categories. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { CatalogHandlers, Category, Product, ProductInput } from '../../protocol';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
-import { PRODUCT_COLUMNS, moveStock, productById, rowToProduct } from './rows';
+import type { CatalogHandlers } from '../../protocol/catalog';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
+import { PRODUCT_COLUMNS, productById, rowToProduct } from './rows';
 import { exportCatalog, importCatalog } from './catalog-import';
+import { listCategories, writeProduct } from './products';
 
 /** How many search matches are considered at most; `total` saturates here ("1000+ matches"). */
 export const CANDIDATES = 1000;
@@ -16,82 +17,6 @@ export const CANDIDATES = 1000;
 export function ftsQuery(text: string): string | null {
   const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
-}
-
-/** Checks a product before it is written; returns the clean input. */
-function checkProduct(db: Database, input: ProductInput): ProductInput {
-  const name = input.name.trim();
-  const sku = input.sku?.trim() || null;
-  const barcode = input.barcode?.trim() || null;
-  if (!name || name.length > 200) throw new HandlerError('invalid', 'A product needs a name of at most 200 characters.');
-  if (!Number.isSafeInteger(input.price) || input.price < 0) throw new HandlerError('invalid', 'The price must be zero or more.');
-  if (!Number.isSafeInteger(input.taxBp) || input.taxBp < 0 || input.taxBp > 100_000) throw new HandlerError('invalid', 'The tax rate is not valid.');
-  if (!Number.isSafeInteger(input.stock)) throw new HandlerError('invalid', 'The stock must be a whole number.');
-  for (const [column, value, label] of [['barcode', barcode, 'barcode'], ['sku', sku, 'SKU']] as const) {
-    if (value === null) continue;
-    const clash = db.selectObject(`SELECT id, name FROM products WHERE ${column} = ? AND id IS NOT ?`, [value, input.id ?? null]);
-    if (clash) throw new HandlerError('conflict', `The ${label} ${value} already belongs to "${String(clash.name)}".`);
-  }
-  return { ...input, name, sku, barcode };
-}
-
-/**
- * Creates or updates a product; a change of stock is recorded as a movement with `reason`.
- * Shared by the product form and the CSV import.
- */
-export function writeProduct(db: Database, raw: ProductInput, reason: 'adjust' | 'import', at: string): Product {
-  const input = checkProduct(db, raw);
-  if (input.id === undefined) {
-    db.exec({
-      sql: `INSERT INTO products (name, sku, barcode, price, tax_bp, stock, active, category_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-      bind: [input.name, input.sku, input.barcode, input.price, input.taxBp, input.active ? 1 : 0, input.categoryId, at, at],
-    });
-    const id = Number(db.selectValue('SELECT last_insert_rowid()'));
-    moveStock(db, { productId: id, delta: input.stock, reason: reason === 'import' ? 'import' : 'initial', at });
-    return productById(db, id);
-  }
-  const before = productById(db, input.id);
-  db.exec({
-    sql: `UPDATE products SET name = ?, sku = ?, barcode = ?, price = ?, tax_bp = ?, active = ?, category_id = ?, updated_at = ?
-          WHERE id = ?`,
-    bind: [input.name, input.sku, input.barcode, input.price, input.taxBp, input.active ? 1 : 0, input.categoryId, at, input.id],
-  });
-  moveStock(db, { productId: input.id, delta: input.stock - before.stock, reason, at });
-  return productById(db, input.id);
-}
-
-/** Every category with its path from the top, ordered by path. */
-export function listCategories(db: Database): Category[] {
-  return db
-    .selectObjects(
-      `WITH RECURSIVE tree (id, name, parent_id, path) AS (
-         SELECT id, name, parent_id, name FROM categories WHERE parent_id IS NULL
-         UNION ALL
-         SELECT c.id, c.name, c.parent_id, tree.path || ' > ' || c.name FROM categories c JOIN tree ON c.parent_id = tree.id
-       )
-       SELECT id, name, parent_id, path FROM tree ORDER BY path COLLATE NOCASE`,
-    )
-    .map((row) => ({
-      id: Number(row.id),
-      name: String(row.name),
-      parentId: row.parent_id === null ? null : Number(row.parent_id),
-      path: String(row.path),
-    }));
-}
-
-/** Finds or creates the category at `path` (names from the top); null for an empty path. */
-export function categoryForPath(db: Database, path: string[]): number | null {
-  let parent: number | null = null;
-  for (const name of path) {
-    const found: unknown = db.selectValue('SELECT id FROM categories WHERE name = ? AND parent_id IS ?', [name, parent]);
-    if (found !== undefined) parent = Number(found);
-    else {
-      db.exec({ sql: 'INSERT INTO categories (name, parent_id) VALUES (?, ?)', bind: [name, parent] });
-      parent = Number(db.selectValue('SELECT last_insert_rowid()'));
-    }
-  }
-  return parent;
 }
 
 /** `catalog.*` handlers. */

@@ -7,10 +7,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
-import { openMemoryDatabase } from '../drivers/memory';
-import { migrate } from '../migrate';
-import { bundledMigrations } from '../migrations';
-import { createProcessor, type Processor } from '../processor';
+import { openMemoryDatabase } from '../storage/memory';
+import { migrate } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
+import { createProcessor, type Processor } from '../runtime/processor';
 import { handlers } from './index';
 
 let processor: Processor;

@@ -1,13 +1,14 @@
 /** Handlers answered while the database is refused: download a copy of the file as it is. */
-import type { RecoveryHandlers } from '../../protocol';
-import { loadSqlite } from '../drivers/sqlite';
-import type { HandlerImpls } from '../processor';
-import { exportLive } from '../recovery';
+import type { RecoveryHandlers } from '../../protocol/recovery';
+import { loadSqlite } from '../storage/sqlite';
+import type { HandlerImpls } from '../runtime/processor';
+import { exportLive } from '../transfer/live-copy';
 
 /** `recovery.*` handlers. Restoring a backup is `backup.restore`, which is also answered in recovery. */
 export const recoveryHandlers = {
   'recovery.export-live': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: async (ctx) => {
       const sqlite3 = await loadSqlite();

@@ -1,7 +1,8 @@
 /** Row mappers and small reads shared by the point-of-sale handlers. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { Product, Shop } from '../../protocol';
-import { HandlerError } from '../errors';
+import type { Product } from '../../../pos/product';
+import type { Shop } from '../../../pos/shop';
+import { HandlerError } from '../runtime/errors';
 
 type Row = Record<string, unknown>;
 

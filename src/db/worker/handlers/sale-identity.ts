@@ -4,10 +4,10 @@
  * for two different sales: a commit under an id already used by another cart is refused, never answered with
  * the other sale's receipt.
  */
-import type { SaleDetail } from '../../protocol';
+import type { SaleDetail } from '../../../pos/sale';
 import type { Cart } from '../../../pos/cart';
 import { settle } from '../../../pos/payments';
-import { HandlerError } from '../errors';
+import { HandlerError } from '../runtime/errors';
 
 /** As the receipt prints it. */
 const saleNumberLabel = (number: number): string => `Sale no. ${String(number).padStart(6, '0')}`;

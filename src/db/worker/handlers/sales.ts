@@ -3,13 +3,15 @@
  * tax bands, payments, stock movements and the clearing of the cart commit together or not at all.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { SaleDetail, SaleLine, SaleSummary, SalesHandlers, Shop } from '../../protocol';
+import type { SalesHandlers } from '../../protocol/sales';
+import type { SaleDetail, SaleLine, SaleSummary } from '../../../pos/sale';
+import type { Shop } from '../../../pos/shop';
 import type { Cart } from '../../../pos/cart';
 import type { Discount } from '../../../pos/pricing';
 import { priceCart } from '../../../pos/pricing';
 import { settle, type PaymentMethod } from '../../../pos/payments';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
 import { moveStock, requireShop } from './rows';
 import { repeatedCommit } from './sale-identity';
 

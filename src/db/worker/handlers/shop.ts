@@ -1,14 +1,15 @@
 /** The shop's settings (first-run setup) and the sample shop. */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Shop, ShopHandlers } from '../../protocol';
+import type { ShopHandlers } from '../../protocol/shop';
+import type { Shop } from '../../../pos/shop';
 import { emptyCart, addProduct } from '../../../pos/cart';
 import { isCurrencyCode } from '../../../pos/currency';
 import { priceCart } from '../../../pos/pricing';
 import { SAMPLE_SHOP, sampleHistory, sampleProducts } from '../../../pos/sample-shop';
-import { HandlerError } from '../errors';
-import type { HandlerImpls } from '../processor';
-import { categoryForPath, writeProduct } from './catalog';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
+import { categoryForPath, writeProduct } from './products';
 import { readShop } from './rows';
 import { commitSale } from './sales';
 

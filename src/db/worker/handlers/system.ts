@@ -1,7 +1,8 @@
 /** Handlers about the database itself: what it is and whether it answers. */
-import type { SystemHandlers } from '../../protocol';
-import type { HandlerImpls } from '../processor';
-import { migrationHistory, schemaVersionOf } from '../migrate';
+import type { SystemHandlers } from '../../protocol/system';
+import type { HandlerImpls } from '../runtime/processor';
+import { migrationHistory } from '../schema/runner';
+import { schemaVersionOf } from '../schema/version';
 
 /** `system.*` handlers. */
 export const systemHandlers = {
@@ -25,6 +26,7 @@ export const systemHandlers = {
   },
   'system.migration-snapshots': {
     kind: 'task',
+    effect: 'read',
     run: async (ctx) => {
       // The snapshots the runner asked for, as the backup catalogue lists them (newest first, kept by its rule).
       const records = (await ctx.backups?.list()) ?? [];

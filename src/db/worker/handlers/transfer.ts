@@ -3,15 +3,14 @@
  * The import is where a permission check (owner or manager) goes once roles exist: one line before
  * `importStaged`.
  */
-import type { TransferHandlers } from '../../protocol';
+import type { TransferHandlers } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
-import { HandlerError } from '../errors';
-import type { HandlerContext, HandlerImpls } from '../processor';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { exportStatusStore } from '../transfer/export-status';
 import { folderCopies } from '../transfer/folder';
 import { importStaged, inspectStaged, type ImportDeps } from '../transfer/import';
 import { removeStaged } from '../transfer/staging';
-import { once } from './backups';
 
 function service(ctx: HandlerContext): BackupService {
   if (!ctx.backups) throw new HandlerError('internal', 'Export and import need the database on OPFS.');
@@ -29,16 +28,18 @@ function parseNow(now: string): Date {
   return date;
 }
 
-const exportStatus = (ctx: HandlerContext) => exportStatusStore(service(ctx).catalogue);
+const exportStatus = (ctx: HandlerContext) => exportStatusStore(service(ctx).store);
 
 /** `transfer.*` and `folder.*` handlers. */
 export const transferHandlers = {
   'transfer.snapshot': {
     kind: 'task',
-    run: (ctx, { at }, requestId) => once(ctx, requestId, () => service(ctx).serial(() => service(ctx).snapshot('export', { at: parseNow(at) }))),
+    effect: 'write',
+    run: (ctx, { at }) => service(ctx).serial(() => service(ctx).snapshot('export', { at: parseNow(at) })),
   },
   'transfer.exported': {
     kind: 'task',
+    effect: 'write',
     recovery: true,
     run: async (ctx, { name, at }) => {
       const status = await exportStatus(ctx).recordExport(name, parseNow(at));
@@ -48,11 +49,13 @@ export const transferHandlers = {
   },
   'transfer.status': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: (ctx, { now }) => exportStatus(ctx).status(parseNow(now)),
   },
   'transfer.dismissReminder': {
     kind: 'task',
+    effect: 'write',
     run: async (ctx, { now }) => {
       const status = await exportStatus(ctx).dismiss(parseNow(now));
       ctx.notify(['backups']);
@@ -61,6 +64,7 @@ export const transferHandlers = {
   },
   'transfer.setReminderDays': {
     kind: 'task',
+    effect: 'write',
     run: async (ctx, { days, now }) => {
       const status = await exportStatus(ctx).setDays(days, parseNow(now));
       ctx.notify(['backups']);
@@ -69,24 +73,29 @@ export const transferHandlers = {
   },
   'transfer.inspect': {
     kind: 'task',
+    effect: 'read',
     run: (ctx, { staged }) => inspectStaged(deps(ctx), staged),
   },
   'transfer.import': {
     kind: 'task',
-    run: (ctx, { staged }, requestId) => once(ctx, requestId, () => importStaged(deps(ctx), staged)),
+    effect: 'write',
+    run: (ctx, { staged }) => importStaged(deps(ctx), staged),
   },
   'transfer.discard': {
     kind: 'task',
+    effect: 'write',
     recovery: true,
     run: async (_ctx, { staged }) => ({ discarded: await removeStaged(staged) }),
   },
   'folder.status': {
     kind: 'task',
+    effect: 'read',
     recovery: true,
     run: (ctx) => folderCopies(service(ctx), ctx.notify).status(),
   },
   'folder.changed': {
     kind: 'task',
+    effect: 'write',
     run: async (ctx, { now }) => {
       const status = await folderCopies(service(ctx), ctx.notify).changed(parseNow(now));
       // Every tab's Data view and banner show the folder: tell them it changed, copy or not.

@@ -3,8 +3,8 @@
  * Lock manager with the browser's rules (one holder, FIFO, released when the holder's tab dies), and a shared
  * "database" whose processor applies each request id once, as the real one does inside its transaction.
  */
-import type { BusMessage, FromWorker, RequestMessage, ResponseMessage, WireError } from '../../protocol';
-import { startNode, type BusLike, type CallKind, type LeaderNode, type LeaderSession, type LocksLike } from '../leader';
+import type { BusMessage, FromWorker, RequestMessage, ResponseMessage, WireError } from '../../protocol/envelope';
+import { startNode, type BusLike, type CallKind, type LeaderNode, type LeaderSession, type LocksLike } from '../runtime/leader';
 
 /** Lets every queued message and timer of the fakes run. */
 export async function settle(rounds = 20): Promise<void> {

@@ -6,10 +6,10 @@
  * file, SHA-256 read-back, rename) needs OPFS and is covered end to end in Chromium.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { loadSqlite } from '../drivers/sqlite';
-import { openMemoryDatabase } from '../drivers/memory';
-import type { MigrateHooks } from '../migrate';
-import { parseMigrations, type Migration } from '../migrations';
+import { loadSqlite } from '../storage/sqlite';
+import { openMemoryDatabase } from '../storage/memory';
+import type { MigrateHooks } from '../schema/runner';
+import { parseMigrations, type Migration } from '../schema/loader';
 
 /** A fresh in-memory database with the live settings, and the sqlite3 module. */
 export async function memoryDb(): Promise<{ db: Database; sqlite3: Sqlite3Static }> {

@@ -7,16 +7,18 @@
  * When the browser no longer lets Tillite write there (permission lapsed), copies pause, the log says so, and
  * the page asks again at the user's next gesture (`requestPermission` needs one).
  */
-import type { BackupRecord, ChangeTopic, FolderStatus } from '../../protocol';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import type { FolderStatus } from '../../protocol/transfer';
 import { folderPermission, loadFolderHandle } from '../../../lib/folder-store';
 import { parseBackupName } from '../backups/inspect';
 import { backupsToPrune, type RetentionItem } from '../backups/retention';
+import type { WorkerSettings } from '../backups/settings';
 import type { BackupService } from '../backups/service';
-import { toWireError } from '../errors';
-import { backupDirectory } from '../snapshot';
+import { toWireError } from '../runtime/errors';
+import { backupDirectory } from '../storage/opfs-files';
 
-const STATE_KEY = 'folderCopies';
-type Saved = { lastCopy: FolderStatus['lastCopy']; problem: string | null };
+type Saved = WorkerSettings['folder'];
 
 async function entries(dir: FileSystemDirectoryHandle): Promise<string[]> {
   const names: string[] = [];
@@ -26,13 +28,14 @@ async function entries(dir: FileSystemDirectoryHandle): Promise<string[]> {
   return names;
 }
 
-/** The folder copies over the backup service (its catalogue keeps their state, its log their outcomes). */
+/** The folder copies over the backup service (its store keeps their state, its log their outcomes). */
 export function folderCopies(
   service: BackupService,
   notify: (topics: ChangeTopic[]) => void,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ) {
-  const saved = async (): Promise<Saved> => (await service.catalogue.getSetting<Saved>(STATE_KEY)) ?? { lastCopy: null, problem: null };
+  const saved = async (): Promise<Saved> => (await service.store.settings()).folder;
+  const save = (folder: Saved) => service.store.updateSettings((settings) => ({ ...settings, folder }));
 
   async function status(): Promise<FolderStatus> {
     const handle = await loadFolderHandle();
@@ -62,7 +65,7 @@ export function folderCopies(
     try {
       if ((await folderPermission(folder)) !== 'granted') {
         const problem = `Copies to the folder “${folder.name}” are paused until you allow Tillite to write there again.`;
-        await service.catalogue.setSetting(STATE_KEY, { ...(await saved()), problem } satisfies Saved);
+        await save({ ...(await saved()), problem });
         await log(false, problem);
         return;
       }
@@ -72,11 +75,11 @@ export function folderCopies(
       const writable = await (await folder.getFileHandle(record.name, { create: true })).createWritable();
       await file.stream().pipeTo(writable);
       await prune(folder, now);
-      await service.catalogue.setSetting(STATE_KEY, { lastCopy: { at: now.toISOString(), name: record.name }, problem: null } satisfies Saved);
+      await save({ lastCopy: { at: now.toISOString(), name: record.name }, problem: null });
       await log(true, `Copied to the folder “${folder.name}”`);
     } catch (error) {
       const problem = `Copying to the folder “${folder.name}” failed: ${toWireError(error).message}`;
-      await service.catalogue.setSetting(STATE_KEY, { ...(await saved()), problem } satisfies Saved).catch(() => undefined);
+      await save({ ...(await saved()), problem }).catch(() => undefined);
       await log(false, problem);
     } finally {
       notify(['backups']);

@@ -6,7 +6,7 @@
  * the read/write versions (18, 19: 1 = rollback journal, 2 = WAL), the change counter (24), the page count
  * (28, valid when offset 92 equals the change counter), `user_version` (60) and `application_id` (68).
  */
-import type { ImportRefusalReason } from '../../protocol';
+import type { ImportRefusalReason } from '../../protocol/transfer';
 
 /** A refusal: why, in one word for code and tests, and in plain words for a person. */
 export interface Refusal {

@@ -8,13 +8,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { migrate } from '../migrate';
-import { bundledMigrations } from '../migrations';
+import { migrate } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
 import { exportBytes, memoryDb } from '../testing/memory-db';
 import { UNCHANGED } from './header';
 import { openUntrusted, readDatabaseFacts, validateImport } from './validate';
 // The mutations are shared with the end-to-end fuzz, which runs a sample of them through the real import.
-import { FUZZ_SEED, MUTATIONS, random } from '../../../../e2e/file-mutations';
+import { FUZZ_SEED, MUTATIONS, random } from '../../../../e2e/fixtures/file-mutations';
 
 const PER_KIND = 16;
 

@@ -5,13 +5,15 @@
  *
  * Every refusal leaves the live database exactly as it was and removes the staged copy.
  */
-import type { BackupRecord, ChangeTopic, DatabaseFacts, ImportInspection } from '../../protocol';
+import type { BackupRecord } from '../../protocol/backups';
+import type { ChangeTopic } from '../../protocol/envelope';
+import type { DatabaseFacts, ImportInspection } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
-import { HandlerError, toWireError } from '../errors';
-import type { LiveDatabase } from '../live';
-import { migrate } from '../migrate';
-import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../migrations';
-import { swapLiveDatabase } from '../swap';
+import { HandlerError, toWireError } from '../runtime/errors';
+import type { LiveDatabase } from '../storage/live';
+import { migrate } from '../schema/runner';
+import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
+import { swapLiveDatabase } from '../storage/swap';
 import { readStaged, removeStaged } from './staging';
 import { readDatabaseFacts, validateImport } from './validate';
 

@@ -3,11 +3,10 @@
  * VFS owns). The page streams a picked file there; the worker reads it from there to check and import it. A
  * file is staged under a name the page makes (a UUID), so two tabs importing at once never meet.
  */
-import { HandlerError } from '../errors';
-import { readFile } from '../snapshot';
+import { HandlerError } from '../runtime/errors';
+import { OPFS_DIRS } from '../../../lib/opfs-paths';
+import { opfsDirectory, readFile } from '../storage/opfs-files';
 
-/** The OPFS directory of staged imports. */
-export const STAGING_DIR = 'staging';
 /** Staged files older than this are leftovers (a closed tab, a crash) and are removed at start-up. */
 const STALE_MS = 60 * 60 * 1000;
 const NAME = /^[0-9a-f-]{36}\.db$/;
@@ -17,9 +16,8 @@ export function assertStagedName(name: string): void {
   if (!NAME.test(name)) throw new HandlerError('invalid', `"${name}" is not a staged import.`);
 }
 
-async function stagingDirectory(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(STAGING_DIR, { create: true });
+function stagingDirectory(): Promise<FileSystemDirectoryHandle> {
+  return opfsDirectory(OPFS_DIRS.staging);
 }
 
 /** The staged file's bytes, or null when it is gone. */

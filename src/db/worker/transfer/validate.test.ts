@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { migrate, TILLITE_APPLICATION_ID } from '../migrate';
-import { bundledMigrations } from '../migrations';
+import { migrate } from '../schema/runner';
+import { TILLITE_APPLICATION_ID } from '../schema/version';
+import { bundledMigrations } from '../schema/loader';
 import { exportBytes, memoryDb } from '../testing/memory-db';
 import { checkHeader, describeForeignFile } from './header';
 import { damagedPage, validateImport } from './validate';

@@ -12,10 +12,11 @@
  * Pure apart from sqlite-wasm in memory: the same code runs in Node's unit tests and in the worker.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import type { DatabaseFacts } from '../../protocol';
+import type { DatabaseFacts } from '../../protocol/transfer';
 import { summarize } from '../backups/inspect';
-import { migrationHistory, schemaVersionOf, TILLITE_APPLICATION_ID } from '../migrate';
-import { checksumOf, type Migration } from '../migrations';
+import { migrationHistory } from '../schema/runner';
+import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
+import { checksumOf, type Migration } from '../schema/loader';
 import { checkHeader, refuse, type Refusal } from './header';
 
 /** A file that passed every check, with what the preview shows. */

@@ -1,0 +1,180 @@
+/**
+ * "Restore from a file": pick a `.db` file (the open picker, a file input where there is none, or a file dropped
+ * here), copy it into OPFS `staging/`, let the worker check it, show what it holds beside what is here now, and
+ * replace the data only on confirmation. A refused file is named with its reason; nothing else changes.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { ResultOf } from '../../../db/protocol';
+import type { DatabaseFacts, ImportInspection, ImportRefusalReason } from '../../../db/protocol/transfer';
+import { DbError } from '../../../db/client';
+import { errorText } from '../../hooks/use-action';
+import { db } from '../../db';
+import { canPickOpenFile, pickDatabaseFile, stageFile } from '../../transfer/files';
+import { formatBytes } from '../../../lib/format';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'copying'; done: number; total: number }
+  | { kind: 'checking' }
+  | { kind: 'refused'; reason: ImportRefusalReason | 'error'; message: string }
+  | { kind: 'preview'; inspection: Extract<ImportInspection, { ok: true }>; fileName: string }
+  | { kind: 'importing' }
+  | { kind: 'done'; result: ResultOf<'transfer.import'> };
+
+const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const count = (n: number | null) => (n === null ? '—' : String(n));
+
+/** One column of the preview: what a database holds. */
+function facts(f: DatabaseFacts | null, prefix: string) {
+  const cell = (name: string, value: string) => <td data-testid={`${prefix}-${name}`}>{value}</td>;
+  return {
+    shop: cell('shop', f ? f.shopName ?? 'not set up' : '—'),
+    products: cell('products', f ? count(f.products) : '—'),
+    sales: cell('sales', f ? count(f.sales) : '—'),
+    range: cell('range', f?.firstSaleAt ? `${day(f.firstSaleAt)} – ${day(f.lastSaleAt)}` : 'no sales'),
+    schema: cell('schema', f ? String(f.schemaVersion) : '—'),
+    size: cell('size', f ? formatBytes(f.size) : '—'),
+  };
+}
+
+export function ImportCard() {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const busy = step.kind === 'copying' || step.kind === 'checking' || step.kind === 'importing';
+
+  const check = async (file: File) => {
+    try {
+      setStep({ kind: 'copying', done: 0, total: file.size });
+      const staged = await stageFile(file, (done, total) => setStep({ kind: 'copying', done, total }));
+      setStep({ kind: 'checking' });
+      const inspection = await db().send('transfer.inspect', { staged });
+      setStep(inspection.ok ? { kind: 'preview', inspection, fileName: file.name } : { kind: 'refused', reason: inspection.reason, message: inspection.message });
+    } catch (error) {
+      setStep({ kind: 'refused', reason: 'error', message: errorText(error) });
+    }
+  };
+
+  const pick = async () => {
+    if (!canPickOpenFile()) return input.current?.click();
+    try {
+      const file = await pickDatabaseFile();
+      if (file) await check(file);
+    } catch (error) {
+      setStep({ kind: 'refused', reason: 'error', message: errorText(error) });
+    }
+  };
+
+  const confirm = async (staged: string) => {
+    setStep({ kind: 'importing' });
+    try {
+      setStep({ kind: 'done', result: await db().send('transfer.import', { staged }) });
+    } catch (error) {
+      const reason = (error instanceof DbError && (error.detail?.reason as ImportRefusalReason | undefined)) || 'error';
+      setStep({ kind: 'refused', reason, message: errorText(error) });
+    }
+  };
+
+  const cancel = (staged: string) => {
+    setStep({ kind: 'idle' });
+    void db().send('transfer.discard', { staged }).catch(() => undefined);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file && !busy) void check(file);
+  };
+
+  const file = step.kind === 'preview' ? facts(step.inspection.file, 'import-file') : null;
+  const now = step.kind === 'preview' ? facts(step.inspection.current, 'import-current') : null;
+  return (
+    <article
+      class={`card drop${dragging ? ' dragging' : ''}`}
+      data-testid="import-drop"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <h2>Restore from a file</h2>
+      <p class="muted">Bring back a copy saved outside the browser, or move a shop from another computer. You can also drop a .db file here.</p>
+      <button type="button" data-testid="import-pick" disabled={busy} onClick={() => void pick()}>
+        Restore from a file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".db,.sqlite,.sqlite3,application/vnd.sqlite3"
+        data-testid="import-input"
+        onChange={(e) => {
+          const chosen = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (chosen) void check(chosen);
+        }}
+      />
+      {step.kind === 'copying' && (
+        <p>
+          <progress data-testid="import-progress" max={step.total || 1} value={step.done} /> Copying the file…
+        </p>
+      )}
+      {step.kind === 'checking' && <p data-testid="import-checking">Checking the file…</p>}
+      {step.kind === 'importing' && <p data-testid="import-running">Saving a copy of your current data, then importing…</p>}
+      {step.kind === 'refused' && (
+        <p class="error" role="alert" data-testid="import-refusal" data-reason={step.reason}>
+          {step.message}
+        </p>
+      )}
+      {step.kind === 'done' && (
+        <p class="notice" role="status" data-testid="import-result">
+          Imported{step.result.file.shopName ? ` “${step.result.file.shopName}”` : ''}: {count(step.result.file.products)} products and{' '}
+          {count(step.result.file.sales)} sales, at schema {step.result.migratedTo}. The data from before was kept as{' '}
+          {step.result.undo.name}: restore it from the list below to undo.
+        </p>
+      )}
+      {step.kind === 'preview' && file && now && (
+        <div data-testid="import-preview">
+          <p>
+            <strong>{step.fileName}</strong> is a whole Tillite database. Replace the data here with it?
+          </p>
+          <table class="compare">
+            <thead>
+              <tr>
+                <th />
+                <th>In the file</th>
+                <th>Here now</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr><th>Shop</th>{file.shop}{now.shop}</tr>
+              <tr><th>Products</th>{file.products}{now.products}</tr>
+              <tr><th>Sales</th>{file.sales}{now.sales}</tr>
+              <tr><th>Sales dated</th>{file.range}{now.range}</tr>
+              <tr><th>Schema version</th>{file.schema}{now.schema}</tr>
+              <tr><th>Size</th>{file.size}{now.size}</tr>
+            </tbody>
+          </table>
+          {step.inspection.migrateTo !== null && (
+            <p data-testid="import-migrate">
+              The file comes from an older version of Tillite (schema {step.inspection.file.schemaVersion}); it will be updated to schema{' '}
+              {step.inspection.migrateTo} as it is imported.
+            </p>
+          )}
+          <p>A copy of the current data is taken first, so you can go back to it.</p>
+          <div class="row">
+            <button type="button" class="danger" data-testid="import-confirm" onClick={() => void confirm(step.inspection.staged)}>
+              Replace my data with this file
+            </button>
+            <button type="button" class="secondary" data-testid="import-cancel" onClick={() => cancel(step.inspection.staged)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The processor answers requests against an open database. It knows nothing of workers, `self` or the DOM,
+ * so unit tests drive it directly with an in-memory database.
+ *
+ * Every write (a mutation, or a task whose effect is `write`) is applied once per client-made request id: if the
+ * same request arrives again (a follower re-sent it after a leader hand-over), the stored result is returned
+ * and nothing is applied twice.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
+import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../../protocol';
+import type { BackupService } from '../backups/service';
+import { explainFailure, HandlerError } from './errors';
+import { storageLooksFull } from '../storage/storage-full';
+import { inTransaction } from './transaction';
+import { createRequestLedger } from './requests';
+import type { LiveDatabase } from '../storage/live';
+
+/** What every handler may use. */
+export interface HandlerContext {
+  /** The live database, read at each call: a restore replaces it. Throws while the database cannot be used. */
+  readonly db: Database;
+  /** The swappable live database on OPFS; null for the in-memory database of unit tests. */
+  readonly live: LiveDatabase | null;
+  /** The backups; null for the in-memory database of unit tests. */
+  readonly backups: BackupService | null;
+  /** The id of this worker, which holds the database. */
+  readonly leaderId: string;
+  readonly appVersion: string;
+  /** The VFS's name and file, for the status page. */
+  readonly vfs: string;
+  readonly fileName: string;
+  /** Tells every tab that these topics changed (called by the processor after a mutation commits). */
+  notify(topics: ChangeTopic[]): void;
+}
+
+/** A read: runs as is. */
+export interface QueryImpl<K extends HandlerName> {
+  kind: 'query';
+  /** Also answered while the live database cannot be used (the recovery screen's calls). */
+  recovery?: boolean;
+  run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
+}
+/** A write: synchronous, so it fits in one transaction with its request record. */
+export interface MutationImpl<K extends HandlerName> {
+  kind: 'mutation';
+  changes: ChangeTopic[];
+  run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
+}
+/**
+ * A long operation (a backup, a restore, an import) that manages its own transactions. `effect` says whether it
+ * changes anything: the processor applies a `write` task once per request id, as it does a mutation.
+ */
+export interface TaskImpl<K extends HandlerName> {
+  kind: 'task';
+  effect: 'read' | 'write';
+  /** Also answered while the live database cannot be used (the recovery screen's calls). */
+  recovery?: boolean;
+  run(ctx: HandlerContext, args: ArgsOf<K>): Promise<ResultOf<K>>;
+}
+export type HandlerImpl<K extends HandlerName> = QueryImpl<K> | MutationImpl<K> | TaskImpl<K>;
+
+/** A domain's handler implementations, checked against its slice of the handler map with `satisfies`. */
+export type HandlerImpls<Slice extends Partial<Handlers>> = { [K in keyof Slice & HandlerName]: HandlerImpl<K> };
+
+/** Every handler the worker answers, by name: the type makes a missing handler a compile error. */
+export type HandlerMap = { [K in HandlerName]: HandlerImpl<K> };
+
+/** The processor's interface to its host (the leader). */
+export interface Processor {
+  handle(request: RequestMessage): Promise<ResponseMessage>;
+  readonly context: HandlerContext;
+}
+
+/**
+ * Creates a processor over `ctx.db` answering with `impls`. `impls` must cover every handler name; a request
+ * for any other name is answered with `unknown-handler`.
+ *
+ * Every write is applied once per request id (see `requests.ts`): a mutation runs in one IMMEDIATE transaction
+ * with its request record; a write task is looked up before it starts, shares its run with a copy of the same
+ * request that arrives while it runs, and is recorded when it ends. No handler has to remember any of this.
+ */
+export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Processor {
+  const ledger = createRequestLedger();
+  /** Write tasks running now, by request id: a re-sent copy waits for the same run. */
+  const running = new Map<string, Promise<unknown>>();
+  /** The database a write task's record goes to: the live one as it is now (null while it cannot be used). */
+  const ledgerDb = (): Database | null => (ctx.live ? (ctx.live.failure ? null : ctx.live.raw) : ctx.db);
+
+  function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
+    const db = ctx.db;
+    // A failed COMMIT (a full disk) keeps its own error: see `inTransaction`.
+    const outcome = inTransaction(db, ctx.live?.sqlite3.capi ?? null, 'IMMEDIATE', () => {
+      const seen = ledger.find(db, request.requestId);
+      if (seen) return { result: seen.result as ResultOf<K>, fresh: false };
+      const result = impl.run(ctx, request.args);
+      ledger.record(db, request.requestId, request.name, result);
+      return { result, fresh: true };
+    });
+    if (outcome.fresh) ctx.notify(impl.changes);
+    return outcome.result;
+  }
+
+  async function runWriteTask<K extends HandlerName>(impl: TaskImpl<K>, request: RequestMessage<K>): Promise<ResultOf<K>> {
+    const already = running.get(request.requestId);
+    if (already) return (await already) as ResultOf<K>;
+    const db = ledgerDb();
+    const seen = db ? ledger.find(db, request.requestId) : undefined;
+    if (seen) return seen.result as ResultOf<K>;
+    const run = (async () => {
+      const result = await impl.run(ctx, request.args);
+      const after = ledgerDb();
+      try {
+        if (after) ledger.record(after, request.requestId, request.name, result);
+      } catch (error) {
+        // The task is done; failing to remember it only means a retry would run it again. Never lose the answer.
+        console.warn('[tillite] could not record request', request.requestId, error);
+      }
+      return result;
+    })();
+    running.set(request.requestId, run);
+    try {
+      return await run;
+    } finally {
+      running.delete(request.requestId);
+    }
+  }
+
+  return {
+    context: ctx,
+    async handle(request) {
+      const impl = impls[request.name] as HandlerImpl<typeof request.name> | undefined;
+      try {
+        if (!impl) throw new HandlerError('unknown-handler', `The database does not know the call "${String(request.name)}".`);
+        // Nothing touches the database while a restore swaps its file.
+        while (ctx.live?.busy) await ctx.live.busy;
+        const failure = ctx.live?.failure;
+        if (failure && !(impl.kind !== 'mutation' && impl.recovery)) throw new HandlerError(failure.code, failure.message, failure.detail);
+        let result: unknown;
+        if (impl.kind === 'query') result = impl.run(ctx, request.args);
+        else if (impl.kind === 'mutation') result = runMutation(impl, request);
+        else if (impl.effect === 'write') result = await runWriteTask(impl, request);
+        else result = await impl.run(ctx, request.args);
+        return { type: 'response', id: request.id, ok: true, result };
+      } catch (error) {
+        // Every call's failure is explained here, so a full disk is named as such whichever write hit it.
+        return { type: 'response', id: request.id, ok: false, error: await explainFailure(error, storageLooksFull) };
+      }
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * What the leader does when it wins the lock: install the pool, clean what an interrupted snapshot left, open
+ * the catalogue, open and check the database, migrate (with a verified snapshot first), reconcile the backup
+ * catalogue with the files, and build the processor.
+ *
+ * When the database file fails to open, fails its check (in the background, see integrity.ts) or fails to
+ * migrate, the session still starts, in recovery: the pool stays held and only the recovery calls (list backups,
+ * restore one) are answered.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { ChangeTopic, WireError } from '../../protocol/envelope';
+import { createBackupService, type BackupService } from '../backups/service';
+import { openBackupStore } from '../backups/store';
+import { openOpfsPool } from '../storage/sahpool';
+import { toWireError } from './errors';
+import type { LeaderSession } from './leader';
+import { createLiveDatabase, type LiveDatabase } from '../storage/live';
+import { migrate, type MigrateHooks } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
+import { checkTableByTable } from '../schema/integrity';
+import { createProcessor, type HandlerMap } from './processor';
+import { forgetOldRequests } from './requests';
+import { cleanSnapshotLeftovers } from '../backups/snapshot';
+import { cleanStaging } from '../transfer/staging';
+
+/** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
+async function openAndMigrate(
+  live: LiveDatabase,
+  backups: BackupService,
+  appVersion: string,
+  progress: (detail: string) => void,
+): Promise<WireError | null> {
+  try {
+    // The whole-file integrity check runs in the background once the till is open (see integrity.ts); the
+    // migration runner checks the whole file itself before it changes anything.
+    const db = live.open();
+    const snapshots = backups.migrationHooks(db);
+    const hooks: MigrateHooks = {
+      beforeMigrate: async (info) => {
+        progress('Taking a snapshot before updating the database');
+        return (await snapshots.beforeMigrate?.(info)) ?? null;
+      },
+      onAppVersionChange: async (info) => {
+        progress('Taking a snapshot of the previous version');
+        return (await snapshots.onAppVersionChange?.(info)) ?? null;
+      },
+      onMigrationStart: ({ version, name, index, count }) =>
+        progress(`Updating the database: migration ${version} (${name}), ${index + 1} of ${count}`),
+    };
+    await migrate(db, bundledMigrations, { appVersion, hooks });
+    forgetOldRequests(db, new Date());
+    return null;
+  } catch (error) {
+    const failure = toWireError(error);
+    // A newer schema is not fixed by a restore: the app must be updated, and the file is left as it is.
+    if (failure.code === 'newer-schema') return failure;
+    return { ...failure, detail: { ...failure.detail, recoverable: true } };
+  }
+}
+
+/**
+ * The start-up integrity check, table by table while the till serves. A problem switches the database to
+ * recovery (every tab then shows the recovery screen); a database replaced meanwhile is checked by its opener.
+ */
+async function checkInBackground(live: LiveDatabase): Promise<void> {
+  try {
+    const problems = await checkTableByTable(() => (live.failure || live.busy ? null : live.raw));
+    if (problems.length === 0) return;
+    live.setFailure({
+      code: 'damaged',
+      message: `The database fails its integrity check: ${problems.slice(0, 3).join('; ')}`,
+      detail: { recoverable: true },
+    });
+  } catch (error) {
+    live.setFailure({ ...toWireError(error), detail: { recoverable: true } });
+  }
+}
+
+/** Opens, migrates and serves the live database as worker `workerId`, answering with `handlers`. */
+export async function openLeaderSession(
+  workerId: string,
+  appVersion: string,
+  handlers: HandlerMap,
+  notify: (topics: ChangeTopic[]) => void,
+  options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
+): Promise<LeaderSession> {
+  const { sqlite3, pool } = await openOpfsPool(options);
+  const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
+  try {
+    await cleanSnapshotLeftovers(pool);
+    await cleanStaging();
+    const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify });
+    const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
+    // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
+    // read-only download of a copy; otherwise also restoring a backup).
+    live.setFailure(failure);
+    // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
+    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
+    if (!failure) void checkInBackground(live);
+    const processor = createProcessor(
+      {
+        get db() {
+          return live.db;
+        },
+        live,
+        backups,
+        leaderId: workerId,
+        appVersion,
+        vfs: live.vfs,
+        fileName: live.fileName,
+        notify,
+      },
+      handlers,
+    );
+    return { processor, failure, close: () => live.close() };
+  } catch (error) {
+    live.close();
+    throw error;
+  }
+}

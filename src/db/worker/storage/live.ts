@@ -1,0 +1,100 @@
+/**
+ * The live database as something that can be replaced. Handlers reach the database through `live.db`, read at
+ * each call, so after a restore (or an import) every handler serves the new file without being rebuilt.
+ *
+ * It also carries the database's health: when the file failed to open, failed its check or failed to migrate,
+ * `failure` says why, and only the recovery handlers (list backups, restore one) are answered.
+ */
+import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import type { WireError } from '../../protocol/envelope';
+import { DB_FILE, openLiveFile, VFS_NAME } from './sahpool';
+import { HandlerError } from '../runtime/errors';
+
+/** The live database, swappable, with its pool. */
+export interface LiveDatabase {
+  readonly sqlite3: Sqlite3Static;
+  readonly pool: SAHPoolUtil;
+  readonly vfs: string;
+  readonly fileName: string;
+  /** The open database. Throws the failure when the database cannot be used. */
+  readonly db: Database;
+  /** The open database even when it failed its check (for a last snapshot), or null when it is closed. */
+  readonly raw: Database | null;
+  /** Why the database cannot be used, or null when it is healthy. */
+  readonly failure: WireError | null;
+  setFailure(failure: WireError | null): void;
+  /** Opens the live file (closing any open handle first). */
+  open(): Database;
+  /** Closes the live file, keeping the pool. */
+  closeDb(): void;
+  /** Closes the file and releases the pool's handles, so another worker can open them. */
+  close(): void;
+  /**
+   * While a swap runs, every other call waits for this promise: nothing may touch the database between the
+   * close of the old file and the open of the new one.
+   */
+  readonly busy: Promise<void> | null;
+  /** Runs `fn` with every other call held back until it ends. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** Wraps an installed pool. `onHealth` hears every change of `failure` (the leader tells the tabs). */
+export function createLiveDatabase(
+  sqlite3: Sqlite3Static,
+  pool: SAHPoolUtil,
+  onHealth: (failure: WireError | null) => void,
+): LiveDatabase {
+  let current: Database | null = null;
+  let failure: WireError | null = null;
+  let busy: Promise<void> | null = null;
+  const live: LiveDatabase = {
+    sqlite3,
+    pool,
+    vfs: VFS_NAME,
+    fileName: DB_FILE,
+    get db() {
+      if (failure) throw new HandlerError(failure.code, failure.message, failure.detail);
+      if (!current) throw new HandlerError('internal', 'The database is being replaced. Try again in a moment.');
+      return current;
+    },
+    get raw() {
+      return current;
+    },
+    get failure() {
+      return failure;
+    },
+    setFailure(next) {
+      const changed = (failure === null) !== (next === null);
+      failure = next;
+      if (changed) onHealth(next);
+    },
+    open() {
+      live.closeDb();
+      current = openLiveFile(pool);
+      return current;
+    },
+    closeDb() {
+      if (current?.isOpen()) current.close();
+      current = null;
+    },
+    close() {
+      live.closeDb();
+      if (!pool.isPaused()) pool.pauseVfs();
+    },
+    get busy() {
+      return busy;
+    },
+    async exclusive(fn) {
+      while (busy) await busy;
+      let release!: () => void;
+      busy = new Promise<void>((resolve) => (release = resolve));
+      try {
+        return await fn();
+      } finally {
+        busy = null;
+        release();
+      }
+    },
+  };
+  return live;
+}

@@ -1,0 +1,43 @@
+/** Refusing an operation before it writes anything when the device has no room for it. */
+import { HandlerError } from '../runtime/errors';
+
+function quotaError(needed: number, free: number | null): HandlerError {
+  const freeText = free === null ? 'the browser refused the space' : `${Math.floor(free / 1e6)} MB are free`;
+  return new HandlerError(
+    'quota',
+    `Not enough storage for a backup: it needs about ${Math.ceil(needed / 1e6)} MB and ${freeText}. Nothing was written; the database is untouched. Delete old backups or free space on the device.`,
+    { needed, free },
+  );
+}
+
+/** The file a backup reserves its space with; its `.tmp` ending has it cleaned at start-up if left. */
+const RESERVATION = '.space-reservation.tmp';
+
+/**
+ * Refuses before writing anything when the origin cannot hold `needed` more bytes. The estimate alone is not
+ * enough (browsers may report a quota they then do not grant: Chromium's estimate ignores an overridden quota),
+ * so the space is also reserved: a file is grown to that size and removed. If the browser refuses the growth,
+ * no part of the backup has been written.
+ */
+export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle): Promise<void> {
+  const estimate = await navigator.storage.estimate?.();
+  if (estimate?.quota) {
+    const free = estimate.quota - (estimate.usage ?? 0);
+    if (free < needed) throw quotaError(needed, free);
+  }
+  const handle = await dir.getFileHandle(RESERVATION, { create: true });
+  const access = await handle.createSyncAccessHandle();
+  try {
+    // Chromium refuses growth beyond the quota silently (the size stays as it was), or with QuotaExceededError.
+    access.truncate(Math.ceil(needed));
+    access.flush();
+    if (access.getSize() < Math.ceil(needed)) throw quotaError(needed, null);
+  } catch (error) {
+    if (error instanceof HandlerError) throw error;
+    if ((error as DOMException)?.name === 'QuotaExceededError') throw quotaError(needed, null);
+    throw error;
+  } finally {
+    access.close();
+    await dir.removeEntry(RESERVATION).catch(() => undefined);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The directories Tillite keeps in the Origin Private File System, named once for the page and the worker.
+ * The pool's directory belongs to the sahpool VFS alone: nothing else may write there.
+ */
+export const OPFS_DIRS = {
+  /** Verified backups as plain files, streamable to a download or a save picker. */
+  backups: 'backups',
+  /** Files the page copied in for an import, checked by the worker before anything else is touched. */
+  staging: 'staging',
+  /** The opfs-sahpool VFS's own directory: the live database and its journals. */
+  pool: '.tillite-sahpool',
+} as const;

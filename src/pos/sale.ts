@@ -1,0 +1,45 @@
+/** Recorded sales as the domain knows them: what the sales list shows and a receipt prints. */
+import type { Discount, TaxBand } from './pricing';
+import type { PaymentMethod } from './payments';
+import type { Shop } from './shop';
+
+/** A sale as the sales list shows it. */
+export interface SaleSummary {
+  id: string;
+  number: number;
+  kind: 'sale' | 'refund';
+  createdAt: string;
+  currency: string;
+  total: number;
+  items: number;
+  methods: PaymentMethod[];
+}
+
+/** One line of a recorded sale. */
+export interface SaleLine {
+  lineNo: number;
+  productId: number | null;
+  name: string;
+  sku: string | null;
+  quantity: number;
+  unitPrice: number;
+  taxBp: number;
+  lineDiscount: Discount | null;
+  discount: number;
+  amount: number;
+}
+
+/** A recorded sale with everything its receipt prints. */
+export interface SaleDetail extends Omit<SaleSummary, 'items' | 'methods'> {
+  shop: Shop;
+  pricesIncludeTax: boolean;
+  subtotal: number;
+  discountTotal: number;
+  orderDiscount: Discount | null;
+  taxTotal: number;
+  paid: number;
+  changeDue: number;
+  lines: SaleLine[];
+  taxes: TaxBand[];
+  payments: { method: PaymentMethod; amount: number; tendered: number }[];
+}
