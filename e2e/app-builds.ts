@@ -16,12 +16,13 @@ const root = mkdtempSync(join(tmpdir(), 'tillite-builds-'));
 
 /**
  * Builds the app into a fresh directory. `version` overrides package.json's; `extra` bundles test-only
- * migrations after the real ones ('next': one more; 'slow': one that runs for seconds).
+ * migrations after the real ones ('next': one more; 'slow': one that runs for seconds). `env` adds build
+ * settings (`TILLITE_BENCH: '1'` for a bench build).
  */
-export function buildApp(label: string, version: string, extra: '' | 'next' | 'slow' = ''): string {
+export function buildApp(label: string, version: string, extra: '' | 'next' | 'slow' = '', env: Record<string, string> = {}): string {
   const outDir = join(root, label);
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
-    env: { ...process.env, TILLITE_APP_VERSION: version, TILLITE_EXTRA_MIGRATIONS: extra },
+    env: { ...process.env, TILLITE_APP_VERSION: version, TILLITE_EXTRA_MIGRATIONS: extra, ...env },
     stdio: 'ignore',
   });
   return outDir;

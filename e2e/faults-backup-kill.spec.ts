@@ -14,14 +14,15 @@ import { backupFiles, putBackupFile, restore, row, rows } from './backup-helpers
 import { expectRegister, killableShop } from './kill-helpers';
 import { addByName, exportFacts, expectHealthy, payWith, receiptNumber } from './till-helpers';
 
-const SALES = 13_500;
+const SALES = 10_000;
+const PRODUCTS = 60_000;
 const slow = 120_000;
 let dir = '';
 let fixture = '';
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tillite-large-shop-'));
   fixture = join(dir, 'large-shop.db');
-  execFileSync('python3', ['e2e/fixtures/make-large-shop.py', fixture, String(SALES), 'src/db/migrations']);
+  execFileSync('python3', ['e2e/fixtures/make-large-shop.py', fixture, String(SALES), 'src/db/migrations', String(PRODUCTS)]);
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -52,7 +53,7 @@ test('SIGKILL during a backup and an export of a 22 MB shop, at three points eac
   const shop = killableShop();
   try {
     let page = await shop.launch('/data');
-    const large = 'tillite-manual-v2-2026-01-01T00-00-00Z-large-shop.db';
+    const large = 'tillite-manual-v3-2026-01-01T00-00-00Z-large-shop.db';
     await putBackupFile(page, fixture, large);
     await page.reload();
     await expect(row(page, large)).toHaveAttribute('data-state', 'verified', { timeout: slow });

@@ -36,9 +36,9 @@ export async function receiptNumber(page: Page): Promise<number> {
 /** What an independent SQLite finds in an export: the shop owner's checks. */
 export interface ShopFacts {
   integrity: string;
-  /** Sale ids with their numbers, in number order. */
+  /** Sales (their row keys) with their numbers, in number order. */
   sales: { id: string; number: number }[];
-  /** Sale ids recorded more than once (by id), and numbers used more than once. */
+  /** Sale ids (UUIDs) recorded more than once, and numbers used more than once. */
   doubledIds: string[];
   doubledNumbers: number[];
   /** Numbers missing between 1 and the highest. */
@@ -47,7 +47,7 @@ export interface ShopFacts {
   stockMismatches: { id: number; stock: number; moved: number }[];
   /** Sales without lines or payments (half-written). */
   halfWritten: string[];
-  /** Each sale's lines as "name×qty", by sale id. */
+  /** Each sale's lines as "name×qty", by the sale's row key. */
   lines: Record<string, string[]>;
 }
 
@@ -56,21 +56,21 @@ export function shopFacts(path: string): ShopFacts {
   const script = `
 import json, sqlite3, sys
 c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-sales = [{"id": r[0], "number": r[1]} for r in c.execute("SELECT id, number FROM sales ORDER BY number")]
+sales = [{"id": str(r[0]), "number": r[1]} for r in c.execute("SELECT id, number FROM sales ORDER BY number")]
 numbers = [s["number"] for s in sales]
 top = max(numbers) if numbers else 0
 lines = {}
-for sid, name, qty in c.execute("SELECT sale_id, name, quantity FROM sale_lines ORDER BY sale_id, line_no"):
-    lines.setdefault(sid, []).append(f"{name}x{qty}")
+for sid, name, qty in c.execute("SELECT l.sale_id, i.name, l.quantity FROM sale_lines l JOIN line_items i ON i.id = l.item_id ORDER BY l.sale_id, l.line_no"):
+    lines.setdefault(str(sid), []).append(f"{name}x{qty}")
 print(json.dumps({
   "integrity": c.execute("PRAGMA integrity_check").fetchone()[0],
   "sales": sales,
-  "doubledIds": [r[0] for r in c.execute("SELECT id FROM sales GROUP BY id HAVING count(*) > 1")],
+  "doubledIds": [r[0] for r in c.execute("SELECT hex(uuid) FROM sales GROUP BY uuid HAVING count(*) > 1")],
   "doubledNumbers": [r[0] for r in c.execute("SELECT number FROM sales GROUP BY number HAVING count(*) > 1")],
   "gaps": sorted(set(range(1, top + 1)) - set(numbers)),
   "stockMismatches": [{"id": r[0], "stock": r[1], "moved": r[2]} for r in c.execute(
     "SELECT p.id, p.stock, coalesce((SELECT sum(delta) FROM stock_movements m WHERE m.product_id = p.id), 0) AS moved FROM products p WHERE p.stock <> moved")],
-  "halfWritten": [r[0] for r in c.execute(
+  "halfWritten": [str(r[0]) for r in c.execute(
     "SELECT id FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id) OR NOT EXISTS (SELECT 1 FROM sale_payments p WHERE p.sale_id = s.id)")],
   "lines": lines,
 }))`;

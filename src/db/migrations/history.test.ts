@@ -6,13 +6,18 @@
  *
  * A migration without a seed file fails here loudly: add `seeds/NNNN_name.sql` with realistic rows for the
  * tables it creates or changes. A seed may declare `-- may-change: table.column` when its migration
- * legitimately transforms existing values of that column (its sum is then not compared across it).
+ * legitimately transforms existing values of that column (its sum is then not compared across it), and
+ * `-- dropped: table` when its migration removes a table on purpose (it must then be gone).
+ *
+ * Where a version has sales, what a receipt reprint, a refund and the sales list read is also compared row for
+ * row before and after (`worker/testing/sales-reads.ts`: the queries of the release at that version, and the app's own now).
  */
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { migrate } from '../worker/schema/runner';
 import { bundledMigrations } from '../worker/schema/loader';
 import { memoryDb } from '../worker/testing/memory-db';
+import { readsAtV2, readsNow, type SalesReads } from '../worker/testing/sales-reads';
 
 const seeds = import.meta.glob<string>('./seeds/*.sql', { query: '?raw', import: 'default', eager: true });
 const seedOf = (version: number, name: string) => seeds[`./seeds/${String(version).padStart(4, '0')}_${name}.sql`];
@@ -53,13 +58,20 @@ function normalisedSchema(db: Database) {
     .map((row) => ({ ...row, sql: row.sql === null ? null : String(row.sql).replace(/\s+/g, ' ').trim() }));
 }
 
-function mayChange(fromVersion: number): Set<string> {
-  const columns = new Set<string>();
+/** What the seeds of the migrations after `fromVersion` declare with `-- <what>: <name>` lines. */
+function declared(fromVersion: number, what: 'may-change' | 'dropped'): Set<string> {
+  const names = new Set<string>();
   for (const m of bundledMigrations.slice(fromVersion)) {
-    for (const match of (seedOf(m.version, m.name) ?? '').matchAll(/^-- may-change: (\S+)$/gm)) columns.add(match[1] as string);
+    for (const match of (seedOf(m.version, m.name) ?? '').matchAll(new RegExp(`^-- ${what}: (\\S+)$`, 'gm'))) names.add(match[1] as string);
   }
-  return columns;
+  return names;
 }
+
+/**
+ * The sales reads of the release at each schema version that has sales. When a migration changes the sales
+ * tables again, the current `readsNow` is frozen here for the version before it.
+ */
+const READS_AT: Record<number, (db: Database) => SalesReads> = { 2: readsAtV2, 3: readsNow };
 
 describe('every historical version upgrades to the latest', () => {
   it('has a seed for every migration', () => {
@@ -80,14 +92,20 @@ describe('every historical version upgrades to the latest', () => {
         db.exec(seed);
       }
       const before = stats(db);
+      const readsBefore = READS_AT[target.version]?.(db);
       for (const [table, { count }] of before) expect(count, `seeds leave ${table} empty at version ${target.version}`).toBeGreaterThan(RUNNER_TABLES.has(table) ? -1 : 0);
 
       await migrate(db, bundledMigrations, { appVersion: APP });
       const after = stats(db);
-      const changing = mayChange(target.version);
+      const changing = declared(target.version, 'may-change');
+      const dropped = declared(target.version, 'dropped');
       for (const [table, was] of before) {
         if (RUNNER_TABLES.has(table)) continue;
         const now = after.get(table);
+        if (dropped.has(table)) {
+          expect(now, `table ${table} is dropped by a later migration`).toBeUndefined();
+          continue;
+        }
         expect(now, `table ${table} disappeared`).toBeDefined();
         expect(now!.count, `rows of ${table}`).toBe(was.count);
         for (const [column, sum] of was.sums) {
@@ -96,6 +114,21 @@ describe('every historical version upgrades to the latest', () => {
         }
       }
       expect(db.selectValues('SELECT version FROM schema_migrations ORDER BY version').map(Number)).toEqual(bundledMigrations.map((m) => m.version));
+      if (readsBefore) {
+        const readsAfter = readsNow(db);
+        expect(readsAfter.receipts.length, 'receipts').toBeGreaterThan(0);
+        expect(readsAfter.list, 'the sales list').toEqual(readsBefore.list);
+        expect(readsAfter.receipts, 'every receipt').toEqual(readsBefore.receipts);
+        expect(readsAfter.refunds, 'what refunds read').toEqual(readsBefore.refunds);
+        expect(readsAfter.movements, 'stock movements').toEqual(readsBefore.movements);
+        // Each movement of a sale now names its line: the line of that product, and the line's quantity is what left (or came back to) the shelf.
+        const unmatched = db.selectObjects(
+          `SELECT m.id FROM stock_movements m LEFT JOIN sale_lines l ON l.sale_id = m.sale_id AND l.line_no = m.line_no
+             LEFT JOIN line_items i ON i.id = l.item_id
+           WHERE m.sale_id IS NOT NULL AND (i.product_id IS NOT m.product_id OR l.quantity IS NOT -m.delta)`,
+        );
+        expect(unmatched, 'stock movements whose line does not match').toEqual([]);
+      }
       expect(db.selectValue('PRAGMA integrity_check')).toBe('ok');
       expect(db.selectObjects('PRAGMA foreign_key_check')).toEqual([]);
 

@@ -8,6 +8,7 @@ import { isCart, type Cart } from '../../../pos/cart';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { refuseSavedSale } from './sale-identity';
+import { findSale, saleStatements } from './sale-store';
 
 function readCart(db: Database, registerId: string): Cart | null {
   const content = db.selectValue('SELECT content FROM carts WHERE register_id = ?', [registerId]);
@@ -26,8 +27,7 @@ export const cartHandlers = {
     run: ({ db }, { registerId, cart }) => {
       if (!registerId || !isCart(cart)) throw new HandlerError('invalid', 'The cart is not valid.');
       // A cart whose sale was already recorded must not come back, nor be reported as saved.
-      const recorded = db.selectValue('SELECT number FROM sales WHERE id = ?', [cart.saleId]);
-      if (recorded !== undefined) refuseSavedSale(Number(recorded));
+      if (saleStatements(db).value('saleExists', [cart.saleId]) !== undefined) refuseSavedSale(findSale(db, { id: cart.saleId })?.number ?? 0);
       const savedAt = new Date().toISOString();
       db.exec({
         sql: `INSERT INTO carts (register_id, content, updated_at) VALUES (?, ?, ?)
@@ -47,7 +47,7 @@ export const cartHandlers = {
         const cart: unknown = JSON.parse(String(row.content));
         // An empty cart is nothing to offer; a cart whose sale was recorded meanwhile is done.
         if (!isCart(cart) || cart.lines.length === 0) continue;
-        if (db.selectValue('SELECT 1 FROM sales WHERE id = ?', [cart.saleId]) !== undefined) continue;
+        if (saleStatements(db).value('saleExists', [cart.saleId]) !== undefined) continue;
         left.push({ registerId, cart, updatedAt: String(row.updated_at) });
       }
       return left;

@@ -1,0 +1,110 @@
+/**
+ * The checkpoint policy as plain code: when it checkpoints and how far the WAL may grow. The real WAL on OPFS is
+ * checked end to end (e2e/checkpoint.spec.ts); here a small WAL model stands in for the connection so that the
+ * idle timer can be run by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCheckpointer, type CheckpointTarget, type Timers } from './checkpoint';
+
+/** A WAL model: commits add frames, a checkpoint copies all of them; a transaction can be held open. */
+function wal() {
+  const state = { open: true, inTransaction: false, written: 0, walFrames: 0, checkpoints: 0, largestWal: 0 };
+  const target: CheckpointTarget = {
+    isOpen: () => state.open,
+    inTransaction: () => state.inTransaction,
+    framesWritten: () => state.written,
+    checkpoint: () => {
+      state.checkpoints++;
+      const walFrames = state.walFrames;
+      state.walFrames = 0;
+      return { walFrames, copied: walFrames };
+    },
+  };
+  const commit = (frames: number) => {
+    state.written += frames;
+    state.walFrames += frames;
+    state.largestWal = Math.max(state.largestWal, state.walFrames);
+  };
+  return { state, target, commit };
+}
+
+/** Timers that fire only when the test says so. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 1;
+  const timers: Timers = {
+    set: (fn) => {
+      pending.set(next, fn);
+      return next++;
+    },
+    clear: (handle) => void pending.delete(handle as number),
+  };
+  const fire = () => {
+    const due = [...pending.values()];
+    pending.clear();
+    for (const fn of due) fn();
+  };
+  return { timers, fire, armed: () => pending.size };
+}
+
+describe('the checkpoint scheduler', () => {
+  it('keeps the WAL within its bound under a burst of 2,000 sales with no idle time', () => {
+    const { state, target, commit } = wal();
+    const { timers } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 2048 }, timers);
+    for (let i = 0; i < 2000; i++) {
+      commit(9 + (i % 5)); // a sale writes 9 to 13 pages
+      checkpointer.committed();
+    }
+    expect(state.largestWal).toBeLessThanOrEqual(2048 + 13);
+    expect(state.checkpoints).toBeGreaterThanOrEqual(10);
+    expect(checkpointer.stats.forced).toBe(state.checkpoints);
+    expect(checkpointer.stats.idle).toBe(0);
+  });
+
+  it('checkpoints once the till is quiet, and a new sale postpones it', () => {
+    const { state, target, commit } = wal();
+    const { timers, fire, armed } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 2048 }, timers);
+    commit(10);
+    checkpointer.committed();
+    commit(10);
+    checkpointer.committed();
+    expect(armed()).toBe(1); // the second sale replaced the first sale's timer
+    expect(state.checkpoints).toBe(0);
+    fire();
+    expect(state.checkpoints).toBe(1);
+    expect(state.walFrames).toBe(0);
+    expect(checkpointer.stats).toMatchObject({ idle: 1, forced: 0, pending: 0 });
+    fire();
+    expect(state.checkpoints).toBe(1); // nothing pending, nothing to do
+  });
+
+  it('waits while a transaction is open, and tries again after the next quiet time', () => {
+    const { state, target, commit } = wal();
+    const { timers, fire, armed } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 100 }, timers);
+    commit(150);
+    state.inTransaction = true;
+    checkpointer.committed();
+    expect(state.checkpoints).toBe(0);
+    fire();
+    expect(state.checkpoints).toBe(0);
+    expect(armed()).toBe(1);
+    state.inTransaction = false;
+    fire();
+    expect(state.checkpoints).toBe(1);
+  });
+
+  it('does nothing once the connection is closed', () => {
+    const { state, target, commit } = wal();
+    const { timers, fire } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 2048 }, timers);
+    commit(10);
+    checkpointer.committed();
+    state.open = false;
+    fire();
+    expect(checkpointer.runNow('forced')).toBe(false);
+    expect(state.checkpoints).toBe(0);
+  });
+});
