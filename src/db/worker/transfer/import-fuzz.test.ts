@@ -22,8 +22,12 @@ const seeds = import.meta.glob<string>('../../migrations/seeds/*.sql', { query: 
 
 async function validFile(): Promise<{ bytes: Uint8Array; sqlite3: Sqlite3Static; pageSize: number }> {
   const { db, sqlite3 } = await memoryDb();
-  await migrate(db, bundledMigrations, { appVersion: '1.0.0' });
-  for (const sql of Object.entries(seeds).sort(([a], [b]) => a.localeCompare(b)).map(([, s]) => s)) db.exec(sql);
+  // Each version's seed goes in at that version, as the shop's data grew release by release.
+  const seedList = Object.entries(seeds).sort(([a], [b]) => a.localeCompare(b)).map(([, sql]) => sql);
+  for (let v = 1; v <= bundledMigrations.length; v++) {
+    await migrate(db, bundledMigrations.slice(0, v), { appVersion: '1.0.0' });
+    db.exec(seedList[v - 1] ?? '');
+  }
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const bytes = exportBytes(sqlite3, db);
   bytes[18] = 1;
