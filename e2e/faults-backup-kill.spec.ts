@@ -20,6 +20,8 @@ const slow = 120_000;
 let dir = '';
 let fixture = '';
 test.beforeAll(() => {
+  // Writing a 22 MB shop with Python takes about a minute on a busy 2-core machine.
+  test.setTimeout(300_000);
   dir = mkdtempSync(join(tmpdir(), 'tillite-large-shop-'));
   fixture = join(dir, 'large-shop.db');
   execFileSync('python3', ['e2e/fixtures/make-large-shop.py', fixture, String(SALES), 'src/db/migrations', String(PRODUCTS)]);
