@@ -9,7 +9,7 @@ import { expectRegister, killableShop } from './kill-helpers';
 import { addByName, exportFacts, expectHealthy, payWith, receiptNumber } from './till-helpers';
 
 // Many relaunches of a real browser on a 2-core machine.
-test.setTimeout(240_000);
+test.setTimeout(420_000);
 
 const ITEMS = ['Espresso', 'Croissant', 'Cola 330 ml', 'Green tea'];
 
