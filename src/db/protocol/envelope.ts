@@ -25,6 +25,8 @@ export type ErrorCode =
   /** Not enough storage quota for the operation; nothing was written. */
   | 'quota'
   | 'unknown-handler'
+  /** No answer came within the call's bound (the window holding the database is busy, closing or gone). */
+  | 'unavailable'
   | 'internal';
 
 /** An error as it crosses a postMessage boundary. */

@@ -16,6 +16,7 @@ import { cart, loadCart, updateCart } from '../../state/cart';
 import { money } from '../../state/shop';
 import { CartPanel } from './cart-panel';
 import { PaymentPanel } from './payment-panel';
+import { LeftCartOffer } from './left-cart-offer';
 import { ReceiptDialog } from './receipt-dialog';
 import styles from './register.module.css';
 
@@ -139,6 +140,7 @@ export function RegisterView() {
         <p class={`${styles.message} ${message ? styles[message.kind] : ''}`} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="register-message">
           {message?.text ?? '\u00a0'}
         </p>
+        <LeftCartOffer />
         <div class={styles.tiles} data-testid="product-results" role="group" aria-label="Products">
           {results.data?.products.map((p) => {
             const stock = stockLabel(p);

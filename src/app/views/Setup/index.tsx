@@ -66,7 +66,7 @@ export function SetupView() {
       {!current && (
         <div class="card sample">
           <p>Just looking? Load a sample café with a catalogue and a few days of sales, and try everything.</p>
-          <button type="button" data-testid="load-sample" disabled={busy} onClick={() => void run(() => db().send('shop.loadSample', { registerId }))}>
+          <button type="button" data-testid="load-sample" disabled={busy} onClick={() => void run(() => db().send('shop.loadSample', { registerId: registerId() }))}>
             Load a sample shop
           </button>
         </div>

@@ -13,6 +13,7 @@ import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { recordSale } from './sale-record';
 import { currentShop, findSale, isSaleUuid, listSales, saleStatements } from './sale-store';
+import { repeatedCommit } from './sale-identity';
 
 /** The sale with this id (or number) and everything its receipt prints; null when there is none. */
 export function readSale(db: Database, by: { id?: string; number?: number }): SaleDetail | null {
@@ -20,13 +21,13 @@ export function readSale(db: Database, by: { id?: string; number?: number }): Sa
 }
 
 /**
- * Records `cart` as a sale at `at` (UTC milliseconds; see the module comment). Returns the sale already made
- * for a repeated id.
+ * Records `cart` as a sale at `at` (UTC milliseconds; see the module comment). A repeated commit returns the sale
+ * already made; another cart under a recorded id is refused (see `sale-identity.ts`).
  */
 export function commitSale(db: Database, registerId: string, cart: Cart, expectedTotal: number, at: number): SaleDetail {
   const st = saleStatements(db);
   if (typeof cart.saleId !== 'string' || !isSaleUuid(cart.saleId)) throw new HandlerError('invalid', 'The sale has no valid id.');
-  if (st.value('saleExists', [cart.saleId]) !== undefined) return findSale(db, { id: cart.saleId }) as SaleDetail;
+  if (st.value('saleExists', [cart.saleId]) !== undefined) return repeatedCommit(findSale(db, { id: cart.saleId }) as SaleDetail, cart, expectedTotal);
   const shop = currentShop(st);
   if (!shop) throw new HandlerError('invalid', 'Set up the shop first (name, currency and tax).');
   if (cart.lines.length === 0) throw new HandlerError('invalid', 'The cart is empty.');

@@ -10,7 +10,9 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
 import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../../protocol';
 import type { BackupService } from '../backups/service';
-import { HandlerError, toWireError } from './errors';
+import { explainFailure, HandlerError } from './errors';
+import { storageLooksFull } from '../storage/storage-full';
+import { inTransaction } from './transaction';
 import { createRequestLedger } from './requests';
 import type { LiveDatabase } from '../storage/live';
 
@@ -92,7 +94,8 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
 
   function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
     const db = ctx.db;
-    const outcome = db.transaction('IMMEDIATE', () => {
+    // A failed COMMIT (a full disk) keeps its own error: see `inTransaction`.
+    const outcome = inTransaction(db, ctx.live?.sqlite3.capi ?? null, 'IMMEDIATE', () => {
       const seen = ledger.find(db, request.requestId);
       if (seen) return { result: impl.replay ? impl.replay(ctx, request.args) : (seen.result as ResultOf<K>), fresh: false };
       const result = impl.run(ctx, request.args);
@@ -145,7 +148,8 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
         else result = await impl.run(ctx, request.args);
         return { type: 'response', id: request.id, ok: true, result };
       } catch (error) {
-        return { type: 'response', id: request.id, ok: false, error: toWireError(error) };
+        // Every call's failure is explained here, so a full disk is named as such whichever write hit it.
+        return { type: 'response', id: request.id, ok: false, error: await explainFailure(error, storageLooksFull) };
       }
     },
   };

@@ -32,6 +32,8 @@ export function serveWorker(handlers: HandlerMap): void {
           addEventListener: (type, listener) => bus.addEventListener(type, listener as (event: MessageEvent) => void),
         },
         toUi: (m: FromWorker) => self.postMessage(m),
+        // Each call's bound depends on its kind (see CALL_BOUNDS_MS).
+        kindOf: (name) => handlers[name]?.kind ?? 'query',
         // Without Web Locks a second window must not wait: the first one holds the files for as long as it is open.
         open: (notify, events) =>
           openLeaderSession(workerId, message.appVersion, handlers, notify, { busyWaitMs: message.features.locks ? 10_000 : 300, ...events }),
