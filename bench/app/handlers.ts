@@ -11,6 +11,7 @@ import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { HandlerContext } from '../../src/db/worker/runtime/processor';
 import { DB_FILE } from '../../src/db/worker/storage/sahpool';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
+import { checkpointerOf, walBoundBytes } from '../../src/db/worker/storage/checkpoint';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
 import { backupDirectory, readFile, writeFile } from '../../src/db/worker/storage/opfs-files';
@@ -68,6 +69,23 @@ async function removeAll(dir: FileSystemDirectoryHandle, keep: (name: string) =>
 
 /** The bench's calls, by name. */
 export const benchHandlers = {
+  /**
+   * The live WAL: its file's size in the pool as SQLite wrote it, the most the checkpoint scheduler lets it reach,
+   * and what the scheduler has done (end-to-end tests of checkpoint.ts read it).
+   */
+  'bench.wal': {
+    kind: 'task',
+    effect: 'read',
+    run: async (ctx) => {
+      const pool = poolOf(ctx);
+      const pageSize = Number(ctx.db.selectValue('PRAGMA page_size'));
+      const walBytes = pool.getFileNames().includes(`${DB_FILE}-wal`) ? pool.exportFile(`${DB_FILE}-wal`).length : 0;
+      const stats = checkpointerOf(ctx.db)?.stats;
+      if (!stats) throw new Error('The live database has no checkpoint scheduler.');
+      return { walBytes, boundBytes: walBoundBytes(pageSize), ...stats };
+    },
+  } satisfies BenchTask<Record<string, never>, unknown>,
+
   'bench.info': {
     kind: 'task',
     effect: 'read',

@@ -4,8 +4,8 @@
  * product; this checks the case the seeds do not have, a product sold on two lines of one sale.
  */
 import { expect, it } from 'vitest';
-import { migrate } from '../worker/migrate';
-import { bundledMigrations } from '../worker/migrations';
+import { migrate } from '../worker/schema/runner';
+import { bundledMigrations } from '../worker/schema/loader';
 import { memoryDb } from '../worker/testing/memory-db';
 
 it('gives each movement of a product sold on several lines of one sale its own line', async () => {

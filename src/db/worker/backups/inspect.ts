@@ -8,6 +8,7 @@ import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { inspectPoolFile } from './pool-check';
 import { VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
 import { sha256Hex as sha256 } from '../../../lib/sha256';
+import { utcText } from '../../../lib/utc-time';
 
 /**
  * Tables that hold the database's own bookkeeping, not the shop's data: emptying keeps their rows. `sequences`
@@ -51,7 +52,7 @@ export function summarize(db: Database): BackupSummary {
     const column = ['completed_at', 'sold_at', 'created_at', 'at'].find((c) => columns.includes(c));
     if (column) {
       const value = db.selectValue(`SELECT max(${quote(column)}) FROM sales`);
-      lastSaleAt = value === null || value === undefined ? null : String(value);
+      lastSaleAt = utcText(value);
     }
   }
   return {

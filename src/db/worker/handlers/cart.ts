@@ -3,6 +3,7 @@ import type { CartHandlers } from '../../protocol/cart';
 import { isCart } from '../../../pos/cart';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
+import { saleStatements } from './sale-store';
 
 /** `cart.*` handlers. */
 export const cartHandlers = {
@@ -22,7 +23,7 @@ export const cartHandlers = {
     run: ({ db }, { registerId, cart }) => {
       if (!registerId || !isCart(cart)) throw new HandlerError('invalid', 'The cart is not valid.');
       // A cart whose sale was already recorded (a save that raced the commit) must not come back.
-      if (db.selectValue('SELECT 1 FROM sales WHERE id = ?', [cart.saleId]) !== undefined) return { savedAt: '' };
+      if (saleStatements(db).value('saleExists', [cart.saleId]) !== undefined) return { savedAt: '' };
       const savedAt = new Date().toISOString();
       db.exec({
         sql: `INSERT INTO carts (register_id, content, updated_at) VALUES (?, ?, ?)

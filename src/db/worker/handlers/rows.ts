@@ -53,15 +53,16 @@ export function productById(db: Database, id: number): Product {
   return rowToProduct(row);
 }
 
-/** Records a stock change and applies it to the product's running stock. */
-export function moveStock(
-  db: Database,
-  move: { productId: number; delta: number; reason: 'sale' | 'refund' | 'adjust' | 'import' | 'initial'; saleId?: string; at: string },
-): void {
+/**
+ * Records a stock change made in the catalogue (an edit, an import, a product's initial stock) and applies it to
+ * the product's running stock; `at` is UTC ISO text, stored as milliseconds. A sale's own movements name its
+ * line and are written with the sale (`sale-record.ts`).
+ */
+export function moveStock(db: Database, move: { productId: number; delta: number; reason: 'adjust' | 'import' | 'initial'; at: string }): void {
   if (move.delta === 0) return;
   db.exec({
-    sql: 'INSERT INTO stock_movements (product_id, delta, reason, sale_id, created_at) VALUES (?, ?, ?, ?, ?)',
-    bind: [move.productId, move.delta, move.reason, move.saleId ?? null, move.at],
+    sql: 'INSERT INTO stock_movements (product_id, delta, reason, created_at) VALUES (?, ?, ?, ?)',
+    bind: [move.productId, move.delta, move.reason, Date.parse(move.at)],
   });
   db.exec({ sql: 'UPDATE products SET stock = stock + ? WHERE id = ?', bind: [move.delta, move.productId] });
 }

@@ -4,7 +4,8 @@
  * the commit's statement time, measured).
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { SaleDetail, Shop } from '../../protocol';
+import type { SaleDetail } from '../../../pos/sale';
+import type { Shop } from '../../../pos/shop';
 import type { Cart } from '../../../pos/cart';
 import type { Settlement } from '../../../pos/payments';
 import type { CartTotals } from '../../../pos/pricing';

@@ -68,7 +68,7 @@ function loadSample(db: Database, registerId: string, now: Date): { products: nu
     const total = priceCart(cart.lines, null, shop.pricesIncludeTax).total;
     const tendered = sale.method === 'cash' ? Math.ceil(total / 500) * 500 : total;
     cart = { ...cart, tenders: [{ method: sale.method, amount: tendered }] };
-    commitSale(db, registerId, cart, total, when.toISOString());
+    commitSale(db, registerId, cart, total, when.getTime());
   }
   return { products: products.length, sales: history.length };
 }

@@ -44,6 +44,11 @@ export interface MutationImpl<K extends HandlerName> {
   kind: 'mutation';
   changes: ChangeTopic[];
   run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
+  /**
+   * Reads the answer of an applied request back from what it wrote. When given, the request ledger records only
+   * that the request was applied, not its answer (a sale's answer is its whole receipt, already in the database).
+   */
+  replay?(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
 }
 /**
  * A long operation (a backup, a restore, an import) that manages its own transactions. `effect` says whether it
@@ -89,9 +94,9 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
     const db = ctx.db;
     const outcome = db.transaction('IMMEDIATE', () => {
       const seen = ledger.find(db, request.requestId);
-      if (seen) return { result: seen.result as ResultOf<K>, fresh: false };
+      if (seen) return { result: impl.replay ? impl.replay(ctx, request.args) : (seen.result as ResultOf<K>), fresh: false };
       const result = impl.run(ctx, request.args);
-      ledger.record(db, request.requestId, request.name, result);
+      ledger.record(db, request.requestId, request.name, impl.replay ? null : result);
       return { result, fresh: true };
     });
     if (outcome.fresh) ctx.notify(impl.changes);

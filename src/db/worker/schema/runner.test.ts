@@ -13,17 +13,21 @@ import { exportBytes, memoryDb, memorySnapshotHooks, openBytes, withExtra } from
 const LATEST = bundledMigrations.length;
 const APP = '1.0.0';
 
-/** A database at the latest real schema with three rows the user wrote. */
+/**
+ * A database at the latest real schema with three rows the user wrote, in a table of the test's own that the
+ * test migrations below change (the app's tables change with every release; this one stays put).
+ */
 async function shopAtLatest(): Promise<{ db: Database; sqlite3: Sqlite3Static }> {
   const { db, sqlite3 } = await memoryDb();
   await migrate(db, bundledMigrations, { appVersion: APP });
+  db.exec('CREATE TABLE notes (id TEXT PRIMARY KEY, note TEXT NOT NULL, tab TEXT NOT NULL, created_at TEXT NOT NULL) STRICT');
   for (const [id, note] of [['a', 'one'], ['b', 'two'], ['c', 'three']]) {
-    db.exec({ sql: "INSERT INTO tally (id, note, tab, created_at) VALUES (?, ?, 'tab', '2026-01-01T00:00:00.000Z')", bind: [id, note] });
+    db.exec({ sql: "INSERT INTO notes (id, note, tab, created_at) VALUES (?, ?, 'tab', '2026-01-01T00:00:00.000Z')", bind: [id, note] });
   }
   return { db, sqlite3 };
 }
 
-const notes = (db: Database) => db.selectValues('SELECT note FROM tally ORDER BY id').map(String);
+const notes = (db: Database) => db.selectValues('SELECT note FROM notes ORDER BY id').map(String);
 
 /** Runs `migrate` expecting a HandlerError; returns it. */
 async function refusal(run: Promise<unknown>): Promise<HandlerError> {
@@ -35,12 +39,12 @@ async function refusal(run: Promise<unknown>): Promise<HandlerError> {
   return error as HandlerError;
 }
 
-const ADD_COLUMN: [string, string] = ['tally_amount', 'ALTER TABLE tally ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 0;'];
+const ADD_COLUMN: [string, string] = ['notes_amount', 'ALTER TABLE notes ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 0;'];
 const ADD_TABLE: [string, string] = [
-  'tally_tags',
-  'CREATE TABLE tally_tags (tally_id TEXT NOT NULL REFERENCES tally (id), tag TEXT NOT NULL, PRIMARY KEY (tally_id, tag)) STRICT;',
+  'notes_tags',
+  'CREATE TABLE notes_tags (notes_id TEXT NOT NULL REFERENCES notes (id), tag TEXT NOT NULL, PRIMARY KEY (notes_id, tag)) STRICT;',
 ];
-const TRANSFORM: [string, string] = ['tally_upper_tab', "UPDATE tally SET tab = upper(tab), amount_cents = length(note) * 100;"];
+const TRANSFORM: [string, string] = ['notes_upper_tab', "UPDATE notes SET tab = upper(tab), amount_cents = length(note) * 100;"];
 
 describe('the migration runner', () => {
   it('creates a fresh database from the first migration, marked as Tillite\'s and recorded', async () => {
@@ -74,7 +78,7 @@ describe('the migration runner', () => {
     const { db, sqlite3 } = await shopAtLatest();
     const { hooks, snapshots, calls } = memorySnapshotHooks(sqlite3, db);
     const report = await migrate(db, withExtra(bundledMigrations, [ADD_COLUMN]), { appVersion: APP, hooks });
-    expect(report.applied.map((a) => a.name)).toEqual(['tally_amount']);
+    expect(report.applied.map((a) => a.name)).toEqual(['notes_amount']);
     expect(calls).toEqual([`beforeMigrate ${LATEST}->${LATEST + 1}`, `start ${LATEST + 1}`]);
     expect(schemaVersionOf(db)).toBe(LATEST + 1);
     expect(notes(db)).toEqual(['one', 'two', 'three']);
@@ -92,8 +96,8 @@ describe('the migration runner', () => {
       name: 'notes_trimmed',
       source: 'export default (db) => …',
       up: (target) => {
-        for (const row of target.selectObjects('SELECT id, note FROM tally')) {
-          target.exec({ sql: 'UPDATE tally SET note = ? WHERE id = ?', bind: [`${String(row.note)}!`, String(row.id)] });
+        for (const row of target.selectObjects('SELECT id, note FROM notes')) {
+          target.exec({ sql: 'UPDATE notes SET note = ? WHERE id = ?', bind: [`${String(row.note)}!`, String(row.id)] });
         }
       },
     };
@@ -101,26 +105,26 @@ describe('the migration runner', () => {
     const report = await migrate(db, migrations, { appVersion: APP, hooks });
     expect(report.applied.map((a) => a.version)).toEqual([LATEST + 1, LATEST + 2, LATEST + 3, LATEST + 4]);
     expect(calls.filter((c) => c.startsWith('before'))).toHaveLength(1);
-    expect(migrationHistory(db).slice(-4).map((r) => r.name)).toEqual(['tally_amount', 'tally_tags', 'tally_upper_tab', 'notes_trimmed']);
-    expect(db.selectValues('SELECT amount_cents FROM tally ORDER BY id').map(Number)).toEqual([300, 300, 500]);
+    expect(migrationHistory(db).slice(-4).map((r) => r.name)).toEqual(['notes_amount', 'notes_tags', 'notes_upper_tab', 'notes_trimmed']);
+    expect(db.selectValues('SELECT amount_cents FROM notes ORDER BY id').map(Number)).toEqual([300, 300, 500]);
     expect(notes(db)).toEqual(['one!', 'two!', 'three!']);
-    expect(db.selectValue('SELECT DISTINCT tab FROM tally')).toBe('TAB');
+    expect(db.selectValue('SELECT DISTINCT tab FROM notes')).toBe('TAB');
   });
 
   it('rolls back a failing migration: the database stays at the last good version and the snapshot is whole', async () => {
     const { db, sqlite3 } = await shopAtLatest();
     const { hooks, snapshots } = memorySnapshotHooks(sqlite3, db);
     // The failing migration's first statement succeeds before its second fails: that part must be undone too.
-    const failing: [string, string] = ['broken', "CREATE TABLE half_done (id INTEGER PRIMARY KEY); DELETE FROM tally; INSERT INTO no_such_table VALUES (1);"];
+    const failing: [string, string] = ['broken', "CREATE TABLE half_done (id INTEGER PRIMARY KEY); DELETE FROM notes; INSERT INTO no_such_table VALUES (1);"];
     const error = await refusal(migrate(db, withExtra(bundledMigrations, [ADD_COLUMN, failing, ADD_TABLE]), { appVersion: APP, hooks }));
     expect(error.code).toBe('migration-failed');
     expect(error.detail).toMatchObject({ version: LATEST + 2, name: 'broken', at: LATEST + 1 });
     expect(String(error.detail?.reason)).toMatch(/no_such_table/);
     // Kept intact: the migration before it, every row, and no trace of the failing one or those after it.
     expect(schemaVersionOf(db)).toBe(LATEST + 1);
-    expect(migrationHistory(db).at(-1)?.name).toBe('tally_amount');
+    expect(migrationHistory(db).at(-1)?.name).toBe('notes_amount');
     expect(notes(db)).toEqual(['one', 'two', 'three']);
-    expect(db.selectValue("SELECT count(*) FROM sqlite_schema WHERE name IN ('half_done', 'tally_tags')")).toBe(0);
+    expect(db.selectValue("SELECT count(*) FROM sqlite_schema WHERE name IN ('half_done', 'notes_tags')")).toBe(0);
     expect(db.selectValue('PRAGMA foreign_keys')).toBe(1);
     const snapshotName = String(error.detail?.snapshot);
     const snapshot = openBytes(sqlite3, snapshots.get(snapshotName)!);
@@ -144,7 +148,7 @@ describe('the migration runner', () => {
     await migrate(db, withExtra(bundledMigrations, [ADD_COLUMN]), { appVersion: APP });
     const before = exportBytes(sqlite3, db);
     const { hooks, calls } = memorySnapshotHooks(sqlite3, db);
-    const edited: [string, string] = ['tally_amount', 'ALTER TABLE tally ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 1;'];
+    const edited: [string, string] = ['notes_amount', 'ALTER TABLE notes ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 1;'];
     const error = await refusal(migrate(db, withExtra(bundledMigrations, [edited, ADD_TABLE]), { appVersion: APP, hooks }));
     expect(error.code).toBe('migration-failed');
     expect(error.message).toMatch(/checksum mismatch/);

@@ -8,6 +8,7 @@
 import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import type { WireError } from '../../protocol/envelope';
 import { DB_FILE, openLiveFile, VFS_NAME } from './sahpool';
+import { attachCheckpointer, checkpointerOf } from './checkpoint';
 import { HandlerError } from '../runtime/errors';
 
 /** The live database, swappable, with its pool. */
@@ -71,9 +72,12 @@ export function createLiveDatabase(
     open() {
       live.closeDb();
       current = openLiveFile(pool);
+      // Checkpoints off the commit path, when the till is quiet or the WAL reaches its bound (checkpoint.ts).
+      attachCheckpointer(sqlite3, current);
       return current;
     },
     closeDb() {
+      if (current) checkpointerOf(current)?.stop();
       if (current?.isOpen()) current.close();
       current = null;
     },

@@ -19,8 +19,11 @@ const seedOf = (version: number) => Object.entries(seeds).find(([path]) => path.
 /** A Tillite database at `version` with each migration's seed rows, as a shop would have it. */
 async function shopBytes(version = LATEST, change?: (db: Database) => void): Promise<{ bytes: Uint8Array; sqlite3: Sqlite3Static }> {
   const { db, sqlite3 } = await memoryDb();
-  await migrate(db, bundledMigrations.slice(0, version), { appVersion: '1.0.0' });
-  for (let v = 1; v <= version; v++) db.exec(seedOf(v));
+  // Each version's seed goes in at that version, as the shop's data grew release by release.
+  for (let v = 1; v <= version; v++) {
+    await migrate(db, bundledMigrations.slice(0, v), { appVersion: '1.0.0' });
+    db.exec(seedOf(v));
+  }
   change?.(db);
   // A file as it is on disk: in rollback-journal mode (the live connection's WAL flag is not part of an export).
   const bytes = exportBytes(sqlite3, db);
@@ -42,7 +45,16 @@ describe('checking a file to import', () => {
     const result = await validateImport(sqlite3, bytes, bundledMigrations);
     expect(result).toMatchObject({
       ok: true,
-      facts: { shopName: 'Corner Café', products: 4, sales: 2, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-05T11:30:00.000Z', schemaVersion: LATEST, size: bytes.length },
+      facts: { shopName: 'Corner Café', products: 4, sales: 4, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-07T14:00:00.000Z', schemaVersion: LATEST, size: bytes.length },
+    });
+  });
+
+  it('reads the same facts from a file at schema 2, whose times are ISO text', async () => {
+    const { bytes, sqlite3 } = await shopBytes(2);
+    const result = await validateImport(sqlite3, bytes, bundledMigrations);
+    expect(result).toMatchObject({
+      ok: true,
+      facts: { shopName: 'Corner Café', products: 4, sales: 2, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-05T11:30:00.000Z', schemaVersion: 2 },
     });
   });
 
@@ -90,13 +102,14 @@ describe('checking a file to import', () => {
   });
 
   it('refuses a damaged page and names it', async () => {
-    // Enough rows that the last pages of the file are leaves of the tally table.
+    // Enough rows that the app_meta table has leaf pages of its own; the damage goes on its last one.
+    let last = 0;
     const { bytes } = await shopBytes(LATEST, (d) => {
-      for (let i = 0; i < 400; i++) d.exec({ sql: "INSERT INTO tally (id, note, tab, created_at) VALUES (?, 'a note long enough to fill pages', 't', '2026-01-01T00:00:00Z')", bind: [`id-${i}`] });
+      for (let i = 0; i < 400; i++) d.exec({ sql: "INSERT INTO app_meta (key, value) VALUES (?, 'a note long enough to fill pages')", bind: [`note-${i}`] });
+      last = Number(d.selectValue("SELECT max(pageno) FROM dbstat WHERE name = 'app_meta' AND pagetype = 'leaf'"));
     });
     const pageSize = (bytes[16]! << 8) | bytes[17]!;
-    const last = bytes.length / pageSize;
-    // Scribble over the cell pointers of the last page, as a failing disk might.
+    // Scribble over the cell pointers of that page, as a failing disk might.
     bytes.fill(0xa5, (last - 1) * pageSize + 100, (last - 1) * pageSize + 400);
     const result = await reasonOf(bytes);
     expect(result).toMatchObject({ reason: 'damaged', message: expect.stringContaining(`damaged at page ${last}`) });
@@ -104,13 +117,13 @@ describe('checking a file to import', () => {
   });
 
   it('refuses a Tillite database carrying an extra trigger, view, table or index, and nothing in it runs', async () => {
-    const trap = "CREATE TABLE trap (hit INTEGER); CREATE TRIGGER evil AFTER INSERT ON tally BEGIN INSERT INTO trap VALUES (1); END;";
+    const trap = "CREATE TABLE trap (hit INTEGER); CREATE TRIGGER evil AFTER INSERT ON app_meta BEGIN INSERT INTO trap VALUES (1); END;";
     const { bytes: trigger } = await shopBytes(LATEST, (d) => d.exec(trap));
     const result = await reasonOf(trigger);
     expect(result).toMatchObject({ reason: 'unexpected-schema', message: expect.stringContaining('an extra trigger “evil”') });
     const { bytes: view } = await shopBytes(LATEST, (d) => d.exec('CREATE VIEW everything AS SELECT * FROM products'));
     expect(await reasonOf(view)).toMatchObject({ reason: 'unexpected-schema', message: expect.stringContaining('an extra view “everything”') });
-    const { bytes: index } = await shopBytes(LATEST, (d) => d.exec('CREATE INDEX sneaky ON tally (note)'));
+    const { bytes: index } = await shopBytes(LATEST, (d) => d.exec('CREATE INDEX sneaky ON app_meta (value)'));
     expect(await reasonOf(index)).toMatchObject({ reason: 'unexpected-schema', message: expect.stringContaining('an extra index “sneaky”') });
     const { bytes: dropped } = await shopBytes(LATEST, (d) => d.exec('DROP INDEX sales_total'));
     expect(await reasonOf(dropped)).toMatchObject({ reason: 'unexpected-schema', message: expect.stringContaining('no index “sales_total”') });
@@ -119,7 +132,7 @@ describe('checking a file to import', () => {
   it('refuses broken references between tables and an edited migration history', async () => {
     const { bytes: orphan } = await shopBytes(LATEST, (d) => {
       d.exec('PRAGMA foreign_keys = OFF');
-      d.exec("INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES ('no-such-sale', 1, 'cash', 100, 100)");
+      d.exec("INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (999999, 1, 'cash', 100, 100)");
     });
     expect(await reasonOf(orphan)).toMatchObject({ reason: 'broken-references', message: expect.stringContaining('sale_payments') });
     const { bytes: edited } = await shopBytes(LATEST, (d) => d.exec("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1"));

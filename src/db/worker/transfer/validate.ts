@@ -18,6 +18,7 @@ import { migrationHistory } from '../schema/runner';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
 import { checkHeader, refuse, type Refusal } from './header';
+import { utcText } from '../../../lib/utc-time';
 
 /** A file that passed every check, with what the preview shows. */
 export interface Accepted {
@@ -35,7 +36,7 @@ export function readDatabaseFacts(db: Database, size: number): DatabaseFacts {
     shopName: shopName === undefined || shopName === null ? null : String(shopName),
     products: summary.products,
     sales: summary.sales,
-    firstSaleAt: firstSaleAt === undefined || firstSaleAt === null ? null : String(firstSaleAt),
+    firstSaleAt: utcText(firstSaleAt),
     lastSaleAt: summary.lastSaleAt,
     schemaVersion: schemaVersionOf(db),
     rows: summary.rows,
