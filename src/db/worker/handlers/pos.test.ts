@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
@@ -14,6 +15,7 @@ import { createProcessor, type Processor } from '../runtime/processor';
 import { handlers } from './index';
 
 let processor: Processor;
+let database: Database;
 let nextId = 1;
 
 async function call<K extends HandlerName>(name: K, args: ArgsOf<K>, requestId = uuidv7()): Promise<ResultOf<K>> {
@@ -27,6 +29,7 @@ const SHOP = { name: 'Test shop', address: '1 Road', phone: '1', taxNumber: 'X1'
 beforeEach(async () => {
   const opened = await openMemoryDatabase();
   await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
+  database = opened.db;
   processor = createProcessor(
     { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
     handlers,
@@ -73,6 +76,48 @@ describe('sales.commit', () => {
     expect([a.number, b.number]).toEqual([1, 2]);
     expect((await call('catalog.byCode', { code: '111' }))?.stock).toBe(8);
     expect((await call('sales.list', { limit: 10 })).count).toBe(2);
+  });
+
+  it('answers with the receipt that sales.get reads back, and a re-sent request gets it again without a stored copy', async () => {
+    await call('shop.save', SHOP);
+    const tea = await product('Tea', '111', 250, 10);
+    const bread = await product('Bread', '222', 180, 5, 550);
+    let { cart } = cartOf([[tea, 2], [bread, 1]], []);
+    cart = { ...cart, orderDiscount: { kind: 'percent', value: 1000 }, lines: cart.lines.map((l, i) => (i === 1 ? { ...l, discount: { kind: 'amount', value: 20 } } : l)) };
+    const total = priceCart(cart.lines, cart.orderDiscount, true).total;
+    cart = { ...cart, tenders: [{ method: 'card', amount: 300 }, { method: 'cash', amount: 500 }] };
+    const requestId = uuidv7();
+    const sale = await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total }, requestId);
+    expect(sale.orderDiscount).toEqual({ kind: 'percent', value: 1000 });
+    expect(sale.lines[1]?.lineDiscount).toEqual({ kind: 'amount', value: 20 });
+    expect(await call('sales.get', { id: cart.saleId })).toEqual(sale);
+    expect(await call('sales.get', { number: sale.number })).toEqual(sale);
+    // The ledger remembers the request, not the receipt; the same request id is answered from the sale itself.
+    expect(database.selectValue('SELECT result FROM applied_requests WHERE request_id = ?', [requestId])).toBe('null');
+    expect(await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total }, requestId)).toEqual(sale);
+    expect((await call('sales.list', { limit: 10 })).count).toBe(1);
+    expect((await call('catalog.byCode', { code: '111' }))?.stock).toBe(8);
+  });
+
+  it('stores a sale in the lean schema: 16-byte id, UTC milliseconds, the shop and each product version once', async () => {
+    await call('shop.save', SHOP);
+    const tea = await product('Tea', '111', 250, 10);
+    const sales = [];
+    for (let i = 0; i < 3; i++) {
+      const { cart, total } = cartOf([[tea, 1]], [{ method: 'card', amount: 250 }]);
+      sales.push(await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total }));
+    }
+    await call('shop.save', { ...SHOP, address: '2 Road' });
+    const { cart, total } = cartOf([[tea, 1]], [{ method: 'card', amount: 250 }]);
+    const moved = await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total });
+    expect(database.selectArrays('SELECT length(uuid), typeof(created_at) FROM sales')).toEqual(Array(4).fill([16, 'integer']));
+    expect(database.selectValue('SELECT count(*) FROM line_items')).toBe(1);
+    expect(database.selectValue('SELECT count(*) FROM shop_details')).toBe(2);
+    expect(database.selectValue('SELECT count(*) FROM registers')).toBe(1);
+    // Older receipts keep the address they printed.
+    expect((await call('sales.get', { id: sales[0]!.id }))?.shop.address).toBe('1 Road');
+    expect(moved.shop.address).toBe('2 Road');
+    expect(Date.parse(moved.createdAt)).toBe(Number(database.selectValue('SELECT max(created_at) FROM sales')));
   });
 
   it('refuses an unpaid sale and changes nothing', async () => {
