@@ -78,9 +78,12 @@ const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => 
 /** Creates the scheduler for `target`. */
 export function createCheckpointer(target: CheckpointTarget, policy: CheckpointPolicy = TILL_POLICY, timers: Timers = realTimers): Checkpointer {
   let base = target.framesWritten();
+  let commits = 0;
   let timer: unknown = null;
   const stats: CheckpointStats = { idle: 0, forced: 0, maxFramesBetween: 0, pending: 0 };
-  const pending = () => target.framesWritten() - base;
+  // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
+  // pager does not count as a page it wrote: count one per commit on top (measured: about one per sale).
+  const pending = () => target.framesWritten() - base + commits;
 
   const arm = () => {
     if (timer !== null) timers.clear(timer);
@@ -94,6 +97,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   const self: Checkpointer = {
     committed() {
       if (!target.isOpen()) return;
+      commits++;
       const frames = pending();
       stats.pending = frames;
       stats.maxFramesBetween = Math.max(stats.maxFramesBetween, frames);
@@ -105,6 +109,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       if (pending() === 0) return false;
       target.checkpoint();
       base = target.framesWritten();
+      commits = 0;
       stats[reason]++;
       stats.pending = 0;
       return true;
