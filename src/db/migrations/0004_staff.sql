@@ -18,13 +18,16 @@ CREATE TABLE staff (
 ) STRICT;
 CREATE UNIQUE INDEX staff_active_name ON staff (lower(name)) WHERE active = 1;
 
--- Who approved what, for whom, when. Rows are only ever added.
+-- Who approved what, for whom, when. Rows are only ever added. The names are kept as they were at the time, not
+-- referenced: an entry must still read right after a restore brings back a database with other staff rows.
 CREATE TABLE audit_log (
-  id          INTEGER PRIMARY KEY,
-  at          INTEGER NOT NULL,              -- UTC ms
-  action      TEXT NOT NULL,                 -- the call approved, e.g. 'backup.restore'
-  approver_id INTEGER NOT NULL REFERENCES staff (id),
-  for_id      INTEGER REFERENCES staff (id), -- who asked (signed in), or NULL
-  detail      TEXT                           -- what it was about, for a person to read
+  id            INTEGER PRIMARY KEY,
+  at            INTEGER NOT NULL,  -- UTC ms
+  action        TEXT NOT NULL,     -- the call approved, e.g. 'backup.restore'
+  approver_id   INTEGER NOT NULL,  -- staff.id of the manager or owner whose PIN approved it
+  approver_name TEXT NOT NULL,
+  approver_role TEXT NOT NULL CHECK (approver_role IN ('owner', 'manager')),
+  for_name      TEXT,              -- who was signed in and asked, or NULL
+  detail        TEXT               -- what it was about, for a person to read
 ) STRICT;
 CREATE INDEX audit_log_at ON audit_log (at);

@@ -7,5 +7,5 @@ INSERT INTO staff (id, name, role, pin_salt, pin_iterations, pin_hash, failures,
    'c0bfc762a45a1541c11f93a225bf9e6690c941955276b786325347d8ca30c5ae', 0, NULL, 1, 1764581000000),
   (3, 'Lena Park', 'cashier', '0f1e2d3c4b5a69788796a5b4c3d2e1f0', 150000,
    '81ccd7346190a4fc630920166556c6808fb998e379a4c9849ed3201c50499dff', 5, 1764582030000, 1, 1764581200000);
-INSERT INTO audit_log (id, at, action, approver_id, for_id, detail) VALUES
-  (1, 1764583200000, 'backup.restore', 2, 3, 'Restore the backup of 1 Dec 2026, 09:00');
+INSERT INTO audit_log (id, at, action, approver_id, approver_name, approver_role, for_name, detail) VALUES
+  (1, 1764583200000, 'backup.restore', 2, 'Tom Reyes', 'manager', 'Lena Park', 'backup-2026-12-01T09-00-00Z.sqlite3');
