@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
+import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
 import { transferHandlers } from './transfer';
 
@@ -19,4 +20,5 @@ export const handlers: HandlerMap = {
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,
+  ...staffHandlers,
 };
