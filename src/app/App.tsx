@@ -20,6 +20,10 @@ import { RegisterView } from './views/Register';
 import { SalesView } from './views/Sales';
 import { SetupView } from './views/Setup';
 import { StatusView } from './views/Status';
+import { LockView } from './views/Lock';
+import { ApprovalDialog } from './views/Lock/approval-dialog';
+import { StaffView } from './views/Staff';
+import { signedIn } from './state/session';
 
 interface Route {
   path: string;
@@ -34,6 +38,8 @@ const ROUTES: Route[] = [
   { path: '/catalog', label: 'Catalogue', view: CatalogView },
   { path: '/shop', label: 'Shop', view: SetupView },
   { path: '/data', label: 'Data', view: DataView },
+  { path: '/staff', label: 'Staff', view: StaffView },
+  { path: '/lock', label: 'Lock', view: LockView },
   { path: '/status', label: 'Status', view: StatusView },
 ];
 
@@ -77,6 +83,7 @@ export function App() {
               </a>
             ))}
           </nav>
+          {signedIn.value && <span data-testid="header-signed-in">{signedIn.value.name}</span>}
           <span class="db-state" data-testid="db-state" data-state={status.state}>
             {status.state === 'ready' ? 'Database ready' : status.detail}
           </span>
@@ -90,6 +97,7 @@ export function App() {
         </main>
       </div>
       <PrintArea />
+      <ApprovalDialog />
     </>
   );
 }
