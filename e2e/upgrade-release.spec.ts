@@ -98,6 +98,7 @@ test('a shop made on the previous release upgrades, its pre-migration snapshot i
       const facts = inspectWithPython(copy.path);
       expect(facts.integrity).toBe('ok');
       expect(facts.userVersion).toBe(LATEST - 1);
+      expect(facts.products.length).toBeGreaterThan(10);
     } finally {
       copy.dispose();
     }

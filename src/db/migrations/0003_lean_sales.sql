@@ -14,7 +14,7 @@
 -- - Indexes nothing reads are dropped (lines and stock movements by product: no product is ever deleted and no
 --   report reads them yet; stock movements by sale: the line reference replaces it).
 -- - Times are UTC as integer milliseconds since 1970 (six bytes instead of 24 characters); the code that reads
---   them formats ISO 8601.
+--   them formats ISO 8601. (Converted with julianday(), which every SQLite has: exact to the millisecond.)
 -- The foundation's `tally` table goes: its handlers and widget are gone.
 
 DROP TABLE tally;
@@ -125,7 +125,7 @@ INSERT INTO registers (key) SELECT register_id FROM old_sales GROUP BY register_
 INSERT INTO sales (id, uuid, number, kind, refund_of, created_at, register_id, shop_details_id, currency, prices_include_tax,
     subtotal, discount_total, order_discount, tax_total, total, paid, change_due)
   SELECT row_number() OVER (ORDER BY s.number), unhex(replace(s.id, '-', '')), s.number, s.kind, NULL,
-    CAST(round(unixepoch(s.created_at, 'subsec') * 1000) AS INTEGER), r.id, d.id, s.currency, s.prices_include_tax,
+    CAST(round((julianday(s.created_at) - 2440587.5) * 86400000.0) AS INTEGER), r.id, d.id, s.currency, s.prices_include_tax,
     s.subtotal, s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due
   FROM old_sales s JOIN registers r ON r.key = s.register_id JOIN shop_details d ON d.details = s.shop
   ORDER BY s.number;
@@ -159,7 +159,7 @@ INSERT INTO stock_movements (id, product_id, delta, reason, sale_id, line_no, cr
   SELECT m.id, m.product_id, m.delta, m.reason, k.id,
     (SELECT CASE count(*) WHEN 0 THEN NULL WHEN 1 THEN min(l.line_no) ELSE -1 END
       FROM sale_lines l JOIN line_items i ON i.id = l.item_id WHERE l.sale_id = k.id AND i.product_id = m.product_id),
-    CAST(round(unixepoch(m.created_at, 'subsec') * 1000) AS INTEGER)
+    CAST(round((julianday(m.created_at) - 2440587.5) * 86400000.0) AS INTEGER)
   FROM old_stock_movements m LEFT JOIN temp.sale_keys k ON k.old = m.sale_id
   ORDER BY m.id;
 UPDATE stock_movements SET line_no = (
