@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
+import { shiftHandlers, requireOpenShift } from './shifts';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
 import { transferHandlers } from './transfer';
@@ -21,4 +22,7 @@ export const handlers: HandlerMap = {
   ...salesHandlers,
   ...transferHandlers,
   ...staffHandlers,
+  ...shiftHandlers,
+  // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
+  'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };
