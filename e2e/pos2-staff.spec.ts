@@ -7,38 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { waitForDb } from './helpers';
 import { backUpNow, row, rows, showData } from './backup-helpers';
 import { addProductNamed, expectProducts, openNewShop } from './shop-data';
-
-async function showPage(page: Page, name: 'Staff' | 'Lock'): Promise<void> {
-  await page.getByRole('link', { name, exact: true }).click();
-}
-
-/** Fills the Staff page's form; answers the approval dialog with `approver`'s PIN when it asks. */
-async function addStaff(page: Page, who: { name: string; pin: string; role?: 'manager' | 'cashier' }, approver?: { name: string; pin: string }) {
-  const form = page.getByTestId(who.role ? 'staff-form' : 'owner-form');
-  await form.getByTestId('staff-name').fill(who.name);
-  if (who.role) await form.getByTestId('staff-role').selectOption(who.role);
-  await form.getByTestId('staff-pin').fill(who.pin);
-  await form.getByTestId('staff-save').click();
-  if (approver) await approve(page, approver, /PIN is needed to add a member of staff/);
-  await expect(page.getByTestId('staff-list')).toContainText(who.name);
-}
-
-/** Answers the approval dialog (which must be asking, in words matching `asks`). */
-async function approve(page: Page, approver: { name: string; pin: string }, asks: RegExp) {
-  const dialog = page.getByTestId('approval-dialog');
-  await expect(dialog.getByTestId('approval-message')).toHaveText(asks);
-  const option = dialog.getByTestId('approval-staff').locator('option', { hasText: approver.name });
-  await dialog.getByTestId('approval-staff').selectOption({ label: ((await option.textContent()) ?? '').trim() });
-  await dialog.getByTestId('approval-pin').fill(approver.pin);
-  await dialog.getByTestId('approval-ok').click();
-}
-
-async function signIn(page: Page, name: string, pin: string) {
-  await showPage(page, 'Lock');
-  await page.getByTestId('lock-staff').selectOption({ label: name });
-  await page.getByTestId('lock-pin').fill(pin);
-  await page.getByTestId('lock-sign-in').click();
-}
+import { addStaff, approve, showPage, signIn } from './pos2-staff-helpers';
 
 /**
  * Speaks the protocol to a worker of its own, as a script in the page could, bypassing the UI: the new worker

@@ -22,6 +22,7 @@ import { SetupView } from './views/Setup';
 import { StatusView } from './views/Status';
 import { LockView } from './views/Lock';
 import { ApprovalDialog } from './views/Lock/approval-dialog';
+import { ShiftView } from './views/Shift';
 import { StaffView } from './views/Staff';
 import { signedIn } from './state/session';
 
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   { path: '/catalog', label: 'Catalogue', view: CatalogView },
   { path: '/shop', label: 'Shop', view: SetupView },
   { path: '/data', label: 'Data', view: DataView },
+  { path: '/shift', label: 'Shift', view: ShiftView },
   { path: '/staff', label: 'Staff', view: StaffView },
   { path: '/lock', label: 'Lock', view: LockView },
   { path: '/status', label: 'Status', view: StatusView },
