@@ -74,7 +74,7 @@ export interface Dump {
   tables: Record<string, unknown[][]>;
 }
 
-/** Opens `path` read-only with Python's sqlite3 and dumps it (bookkeeping and full-text index tables left out). */
+/** Opens `path` read-only with Python's sqlite3 and dumps it (bookkeeping and full-text index tables left out; BLOBs as hex). */
 export function dumpWithPython(path: string): Dump {
   const script = `
 import json, sqlite3, sys
@@ -86,7 +86,7 @@ print(json.dumps({
   "userVersion": c.execute("PRAGMA user_version").fetchone()[0],
   "journalMode": c.execute("PRAGMA journal_mode").fetchone()[0],
   "tables": {n: [list(r) for r in c.execute(f'SELECT * FROM "{n}" ORDER BY 1, 2')] for n in names},
-}))`;
+}, default=lambda value: value.hex() if isinstance(value, bytes) else str(value)))`;
   return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Dump;
 }
 
