@@ -7,6 +7,7 @@
  * shows afterwards; the data from before an import is kept as a before-import backup.
  */
 import { expect, test } from '@playwright/test';
+import { approve } from './pos2-staff-helpers';
 import { opfsFiles, persistentProfile, putIntoOpfs, waitForDb } from './helpers';
 import { openData, rows, showData, showStatus } from './backup-helpers';
 import { realSchemaVersion } from './migration-ui';
@@ -112,6 +113,9 @@ test('import through a file chooser and through the open picker, an older schema
   await expect(second.getByTestId('import-migrate')).toContainText(`updated to schema ${LATEST}`);
   await expect(second.getByTestId('import-current-shop')).toHaveText('Corner Café');
   await second.getByTestId('import-confirm').click();
+  // The Corner Café being replaced has staff (migration 0004's seed: the owner Maya Okafor, PIN 4821), so the
+  // worker asks for a manager's or the owner's PIN before an import replaces it.
+  await approve(second, { name: 'Maya Okafor', pin: '4821' }, /PIN is needed to import a database file/);
   await expect(second.getByTestId('import-result')).toContainText(`at schema ${LATEST}`);
   await expect(rows(second, 'before-import')).toHaveCount(2);
   // The undo copy holds the Corner Café that was replaced.

@@ -18,6 +18,8 @@ import { backupFiles } from './backup-helpers';
 const SERVER_PORT = PORT + 2;
 const LATEST = realSchemaVersion();
 const LEAN_MIGRATION = 'src/db/migrations/0003_lean_sales.sql';
+/** The schema of the previous release: the one just before the lean schema (not LATEST − 1 once later migrations land). */
+const PREVIOUS_SCHEMA = 2;
 const sources = mkdtempSync(join(tmpdir(), 'tillite-previous-'));
 let previous = '';
 let current = '';
@@ -77,7 +79,7 @@ test('a shop made on the previous release upgrades, its pre-migration snapshot i
     await page.getByTestId('load-sample').click();
     await expect(page.getByTestId('product-tile').first()).toBeVisible();
     await page.goto(`${server.url}status`);
-    await expectVersions(page, '0.1.0', LATEST - 1);
+    await expectVersions(page, '0.1.0', PREVIOUS_SCHEMA);
     const count = 15;
     const before = await receipts(page, count);
     expect(before.every((text) => text.length > 40)).toBe(true);
@@ -89,15 +91,15 @@ test('a shop made on the previous release upgrades, its pre-migration snapshot i
     await expectVersions(page, '0.2.0', LATEST);
     await waitForDb(page);
 
-    const pattern = new RegExp(`^tillite-pre-migration-v${LATEST - 1}-to-v${LATEST}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z\\.db$`);
-    await expect(page.getByTestId('migration-snapshots')).toContainText(`tillite-pre-migration-v${LATEST - 1}-to-v${LATEST}-`);
+    const pattern = new RegExp(`^tillite-pre-migration-v${PREVIOUS_SCHEMA}-to-v${LATEST}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z\\.db$`);
+    await expect(page.getByTestId('migration-snapshots')).toContainText(`tillite-pre-migration-v${PREVIOUS_SCHEMA}-to-v${LATEST}-`);
     const snapshot = (await backupFiles(page)).find((name) => pattern.test(name));
     expect(snapshot).toBeDefined();
     const copy = await copyBackupToDisk(page, snapshot!);
     try {
       const facts = inspectWithPython(copy.path);
       expect(facts.integrity).toBe('ok');
-      expect(facts.userVersion).toBe(LATEST - 1);
+      expect(facts.userVersion).toBe(PREVIOUS_SCHEMA);
       expect(facts.products.length).toBeGreaterThan(10);
     } finally {
       copy.dispose();

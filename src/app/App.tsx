@@ -22,6 +22,11 @@ import { RegisterView } from './views/Register';
 import { SalesView } from './views/Sales';
 import { SetupView } from './views/Setup';
 import { StatusView } from './views/Status';
+import { LockView } from './views/Lock';
+import { ApprovalDialog } from './views/Lock/approval-dialog';
+import { ShiftView } from './views/Shift';
+import { StaffView } from './views/Staff';
+import { signedIn } from './state/session';
 
 interface Route {
   path: string;
@@ -36,6 +41,9 @@ const ROUTES: Route[] = [
   { path: '/catalog', label: 'Catalogue', view: CatalogView },
   { path: '/shop', label: 'Shop', view: SetupView },
   { path: '/data', label: 'Data', view: DataView },
+  { path: '/shift', label: 'Shift', view: ShiftView },
+  { path: '/staff', label: 'Staff', view: StaffView },
+  { path: '/lock', label: 'Lock', view: LockView },
   { path: '/status', label: 'Status', view: StatusView },
 ];
 
@@ -83,6 +91,7 @@ export function App() {
             ))}
           </nav>
           <InstallButton class="install" />
+          {signedIn.value && <span data-testid="header-signed-in">{signedIn.value.name}</span>}
           <span class="db-state" data-testid="db-state" data-state={status.state}>
             {status.state === 'ready' ? 'Database ready' : status.detail}
           </span>
@@ -96,6 +105,7 @@ export function App() {
         </main>
       </div>
       <PrintArea />
+      <ApprovalDialog />
     </>
   );
 }

@@ -2,6 +2,7 @@
  * The app's one database client. Started by the boot (`boot.tsx`); views import `db` and call `db().send(...)`.
  */
 import { createDbClient, type DbClient } from '../db/client';
+import { withApprovals } from './state/approval';
 
 let client: DbClient | null = null;
 
@@ -12,11 +13,14 @@ let client: DbClient | null = null;
  */
 export function startDatabase(createWorker: () => Worker): DbClient {
   if (client) return client;
-  client = createDbClient(createWorker(), {
-    type: 'init',
-    appVersion: __APP_VERSION__,
-    features: { locks: typeof navigator.locks?.request === 'function' },
-  });
+  // Wrapped so that a call the worker refuses for want of a manager's PIN asks for it (state/approval.ts).
+  client = withApprovals(
+    createDbClient(createWorker(), {
+      type: 'init',
+      appVersion: __APP_VERSION__,
+      features: { locks: typeof navigator.locks?.request === 'function' },
+    }),
+  );
   return client;
 }
 

@@ -6,6 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChangeTopic, ErrorCode, FromWorker, RequestMessage, ToWorker, WireError, WorkerStatus } from './protocol/envelope';
 import type { ArgsOf, HandlerName, ResultOf } from './protocol';
+import type { Approval } from './protocol/staff';
 
 /** A failed database call, with the worker's code and a message a person can read. */
 export class DbError extends Error {
@@ -27,10 +28,18 @@ export interface PortLike {
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: DbError) => void };
 
+/** What a call may carry besides its arguments. */
+export interface SendOptions {
+  /** A manager's or owner's PIN, for a call that needs an approval. */
+  approval?: Approval;
+  /** Who is signed in (staff id). */
+  actorId?: number;
+}
+
 /** The typed client the UI uses. */
 export interface DbClient {
   /** Calls a handler in the worker. Resolves with its result or rejects with a {@link DbError}. */
-  send<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>>;
+  send<K extends HandlerName>(name: K, args: ArgsOf<K>, options?: SendOptions): Promise<ResultOf<K>>;
   /** The worker's current status. */
   readonly status: WorkerStatus;
   /** Calls `listener` on every status change (and once now); returns an unsubscribe function. */
@@ -103,10 +112,10 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   port.postMessage(init);
 
   return {
-    send<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+    send<K extends HandlerName>(name: K, args: ArgsOf<K>, options: SendOptions = {}): Promise<ResultOf<K>> {
       const error = unavailable();
       if (error) return Promise.reject(new DbError(error));
-      const request = { type: 'request', id: nextId++, requestId: uuidv7(), name, args } satisfies RequestMessage<K>;
+      const request = { type: 'request', id: nextId++, requestId: uuidv7(), name, args, ...options } satisfies RequestMessage<K>;
       return new Promise<ResultOf<K>>((resolve, reject) => {
         pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
         if (status.state === 'ready' || status.state === 'failed') port.postMessage(request);

@@ -3,6 +3,7 @@
  * between workers; the errors every call may end with. Types only (and two names), shared by both sides.
  */
 import type { ArgsOf, HandlerName } from './index';
+import type { Approval } from './staff';
 
 /** Why a call failed, in a form both sides understand. `message` is written for a person to read. */
 export type ErrorCode =
@@ -27,6 +28,10 @@ export type ErrorCode =
   | 'unknown-handler'
   /** No answer came within the call's bound (the window holding the database is busy, closing or gone). */
   | 'unavailable'
+  /** The call needs a manager's or the owner's PIN, and it was missing or wrong. */
+  | 'approval-required'
+  /** Too many wrong PINs: that person must wait before trying again. */
+  | 'locked-out'
   | 'internal';
 
 /** An error as it crosses a postMessage boundary. */
@@ -47,6 +52,10 @@ export interface RequestMessage<K extends HandlerName = HandlerName> {
   requestId: string;
   name: K;
   args: ArgsOf<K>;
+  /** A manager's or owner's PIN for a call that needs one (see `protocol/staff.ts`). */
+  approval?: Approval;
+  /** Who is signed in at this till (staff id), for the audit log's "for whom". */
+  actorId?: number;
 }
 
 export type ResponseMessage =

@@ -9,6 +9,8 @@ import type { CatalogHandlers } from './catalog';
 import type { RecoveryHandlers } from './recovery';
 import type { SalesHandlers } from './sales';
 import type { ShopHandlers } from './shop';
+import type { ShiftHandlers } from './shifts';
+import type { StaffHandlers } from './staff';
 import type { SystemHandlers } from './system';
 import type { TransferHandlers } from './transfer';
 
@@ -20,7 +22,9 @@ export type Handlers = SystemHandlers &
   CatalogHandlers &
   CartHandlers &
   SalesHandlers &
-  TransferHandlers;
+  TransferHandlers &
+  StaffHandlers &
+  ShiftHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

@@ -6,6 +6,8 @@ import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
+import { shiftHandlers, requireOpenShift } from './shifts';
+import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
 import { transferHandlers } from './transfer';
 
@@ -19,4 +21,8 @@ export const handlers: HandlerMap = {
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,
+  ...staffHandlers,
+  ...shiftHandlers,
+  // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
+  'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };

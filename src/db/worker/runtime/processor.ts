@@ -13,6 +13,7 @@ import type { BackupService } from '../backups/service';
 import { explainFailure, HandlerError } from './errors';
 import { storageLooksFull } from '../storage/storage-full';
 import { inTransaction } from './transaction';
+import { approve, record as recordApproval } from './approval';
 import { createRequestLedger } from './requests';
 import type { LiveDatabase } from '../storage/live';
 
@@ -141,11 +142,22 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
         while (ctx.live?.busy) await ctx.live.busy;
         const failure = ctx.live?.failure;
         if (failure && !(impl.kind !== 'mutation' && impl.recovery)) throw new HandlerError(failure.code, failure.message, failure.detail);
+        // The approval step (approval.ts): a call that needs a manager's or owner's PIN is refused without one.
+        const approved = await approve(ledgerDb, request);
         let result: unknown;
         if (impl.kind === 'query') result = impl.run(ctx, request.args);
         else if (impl.kind === 'mutation') result = runMutation(impl, request);
         else if (impl.effect === 'write') result = await runWriteTask(impl, request);
         else result = await impl.run(ctx, request.args);
+        if (approved) {
+          const now = ledgerDb();
+          try {
+            if (now) recordApproval(now, approved);
+          } catch (error) {
+            // The call is done; an audit entry that could not be written must not turn it into a failure.
+            console.warn('[tillite] could not record the approval of', request.name, error);
+          }
+        }
         return { type: 'response', id: request.id, ok: true, result };
       } catch (error) {
         // Every call's failure is explained here, so a full disk is named as such whichever write hit it.

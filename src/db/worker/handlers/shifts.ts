@@ -1,0 +1,127 @@
+/**
+ * Shifts and the drawer in the worker: opening with a float, cash in and out, the X report at any time, closing
+ * against the count into a numbered, stored Z report. Once the shop has an owner (staff are in use), a sale is
+ * refused while no shift is open (`requireOpenShift`); before that nothing changes for a shop that works alone.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { ShiftHandlers, ShiftInfo, ZReport } from '../../protocol/shifts';
+import { currencyDigits, toDecimal } from '../../../pos/currency';
+import { closingFigures, METHODS } from '../../../pos/z-report';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls, MutationImpl } from '../runtime/processor';
+import { figuresOf, openShiftRow } from '../staff/shift-figures';
+import { ownerExists } from '../staff/pins';
+
+type Row = Record<string, unknown>;
+const iso = (ms: unknown): string => new Date(Number(ms)).toISOString();
+
+const info = (row: Row): ShiftInfo => ({
+  id: Number(row.id),
+  openedAt: iso(row.opened_at),
+  openedBy: String(row.opened_by),
+  float: Number(row.float),
+  closedAt: row.closed_at === null ? null : iso(row.closed_at),
+  closedBy: row.closed_by === null ? null : String(row.closed_by),
+});
+
+function money(value: unknown, what: string, allowNegative = false): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || (!allowNegative && value < 0)) {
+    throw new HandlerError('invalid', `${what} must be a whole amount${allowNegative ? '' : ' of 0 or more'} in the smallest unit of the currency.`);
+  }
+  return value;
+}
+
+function name(value: unknown, what: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) throw new HandlerError('invalid', `Say ${what}.`);
+  return text;
+}
+
+function readZ(db: Database, number: number): ZReport {
+  const row = db.selectObject('SELECT number, shift_id, made_at, figures FROM z_reports WHERE number = ?', [number]);
+  if (!row) throw new HandlerError('not-found', `There is no Z report number ${number}.`);
+  return { ...(JSON.parse(String(row.figures)) as Omit<ZReport, 'number' | 'shiftId' | 'madeAt'>), number, shiftId: Number(row.shift_id), madeAt: iso(row.made_at) };
+}
+
+export const shiftHandlers = {
+  'shift.current': {
+    kind: 'query',
+    run: ({ db }) => {
+      const row = openShiftRow(db);
+      return row ? { shift: info(row), figures: figuresOf(db, row, Date.now()) } : { shift: null, figures: null };
+    },
+  },
+  'shift.open': {
+    kind: 'mutation',
+    changes: ['sales'],
+    run: ({ db }, { float, openedBy }) => {
+      const amount = money(float, 'The float');
+      const by = name(openedBy, 'who opens the shift');
+      if (openShiftRow(db)) throw new HandlerError('conflict', 'A shift is already open. Close it (count the drawer) before opening another.');
+      const row = db.selectObject('INSERT INTO shifts (opened_at, opened_by, float) VALUES (?, ?, ?) RETURNING *', [Date.now(), by, amount]);
+      return info(row as Row);
+    },
+  },
+  'shift.cashMove': {
+    kind: 'mutation',
+    changes: ['sales'],
+    run: ({ db }, { amount, reason, by }) => {
+      const value = money(amount, 'The amount', true);
+      if (value === 0) throw new HandlerError('invalid', 'Enter the amount put in or taken out.');
+      const why = name(reason, 'why cash goes in or out');
+      const shift = openShiftRow(db);
+      if (!shift) throw new HandlerError('conflict', 'No shift is open. Open a shift before putting cash in or taking it out.');
+      const id = db.selectValue('INSERT INTO cash_moves (shift_id, at, amount, reason, by_name) VALUES (?, ?, ?, ?, ?) RETURNING id', [
+        Number(shift.id), Date.now(), value, why, typeof by === 'string' && by.trim() ? by.trim() : null,
+      ]);
+      return { id: Number(id), amount: value, reason: why };
+    },
+  },
+  'shift.close': {
+    kind: 'mutation',
+    changes: ['sales'],
+    run: ({ db }, { counted, confirmDifference, closedBy }) => {
+      const by = name(closedBy, 'who closes the shift');
+      const count = { cash: 0, card: 0, other: 0 };
+      for (const m of METHODS) count[m] = money(counted?.[m], `The ${m} counted`);
+      const shift = openShiftRow(db);
+      if (!shift) throw new HandlerError('conflict', 'No shift is open, so there is nothing to close.');
+      const now = Date.now();
+      const figures = closingFigures(figuresOf(db, shift, now), count);
+      if (figures.differenceTotal !== 0 && confirmDifference !== figures.differenceTotal) {
+        const digits = currencyDigits(String(db.selectValue('SELECT currency FROM shop WHERE id = 1') ?? 'EUR'));
+        const words = figures.differenceTotal < 0 ? 'short' : 'over';
+        throw new HandlerError(
+          'conflict',
+          `The count is ${toDecimal(Math.abs(figures.differenceTotal), digits)} ${words} against what was expected. Check the count, or confirm the difference to close.`,
+          { difference: figures.difference, differenceTotal: figures.differenceTotal },
+        );
+      }
+      db.exec("INSERT INTO sequences (name, value) VALUES ('z_number', 0) ON CONFLICT (name) DO NOTHING");
+      const number = Number(db.selectValue("UPDATE sequences SET value = value + 1 WHERE name = 'z_number' RETURNING value"));
+      db.exec('UPDATE shifts SET closed_at = ?, closed_by = ? WHERE id = ?', { bind: [now, by, Number(shift.id)] });
+      const stored = { ...figures, openedAt: iso(shift.opened_at), closedAt: iso(now), openedBy: String(shift.opened_by), closedBy: by };
+      db.exec('INSERT INTO z_reports (number, shift_id, made_at, figures) VALUES (?, ?, ?, ?)', {
+        bind: [number, Number(shift.id), now, JSON.stringify(stored)],
+      });
+      return readZ(db, number);
+    },
+  },
+  'zreport.get': {
+    kind: 'query',
+    run: ({ db }, { number }) => readZ(db, number),
+  },
+} satisfies HandlerImpls<ShiftHandlers>;
+
+/** `commit`, refused while the shop has staff and no shift is open. */
+export function requireOpenShift(commit: MutationImpl<'sales.commit'>): MutationImpl<'sales.commit'> {
+  return {
+    ...commit,
+    run(ctx, args) {
+      if (ownerExists(ctx.db) && !openShiftRow(ctx.db)) {
+        throw new HandlerError('conflict', 'No shift is open. Open a shift (count the float into the drawer) before ringing up sales.');
+      }
+      return commit.run(ctx, args);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The approval step: before a call that needs a manager's or the owner's PIN runs, the processor asks `approve`,
+ * which checks the PIN in the request's envelope, and after the call succeeds `record` writes who approved what,
+ * for whom, when. It is enforced here, in the worker, so that a call made without the UI is refused all the same.
+ *
+ * Until the shop has an owner nothing needs an approval: an upgraded shop is asked to create one, and nothing is
+ * locked before that. While the live database cannot be used (the recovery screen), nothing can be checked, and
+ * the recovery calls stay open: a shop must always be able to get its data back.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { HandlerName } from '../../protocol';
+import type { RequestMessage } from '../../protocol/envelope';
+import type { Role, StaffMember } from '../../protocol/staff';
+import { checkPin, findStaff, ownerExists } from '../staff/pins';
+import { HandlerError } from './errors';
+
+/** What a call needs: who may approve it, and the words for the refusal ("… is needed to restore a backup"). */
+interface Rule {
+  roles: readonly Role[];
+  what: string;
+}
+const MANAGER: readonly Role[] = ['owner', 'manager'];
+const OWNER: readonly Role[] = ['owner'];
+
+/** The calls that need an approval. */
+export const APPROVAL_RULES: Partial<Record<HandlerName, Rule>> = {
+  'backup.restore': { roles: MANAGER, what: 'restore a backup' },
+  'backup.delete': { roles: MANAGER, what: 'delete a backup' },
+  'backup.setInterval': { roles: MANAGER, what: 'change how often backups are made' },
+  'data.empty': { roles: MANAGER, what: 'empty the database' },
+  'transfer.import': { roles: MANAGER, what: 'import a database file' },
+  'transfer.setReminderDays': { roles: MANAGER, what: 'change the export reminder' },
+  'catalog.importCsv': { roles: MANAGER, what: 'import products from a file' },
+  'shop.save': { roles: MANAGER, what: 'change the shop’s settings' },
+  'shop.loadSample': { roles: MANAGER, what: 'load the sample shop' },
+  'staff.add': { roles: MANAGER, what: 'add a member of staff' },
+  'audit.list': { roles: OWNER, what: 'read the audit log' },
+};
+
+/** An approval that passed, to be recorded once the call succeeds. */
+export interface Approved {
+  action: HandlerName;
+  approver: StaffMember & { role: 'owner' | 'manager' };
+  forName: string | null;
+  detail: string | null;
+}
+
+/** What an audit entry says the call was about, for a person reading the log. */
+function detailOf(request: RequestMessage): string | null {
+  const args = request.args as Record<string, unknown>;
+  for (const key of ['name', 'staged', 'hours', 'days', 'role']) {
+    if (typeof args[key] === 'string' || typeof args[key] === 'number') return `${key}: ${String(args[key])}`;
+  }
+  return null;
+}
+
+/**
+ * Checks the approval `request` needs, if any. Answers what to record (null when the call needs none); throws
+ * `approval-required` or `locked-out` when it is missing, wrong or from someone who may not give it.
+ */
+export async function approve(db: () => Database | null, request: RequestMessage, now: () => number = Date.now): Promise<Approved | null> {
+  const rule = APPROVAL_RULES[request.name];
+  const live = db();
+  if (!rule || !live || !ownerExists(live)) return null;
+  const who = rule.roles.length === 1 ? 'The owner’s PIN' : 'A manager’s or the owner’s PIN';
+  const approval = request.approval;
+  if (!approval || !Number.isSafeInteger(approval.staffId) || typeof approval.pin !== 'string') {
+    throw new HandlerError('approval-required', `${who} is needed to ${rule.what}. Ask them to enter it.`, { roles: rule.roles });
+  }
+  const approver = findStaff(live, approval.staffId);
+  if (approver && !rule.roles.includes(approver.role)) {
+    throw new HandlerError('approval-required', `${approver.name} cannot approve this: ${who.toLowerCase()} is needed to ${rule.what}.`, { roles: rule.roles });
+  }
+  const checked = await checkPin(() => db() ?? live, approval.staffId, approval.pin, now, 'approval-required');
+  const actor = request.actorId === undefined ? null : findStaff(live, request.actorId);
+  return {
+    action: request.name,
+    approver: checked as Approved['approver'],
+    forName: actor ? actor.name : null,
+    detail: detailOf(request),
+  };
+}
+
+/** Writes an approval to the audit log of `db` (after a restore: the database as it is now). */
+export function record(db: Database, approved: Approved, now: number = Date.now()): void {
+  db.exec(
+    'INSERT INTO audit_log (at, action, approver_id, approver_name, approver_role, for_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    { bind: [now, approved.action, approved.approver.id, approved.approver.name, approved.approver.role, approved.forName, approved.detail] },
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * A shift's sales, refunds and cash moves read from the database into the X/Z arithmetic (src/pos/z-report.ts).
+ * The schema stores a refund with negative amounts; the arithmetic takes them positive, with `kind: 'refund'`.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { PaymentMethod } from '../../../pos/payments';
+import { shiftFigures, type ReportSale, type ShiftFigures } from '../../../pos/z-report';
+
+type Row = Record<string, unknown>;
+
+/** The open shift's row, or undefined. */
+export function openShiftRow(db: Database): Row | undefined {
+  return db.selectObject('SELECT id, opened_at, opened_by, float, closed_at, closed_by FROM shifts WHERE closed_at IS NULL');
+}
+
+/** The figures of the shift with `id`, from its opening to `until` (UTC ms). */
+export function figuresOf(db: Database, shift: Row, until: number): ShiftFigures {
+  const from = Number(shift.opened_at);
+  const sales = new Map<number, ReportSale>();
+  for (const row of db.selectObjects(
+    'SELECT id, kind, subtotal, discount_total, total FROM sales WHERE created_at >= ? AND created_at <= ? ORDER BY id',
+    [from, until],
+  )) {
+    const sign = row.kind === 'refund' ? -1 : 1;
+    sales.set(Number(row.id), {
+      kind: row.kind === 'refund' ? 'refund' : 'sale',
+      subtotal: sign * Number(row.subtotal),
+      discountTotal: sign * Number(row.discount_total),
+      total: sign * Number(row.total),
+      taxes: [],
+      payments: [],
+    });
+  }
+  const range = 'SELECT id FROM sales WHERE created_at >= ? AND created_at <= ?';
+  for (const row of db.selectObjects(`SELECT sale_id, tax_bp, net, tax, gross FROM sale_taxes WHERE sale_id IN (${range})`, [from, until])) {
+    const sale = sales.get(Number(row.sale_id));
+    const sign = sale?.kind === 'refund' ? -1 : 1;
+    sale?.taxes.push({ taxBp: Number(row.tax_bp), net: sign * Number(row.net), tax: sign * Number(row.tax), gross: sign * Number(row.gross) });
+  }
+  for (const row of db.selectObjects(`SELECT sale_id, method, amount FROM sale_payments WHERE sale_id IN (${range}) ORDER BY sale_id, seq`, [from, until])) {
+    const sale = sales.get(Number(row.sale_id));
+    const sign = sale?.kind === 'refund' ? -1 : 1;
+    sale?.payments.push({ method: String(row.method) as PaymentMethod, amount: sign * Number(row.amount) });
+  }
+  const moves = db
+    .selectObjects('SELECT amount, reason FROM cash_moves WHERE shift_id = ? ORDER BY id', [Number(shift.id)])
+    .map((row) => ({ amount: Number(row.amount), reason: String(row.reason) }));
+  return shiftFigures(Number(shift.float), [...sales.values()], moves);
+}
