@@ -19,7 +19,7 @@ let server: SwitchableServer;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = await serveBuild(PORT + 1, buildApp('bench', '0.0.0-checkpoint', '', { TILLITE_BENCH: '1' }));
+  server = await serveBuild(PORT + 4, buildApp('bench', '0.0.0-checkpoint', '', { TILLITE_BENCH: '1' }));
 });
 test.afterAll(async () => {
   await server?.close();

@@ -9,7 +9,8 @@ import { buildApp, launchProfile, removeBuilds, serveBuild } from './app-builds'
 import { persistentProfile, waitForDb, waitForServiceWorker } from './helpers';
 import { addProduct, cartSaved, complete, pay, scan, setUpShop, tender } from './pos';
 
-const SERVER_PORT = PORT + 2;
+// Every spec that serves builds of its own has its own port (see README): two may run at once.
+const SERVER_PORT = PORT + 5;
 let v1 = '';
 let v2 = '';
 

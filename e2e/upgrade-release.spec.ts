@@ -15,7 +15,8 @@ import { persistentProfile, waitForDb, waitForServiceWorker } from './helpers';
 import { expectVersions, inspectWithPython, copyBackupToDisk, realSchemaVersion } from './migration-ui';
 import { backupFiles } from './backup-helpers';
 
-const SERVER_PORT = PORT + 2;
+// Every spec that serves builds of its own has its own port (see README): two may run at once.
+const SERVER_PORT = PORT + 6;
 const LATEST = realSchemaVersion();
 const LEAN_MIGRATION = 'src/db/migrations/0003_lean_sales.sql';
 /** The schema of the previous release: the one just before the lean schema (not LATEST − 1 once later migrations land). */

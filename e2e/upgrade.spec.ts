@@ -11,7 +11,8 @@ import { addProductNamed, expectProducts, setUpTestShop } from './shop-data';
 import { copyBackupToDisk, expectVersions, inspectWithPython, realSchemaVersion } from './migration-ui';
 import { backupFiles, showStatus } from './backup-helpers';
 
-const SERVER_PORT = PORT + 1;
+// Every spec that serves builds of its own has its own port (see README): two may run at once.
+const SERVER_PORT = PORT + 3;
 const LATEST = realSchemaVersion();
 let v1 = '';
 let v2 = '';
