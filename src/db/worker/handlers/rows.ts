@@ -26,7 +26,11 @@ export function rowToProduct(row: Row): Product {
 
 /** The shop row as a {@link Shop}, or null before the first-run setup. */
 export function readShop(db: Database): Shop | null {
-  const row = db.selectObject('SELECT * FROM shop WHERE id = 1');
+  return rowToShop(db.selectObject('SELECT * FROM shop WHERE id = 1'));
+}
+
+/** A shop row (however it was read) as a {@link Shop}; null for no row. */
+export function rowToShop(row: Row | undefined): Shop | null {
   if (!row) return null;
   return {
     name: String(row.name),

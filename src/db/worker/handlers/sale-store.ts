@@ -9,6 +9,7 @@
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 import type { PaymentMethod } from '../../../pos/payments';
 import type { Discount } from '../../../pos/pricing';
+import { rowToShop } from './rows';
 
 type Row = Record<string, unknown>;
 
@@ -165,17 +166,7 @@ export function readSaleRow(st: SaleStatements, row: Row) {
 
 /** The shop's details as a receipt prints them (the shape of `Shop`), or null before the first-run setup. */
 export function currentShop(st: SaleStatements) {
-  const row = st.one('shop', []);
-  if (!row) return null;
-  return {
-    name: String(row.name),
-    address: String(row.address),
-    phone: String(row.phone),
-    taxNumber: String(row.tax_number),
-    currency: String(row.currency),
-    pricesIncludeTax: Number(row.prices_include_tax) === 1,
-    defaultTaxBp: Number(row.default_tax_bp),
-  };
+  return rowToShop(st.one('shop', []));
 }
 
 /** The integer key of the register `key`, adding it on its first sale. */
