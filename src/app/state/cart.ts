@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LeftCart } from '../../db/protocol/cart';
 import type { SaleDetail } from '../../pos/sale';
 import { DbError } from '../../db/client';
+import { errorText } from '../hooks/use-action';
 import { emptyCart, type Cart } from '../../pos/cart';
 import { priceCart } from '../../pos/pricing';
 import { settle } from '../../pos/payments';
@@ -63,7 +64,7 @@ function persist(next: Cart): void {
       (error: unknown) => {
         pendingSaves--;
         cartSaveState.value = 'failed';
-        cartSaveError.value = error instanceof DbError ? error.message : String(error);
+        cartSaveError.value = errorText(error);
         if (saleIdUsed(error) && cart.value?.saleId === next.saleId) {
           startNewSale();
           persist(cart.value);
