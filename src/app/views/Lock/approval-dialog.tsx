@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffMember } from '../../../db/protocol/staff';
+import { Modal } from '../../components/Modal';
 import { db } from '../../db';
 import { pendingApproval } from '../../state/approval';
 
@@ -27,8 +28,10 @@ export function ApprovalDialog() {
   }, [pending]);
 
   if (!pending) return null;
+  // A native modal (top layer): it opens over any dialog that asked for the approval (a restore's), which the
+  // browser makes inert behind it.
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="approval-title">
+    <Modal label="Approval needed" onClose={() => pending.answer(null)}>
       <form
         class="dialog"
         aria-labelledby="approval-title"
@@ -57,7 +60,6 @@ export function ApprovalDialog() {
             inputMode="numeric"
             autoComplete="off"
             maxLength={8}
-            autoFocus
             data-testid="approval-pin"
             value={pin}
             onInput={(e) => setPin(e.currentTarget.value)}
@@ -72,6 +74,6 @@ export function ApprovalDialog() {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
