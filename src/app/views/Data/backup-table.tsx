@@ -56,7 +56,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
             <td>{formatBytes(b.size)}</td>
             <td data-testid="backup-holds">{describeSummary(b.summary)}</td>
             <td data-testid="backup-state" class={b.state === 'damaged' ? 'error' : undefined} title={b.problem ?? undefined}>
-              {b.state === 'verified' ? `Verified ${new Date(b.verifiedAt).toLocaleString()}` : `Damaged: ${b.problem}`}
+              {b.state === 'verified' ? `Verified ${new Date(b.verifiedAt).toLocaleString()}` : b.state === 'copied' ? 'Copied; being checked' : `Damaged: ${b.problem}`}
             </td>
             <td class="actions">
               <button type="button" class="secondary" data-testid="backup-download" onClick={() => act(b.name, async () => (await exportBackup(b.name)) ?? 'Nothing was saved.')}>
@@ -76,7 +76,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
               >
                 Verify
               </button>
-              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state !== 'verified'} onClick={() => onRestore(b)}>
+              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state === 'damaged'} onClick={() => onRestore(b)}>
                 Restore…
               </button>
               {confirmDelete === b.name ? (

@@ -1,13 +1,10 @@
 /**
- * Reading backups: what a copy holds (its summary), whether a file on disk is still whole (checksum and
- * `integrity_check` on a copy in the pool), and what its name says.
+ * Reading backups: what a copy holds (its summary) and what its name says (checking a file: `check.ts`).
  */
-import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
-import { inspectPoolFile } from './pool-check';
-import { VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
-import { sha256Hex as sha256 } from '../../../lib/sha256';
+import type { PlainFiles } from '../storage/plain-files';
 import { utcText } from '../../../lib/utc-time';
 
 /**
@@ -77,38 +74,6 @@ export function readFacts(db: Database): CopyFacts {
   return { summary: summarize(db), schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
 }
 
-/** What checking a backup's bytes found: problems (empty when whole), its checksum, and its facts. */
-export interface BytesCheck {
-  problems: string[];
-  sha256: string;
-  facts: CopyFacts | null;
-}
-
-/**
- * Checks bytes that claim to be a backup: the checksum against `expectedSha` (when known), then a copy in the
- * pool through `integrity_check`. The live database is not involved.
- */
-export async function checkBackupBytes(pool: SAHPoolUtil, bytes: Uint8Array, expectedSha: string | null): Promise<BytesCheck> {
-  const digest = await sha256(bytes);
-  const problems: string[] = [];
-  if (expectedSha && digest !== expectedSha) problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
-  pool.unlink(VERIFY_STAGING);
-  try {
-    pool.importDb(VERIFY_STAGING, bytes);
-  } catch (error) {
-    problems.push(`it is not an SQLite database (${error instanceof Error ? error.message : String(error)})`);
-    return { problems, sha256: digest, facts: null };
-  }
-  try {
-    const inspected = inspectPoolFile(pool, VERIFY_STAGING, readFacts);
-    problems.push(...inspected.problems.slice(0, 5));
-    if (inspected.facts && !inspected.facts.isTillite) problems.push('it is not a Tillite database');
-    return { problems, sha256: digest, facts: inspected.facts };
-  } finally {
-    pool.unlink(VERIFY_STAGING);
-  }
-}
-
 /** What a backup's file name says: `tillite-{kind}-v{schema}-{UTC time}[-{description}].db`. */
 export interface ParsedName {
   kind: BackupKind;
@@ -130,10 +95,6 @@ export function parseBackupName(name: string): ParsedName | null {
 }
 
 /** The backup files (`*.db`, not `*.tmp`) in the backups directory. */
-export async function listBackupFiles(dir: FileSystemDirectoryHandle): Promise<string[]> {
-  const names: string[] = [];
-  for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-    if (handle.kind === 'file' && name.endsWith('.db')) names.push(name);
-  }
-  return names;
+export async function listBackupFiles(backups: PlainFiles): Promise<string[]> {
+  return (await backups.list()).filter((name) => name.endsWith('.db'));
 }
