@@ -181,6 +181,8 @@ export const benchHandlers = {
     effect: 'read',
     run: async (ctx) => {
       if (!ctx.backups || !ctx.live || !lastExport) throw new Error('bench.import needs a bench.export first.');
+      // The export's background check reads its file through a sync access handle, which is exclusive.
+      await ctx.backups.checksSettled();
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
       const staged = `${crypto.randomUUID()}.db`;

@@ -93,7 +93,7 @@ export async function checkBackupFile(files: DatabaseFiles, backups: PlainFiles,
     try {
       db = files.openPlain(VERIFY_STAGING_FILE);
       problems.push(...(await checkInSlices(db, depth)));
-      if (problems.length === 0) result.facts = readFacts(db);
+      if (problems.length === 0) result.facts = await readFacts(db, nextTask);
       if (result.facts && !result.facts.isTillite) problems.push('it is not a Tillite database');
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));

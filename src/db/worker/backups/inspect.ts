@@ -37,11 +37,17 @@ export function businessTables(db: Database): { name: string; rows: number }[] {
 }
 
 /**
- * What a database holds, for a person choosing a backup. Products and sales are read only where those tables
- * exist (the schema grows with later migrations); the last sale's time from the first time column found.
+ * What a database holds, for a person choosing a backup, one table per step (a generator, so that a copy's
+ * summary can be read in slices). Products and sales are read only where those tables exist (the schema grows
+ * with later migrations); the last sale's time from the first time column found.
  */
-export function summarize(db: Database): BackupSummary {
-  const tables = businessTables(db);
+function* summarySteps(db: Database): Generator<void, BackupSummary> {
+  const tables: { name: string; rows: number }[] = [];
+  for (const name of userTables(db)) {
+    if (BOOKKEEPING_TABLES.has(name) || name === 'applied_requests') continue;
+    tables.push({ name, rows: Number(db.selectValue(`SELECT count(*) FROM ${quote(name)}`)) });
+    yield;
+  }
   const count = (name: string) => tables.find((t) => t.name === name)?.rows ?? null;
   let lastSaleAt: string | null = null;
   if (count('sales') !== null) {
@@ -61,6 +67,15 @@ export function summarize(db: Database): BackupSummary {
   };
 }
 
+/** What a database holds (see {@link summarySteps}), read at once. */
+export function summarize(db: Database): BackupSummary {
+  const steps = summarySteps(db);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Facts read from a verified copy. */
 export interface CopyFacts {
   summary: BackupSummary;
@@ -68,10 +83,16 @@ export interface CopyFacts {
   isTillite: boolean;
 }
 
-/** Reads {@link CopyFacts} from an open copy. */
-export function readFacts(db: Database): CopyFacts {
+/** Reads {@link CopyFacts} from an open copy, calling `pause` between tables (to give the worker back). */
+export async function readFacts(db: Database, pause: () => Promise<void> = async () => undefined): Promise<CopyFacts> {
+  const steps = summarySteps(db);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
   const applicationId = Number(db.selectValue('PRAGMA application_id'));
-  return { summary: summarize(db), schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
+  return { summary: step.value, schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
 }
 
 /** What a backup's file name says: `tillite-{kind}-v{schema}-{UTC time}[-{description}].db`. */

@@ -16,7 +16,7 @@ import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
-import { createSlicer } from '../storage/slices';
+import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting } from './chunk-digest';
 import { backupInSteps, writePages } from './stream-copy';
 
@@ -47,8 +47,8 @@ export interface SnapshotSource {
 
 /** What a snapshot runs on its consistent copy before the copy is written out. */
 export interface SnapshotHooks<T> {
-  /** Reads facts from the copy (the summary shown beside the backup). */
-  read?: (copy: Database) => T;
+  /** Reads facts from the copy (the summary shown beside the backup), calling `pause` between slices. */
+  read?: (copy: Database, pause: () => Promise<void>) => Promise<T>;
   /**
    * Runs on the copy, which is the database at one instant, before its pages are written: what it writes into
    * the copy (a manifest of the rows) is in the backup. Throwing fails the snapshot.
@@ -97,7 +97,7 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
     await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
     hooks.inCopy?.(copy);
-    const facts = (hooks.read ? hooks.read(copy) : null) as T;
+    const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);
     const writer = await backups.create(temp);
     let written: { digests: string[]; size: number };
