@@ -25,7 +25,8 @@ import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import type { PlainFiles } from '../storage/plain-files';
 import type { BackupStore } from './store';
 import { listBackupFiles, parseBackupName, readFacts } from './inspect';
-import { checkBackupFile, type CheckDepth } from './check';
+import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck } from './check';
+import type { RemoteChecker } from './check-remote';
 import { backupsToPrune, localDayNumber } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
@@ -43,6 +44,11 @@ export interface BackupServiceOptions {
    * must be taken at the same instant as the copy and stored inside it).
    */
   inCopy?: (copy: Database) => void;
+  /**
+   * Runs SQLite's check of a backup file outside this worker (the checker worker), or answers null when it
+   * cannot; then the check runs here, in slices.
+   */
+  checkElsewhere?: RemoteChecker;
 }
 
 /** What one backup is asked to be. */
@@ -64,6 +70,11 @@ export function createBackupService(options: BackupServiceOptions) {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const backups = options.backups ?? opfsPlainFiles(backupDirectory);
   let queue: Promise<unknown> = Promise.resolve();
+  /** SQLite's check of a backup file: in the checker worker when there is one, else here. */
+  async function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
+    return (await options.checkElsewhere?.(name, expected, depth)) ?? checkBackupFile(live.files, backups, name, expected, depth);
+  }
+
   /** The background checks queued and not run yet, by backup name. */
   const pendingChecks = new Set<string>();
   let checksDone: Promise<void> = Promise.resolve();
@@ -167,7 +178,7 @@ export function createBackupService(options: BackupServiceOptions) {
     const record = await getRecord(name);
     let problems: string[];
     try {
-      problems = (await checkBackupFile(live.files, backups, name, record, depth)).problems;
+      problems = (await checkFile(name, record, depth)).problems;
     } catch (error) {
       problems = [messageOf(error)];
     }
@@ -320,7 +331,7 @@ export function createBackupService(options: BackupServiceOptions) {
           if (known.has(name)) continue;
           const parsed = parseBackupName(name);
           if (!parsed) continue;
-          const check = await checkBackupFile(live.files, backups, name, null, 'quick');
+          const check = await checkFile(name, null, 'quick');
           const ok = check.problems.length === 0 && check.facts !== null;
           await store.put({
             name,

@@ -21,6 +21,7 @@ import { checkTableByTable } from '../schema/integrity';
 import { createProcessor, type HandlerMap } from './processor';
 import { forgetOldRequests } from './requests';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
+import { workerChecker } from '../backups/check-remote';
 import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging } from '../transfer/staging';
@@ -94,7 +95,7 @@ export async function openLeaderSession(
     // Which of the two live names is the database, from the switch record, before any file is opened: a swap
     // cut off before its record leaves the old file in charge and its own copy removed.
     await live.choose();
-    const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify });
+    const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify, checkElsewhere: workerChecker() });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
     // read-only download of a copy; otherwise also restoring a backup).
