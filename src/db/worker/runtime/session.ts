@@ -8,7 +8,7 @@
  * restore one) are answered.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, WireError } from '../../protocol/envelope';
+import type { ChangeDetail, ChangeTopic, WireError } from '../../protocol/envelope';
 import { createBackupService, type BackupService } from '../backups/service';
 import { openBackupStore } from '../backups/store';
 import { openOpfsPool } from '../storage/sahpool';
@@ -81,7 +81,7 @@ export async function openLeaderSession(
   workerId: string,
   appVersion: string,
   handlers: HandlerMap,
-  notify: (topics: ChangeTopic[]) => void,
+  notify: (topics: ChangeTopic[], detail?: ChangeDetail) => void,
   options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
 ): Promise<LeaderSession> {
   const { sqlite3, pool } = await openOpfsPool(options);
