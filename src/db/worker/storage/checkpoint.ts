@@ -8,8 +8,9 @@
  *   checkpoint runs. The WAL then holds only the few commits since the last one, so a checkpoint is small (a
  *   sale or two's pages) and a sale that arrives while it runs waits for little;
  * - a hard bound: when the frames written since the last checkpoint reach {@link CheckpointPolicy.maxFrames}
- *   (a burst of sales with no quiet moment, or one large import), a checkpoint runs right after that commit,
- *   before the next request is served. The WAL so never holds more than the bound plus one transaction, and
+ *   (a burst of sales with no quiet moment, or one large import), a checkpoint runs right after that commit, in
+ *   the worker's next task: the commit's answer is posted first, so the sale that crossed the bound does not
+ *   wait for it (a request that arrives meanwhile does). The WAL so never holds more than the bound plus one transaction, and
  *   `journal_size_limit` (see pragmas.ts) truncates the file back after it.
  *
  * Durability is unchanged: a checkpoint only copies committed pages into the database file; the commit that
@@ -19,6 +20,7 @@
  * The policy is plain code over a few injected operations, so it is the same wherever it runs.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { nextTask } from '../../../lib/next-task';
 
 /** How eagerly to checkpoint. */
 export interface CheckpointPolicy {
@@ -143,7 +145,8 @@ export function checkpointerOf(db: Database): Checkpointer | undefined {
 
 /**
  * The scheduler on a sqlite-wasm connection in WAL mode: automatic checkpoints off, the connection's commit hook
- * telling the scheduler after each commit (in a microtask: nothing may run on the connection inside the hook),
+ * telling the scheduler after each commit (in the next task, not inside the hook, where nothing may run on the
+ * connection, nor in a microtask, which would run before the commit's answer is posted),
  * frames counted with `SQLITE_DBSTATUS_CACHE_WRITE` (every page the pager writes to the WAL), PASSIVE checkpoints.
  */
 export function attachCheckpointer(sqlite3: Sqlite3Static, db: Database, policy: CheckpointPolicy = TILL_POLICY): Checkpointer {
@@ -171,7 +174,7 @@ export function attachCheckpointer(sqlite3: Sqlite3Static, db: Database, policy:
     () => {
       if (!queued) {
         queued = true;
-        queueMicrotask(() => {
+        void nextTask().then(() => {
           queued = false;
           checkpointer.committed();
         });
