@@ -62,6 +62,12 @@ export interface CheckpointStats {
   maxFramesBetween: number;
   /** Frames written since the last checkpoint. */
   pending: number;
+  /**
+   * Time spent in checkpoints, and the longest one, in ms: a request that arrives while one runs waits for the
+   * rest of it (the bench reports both).
+   */
+  totalMs: number;
+  longestMs: number;
 }
 
 /** A scheduler bound to one connection. */
@@ -82,7 +88,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   let base = target.framesWritten();
   let commits = 0;
   let timer: unknown = null;
-  const stats: CheckpointStats = { idle: 0, forced: 0, maxFramesBetween: 0, pending: 0 };
+  const stats: CheckpointStats = { idle: 0, forced: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
   // pager does not count as a page it wrote: count one per commit on top (measured: about one per sale).
   const pending = () => target.framesWritten() - base + commits;
@@ -109,7 +115,11 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
     runNow(reason) {
       if (!target.isOpen() || target.inTransaction()) return false;
       if (pending() === 0) return false;
+      const started = performance.now();
       target.checkpoint();
+      const ms = performance.now() - started;
+      stats.totalMs += ms;
+      stats.longestMs = Math.max(stats.longestMs, ms);
       base = target.framesWritten();
       commits = 0;
       stats[reason]++;
