@@ -32,15 +32,13 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return formatterFor(currency, locale).format(minor / 10 ** currencyDigits(currency));
 }
 
-/** Shows a difference with its sign: 2 CHF → "+CHF 0.02", −2 → "−CHF 0.02" (in `locale`'s form), 0 without. */
+/**
+ * Shows a difference with its sign before the amount: 2 CHF → "+CHF 0.02", −2 → "−CHF 0.02", 0 → "CHF 0.00".
+ * (Intl's own `signDisplay` puts the sign between the symbol and the digits in some locales: "CHF+0.02".)
+ */
 export function formatSignedMoney(minor: number, currency: string, locale?: string): string {
-  const key = `signed|${locale ?? ''}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero' });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(minor / 10 ** currencyDigits(currency));
+  const sign = minor > 0 ? '+' : minor < 0 ? '−' : '';
+  return `${sign}${formatMoney(Math.abs(minor), currency, locale)}`;
 }
 
 /** Shows `minor` as a plain decimal for an input field or a CSV: 1250 EUR → "12.50". */
