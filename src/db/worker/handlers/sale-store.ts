@@ -68,6 +68,7 @@ const SQL = {
   insertPayment: 'INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (?, ?, ?, ?, ?)',
   insertMovement: `INSERT INTO stock_movements (product_id, delta, reason, sale_id, line_no, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   updateStock: 'UPDATE products SET stock = stock + ? WHERE id = ?',
+  stockOf: 'SELECT stock FROM products WHERE id = ?',
   deleteCart: 'DELETE FROM carts WHERE register_id = ?',
 } as const;
 
@@ -243,4 +244,15 @@ export function findSale(db: Database, by: { id?: string; number?: number }) {
   const st = saleStatements(db);
   const row = by.id !== undefined ? st.one('saleByUuid', [by.id]) : st.one('saleByNumber', [by.number ?? -1]);
   return row ? readSaleRow(st, row) : null;
+}
+
+/** The stock of each of `productIds` now (product id → stock), for the change a sale announces. */
+export function stockOf(db: Database, productIds: number[]): Record<number, number> {
+  const st = saleStatements(db);
+  const stock: Record<number, number> = {};
+  for (const id of productIds) {
+    const value = st.value('stockOf', [id]);
+    if (value !== undefined) stock[id] = Number(value);
+  }
+  return stock;
 }
