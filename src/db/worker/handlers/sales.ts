@@ -9,6 +9,7 @@ import type { SaleDetail } from '../../../pos/sale';
 import type { Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import { settle } from '../../../pos/payments';
+import { cashStep } from '../../../pos/cash-rounding';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { recordSale } from './sale-record';
@@ -42,7 +43,7 @@ export function commitSale(db: Database, registerId: string, cart: Cart, expecte
   if (totals.total !== expectedTotal) {
     throw new HandlerError('conflict', 'The total changed while paying: check the cart and take the payment again.', { total: totals.total });
   }
-  const settlement = settle(totals.total, cart.tenders);
+  const settlement = settle(totals.total, cart.tenders, cashStep(shop.currency, shop.cashStep));
   if (settlement.error) throw new HandlerError('invalid', settlement.error);
   if (!settlement.complete) throw new HandlerError('invalid', 'The payments do not cover the total yet.', { remaining: settlement.remaining });
   return recordSale(db, { registerId, cart, totals, settlement, shop, at });
