@@ -3,6 +3,7 @@ import type { HandlerMap } from '../runtime/processor';
 import { backupHandlers } from './backups';
 import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
+import { quickKeyHandlers } from './quick-keys';
 import { recoveryHandlers } from './recovery';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
@@ -18,6 +19,7 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...shopHandlers,
   ...catalogHandlers,
+  ...quickKeyHandlers,
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,
