@@ -1,7 +1,7 @@
 /** CSV as RFC 4180 writes it: comma-separated, fields quoted when they hold a comma, a quote or a line break. */
 
 /** Parses CSV text into rows of fields. Accepts CRLF or LF and a leading byte-order mark. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -16,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -34,13 +34,16 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function quote(field: string): string {
+function quote(field: string, separator: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it so it stays text.
   const safe = /^[=+\-@]/.test(field) && !/^-?\d/.test(field) ? `'${field}` : field;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Writes rows as CSV with CRLF line ends. */
-export function toCsv(rows: string[][]): string {
-  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+/**
+ * Writes rows as CSV with CRLF line ends, fields separated by `separator` (a comma; a semicolon where the comma is
+ * the decimal mark, as spreadsheets in those locales expect).
+ */
+export function toCsv(rows: string[][], separator: ',' | ';' = ','): string {
+  return rows.map((row) => row.map((field) => quote(field, separator)).join(separator)).join('\r\n') + '\r\n';
 }
