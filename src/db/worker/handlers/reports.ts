@@ -49,7 +49,8 @@ const PRODUCTS = `
 const METHODS = `
   SELECT pay.method, count(*) AS count, sum(pay.amount) AS amount
   FROM sales s JOIN sale_payments pay ON pay.sale_id = s.id
-  WHERE s.created_at >= ? AND s.created_at < ? GROUP BY pay.method`;
+  WHERE s.created_at >= ? AND s.created_at < ? GROUP BY pay.method
+  ORDER BY CASE pay.method WHEN 'cash' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
 const LINES = `
   SELECT s.number, s.kind, s.created_at, s.currency, r.number AS refund_of, l.line_no, i.name, i.sku, i.barcode,
