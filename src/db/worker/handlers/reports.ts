@@ -1,7 +1,7 @@
 /**
- * Sales reports in the worker. Every query reads the range through the `sales_created_at` index and a sale's
- * lines and payments through their primary keys (sale, position), so a year of a busy shop is one index range and
- * seeks, never a scan of all sales. Refunds are rows of kind 'refund' with negative amounts: summing them with
+ * Sales reports in the worker. Every query reads only the range's sales: by id range when they are one run of ids
+ * (see `scope`), else through the `sales_created_at` index and a seek per sale into its lines and payments; never
+ * a scan of all sales. Refunds are rows of kind 'refund' with negative amounts: summing them with
  * the sales takes them off, which is what every grouping here wants.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
@@ -26,31 +26,58 @@ function range(from: unknown, to: unknown): [number, number] {
   return [from, to];
 }
 
-const QUARTERS = `
-  SELECT created_at / ${QUARTER_MS} AS quarter,
-    sum(kind = 'sale') AS sales, sum(kind = 'refund') AS refunds,
-    sum(iif(kind = 'sale', subtotal, 0)) AS gross, sum(iif(kind = 'sale', discount_total, 0)) AS discounts,
-    -sum(iif(kind = 'refund', total, 0)) AS refunded, sum(total) AS net, sum(tax_total) AS tax
-  FROM sales WHERE created_at >= ? AND created_at < ? GROUP BY quarter ORDER BY quarter`;
+/**
+ * Which sales a report reads, as SQL: by the `sales_created_at` index, or, when the sales of the range are exactly
+ * one run of ids (sales are numbered as they are recorded, so unless a clock was set back they are), by id range,
+ * which reads the lines and payments as one run of their primary keys instead of a seek per sale.
+ */
+interface Scope {
+  /** A condition on `sales s`. */
+  sales: string;
+  /** The rows of `child` (sale_lines, sale_payments) of those sales, as a FROM clause aliased `c`. */
+  children(child: 'sale_lines' | 'sale_payments'): string;
+  bind: number[];
+}
+
+function scope(db: Database, from: number, to: number): Scope {
+  const byTime: Scope = {
+    sales: 's.created_at >= ? AND s.created_at < ?',
+    children: (child) => `sales s JOIN ${child} c ON c.sale_id = s.id WHERE s.created_at >= ? AND s.created_at < ?`,
+    bind: [from, to],
+  };
+  const edge = (order: string) => db.selectValue(`SELECT id FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY created_at ${order}, id ${order} LIMIT 1`, [from, to]);
+  const first = edge('ASC');
+  const last = edge('DESC');
+  if (typeof first !== 'number' || typeof last !== 'number' || last < first) return byTime;
+  const [count, outside] = db.selectArray('SELECT count(*), total(created_at < ? OR created_at >= ?) FROM sales WHERE id BETWEEN ? AND ?', [from, to, first, last]) as number[];
+  const inRange = Number(db.selectValue('SELECT count(*) FROM sales WHERE created_at >= ? AND created_at < ?', [from, to]));
+  if (outside !== 0 || count !== inRange) return byTime;
+  return {
+    sales: 's.id BETWEEN ? AND ?',
+    children: (child) => `${child} c WHERE c.sale_id BETWEEN ? AND ?`,
+    bind: [first, last],
+  };
+}
+
+const quartersSql = (where: string) => `
+  SELECT s.created_at / ${QUARTER_MS} AS quarter,
+    sum(s.kind = 'sale') AS sales, sum(s.kind = 'refund') AS refunds,
+    sum(iif(s.kind = 'sale', s.subtotal, 0)) AS gross, sum(iif(s.kind = 'sale', s.discount_total, 0)) AS discounts,
+    -sum(iif(s.kind = 'refund', s.total, 0)) AS refunded, sum(s.total) AS net, sum(s.tax_total) AS tax
+  FROM sales s WHERE ${where} GROUP BY quarter ORDER BY quarter`;
 
 // Lines grouped by the version of the product sold first (few per product), then by product.
-const PRODUCTS = `
-  WITH items AS (
-    SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.amount) AS amount
-    FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-    WHERE s.created_at >= ? AND s.created_at < ? GROUP BY l.item_id
-  )
+const productsSql = (lines: string) => `
+  WITH items AS (SELECT c.item_id, sum(c.quantity) AS quantity, sum(c.amount) AS amount FROM ${lines} GROUP BY c.item_id)
   SELECT i.product_id, coalesce(p.name, max(i.name)) AS name, coalesce(p.sku, max(i.sku)) AS sku, p.category_id,
     sum(items.quantity) AS quantity, sum(items.amount) AS amount
   FROM items JOIN line_items i ON i.id = items.item_id LEFT JOIN products p ON p.id = i.product_id
   GROUP BY i.product_id, iif(i.product_id IS NULL, i.name, NULL)
   ORDER BY amount DESC, name`;
 
-const METHODS = `
-  SELECT pay.method, count(*) AS count, sum(pay.amount) AS amount
-  FROM sales s JOIN sale_payments pay ON pay.sale_id = s.id
-  WHERE s.created_at >= ? AND s.created_at < ? GROUP BY pay.method
-  ORDER BY CASE pay.method WHEN 'cash' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
+const methodsSql = (payments: string) => `
+  SELECT c.method, count(*) AS count, sum(c.amount) AS amount FROM ${payments} GROUP BY c.method
+  ORDER BY CASE c.method WHEN 'cash' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
 const LINES = `
   SELECT s.number, s.kind, s.created_at, s.currency, r.number AS refund_of, l.line_no, i.name, i.sku, i.barcode,
@@ -65,15 +92,15 @@ export const SALES_CSV_HEADER = [
   'Quantity', 'Unit price', 'Discount', 'Amount', 'Tax rate %', 'Currency',
 ];
 
-function quarters(db: Database, from: number, to: number): QuarterTally[] {
-  return db.selectObjects(QUARTERS, [from, to]).map((r) => ({
+function quarters(db: Database, where: Scope): QuarterTally[] {
+  return db.selectObjects(quartersSql(where.sales), where.bind).map((r) => ({
     quarter: num(r.quarter), sales: num(r.sales), refunds: num(r.refunds), gross: num(r.gross),
     discounts: num(r.discounts), refunded: num(r.refunded), net: num(r.net), tax: num(r.tax),
   }));
 }
 
-function products(db: Database, from: number, to: number): ProductTally[] {
-  return db.selectObjects(PRODUCTS, [from, to]).map((r: Row) => ({
+function products(db: Database, where: Scope): ProductTally[] {
+  return db.selectObjects(productsSql(where.children('sale_lines')), where.bind).map((r: Row) => ({
     productId: r.product_id === null ? null : num(r.product_id),
     name: String(r.name),
     sku: text(r.sku),
@@ -134,14 +161,15 @@ export const reportHandlers = {
     kind: 'query',
     run: ({ db }, args): SalesReport => {
       const [from, to] = range(args.from, args.to);
-      const sold = products(db, from, to);
+      const where = scope(db, from, to);
+      const sold = products(db, where);
       return {
         from,
         to,
-        quarters: quarters(db, from, to),
+        quarters: quarters(db, where),
         products: sold,
         categories: categories(db, sold),
-        methods: db.selectObjects(METHODS, [from, to]).map((r) => ({
+        methods: db.selectObjects(methodsSql(where.children('sale_payments')), where.bind).map((r) => ({
           method: String(r.method) as PaymentMethod, count: num(r.count), amount: num(r.amount),
         })),
       };
