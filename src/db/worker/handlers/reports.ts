@@ -49,9 +49,9 @@ function scope(db: Database, from: number, to: number): Scope {
   const first = edge('ASC');
   const last = edge('DESC');
   if (typeof first !== 'number' || typeof last !== 'number' || last < first) return byTime;
-  const [count, outside] = db.selectArray('SELECT count(*), total(created_at < ? OR created_at >= ?) FROM sales WHERE id BETWEEN ? AND ?', [from, to, first, last]) as number[];
+  const run = db.selectObject('SELECT count(*) AS n, total(created_at < ? OR created_at >= ?) AS outside FROM sales WHERE id BETWEEN ? AND ?', [from, to, first, last]);
   const inRange = Number(db.selectValue('SELECT count(*) FROM sales WHERE created_at >= ? AND created_at < ?', [from, to]));
-  if (outside !== 0 || count !== inRange) return byTime;
+  if (Number(run?.outside) !== 0 || Number(run?.n) !== inRange) return byTime;
   return {
     sales: 's.id BETWEEN ? AND ?',
     children: (child) => `${child} c WHERE c.sale_id BETWEEN ? AND ?`,
