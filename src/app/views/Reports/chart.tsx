@@ -13,13 +13,16 @@ export interface Bar {
   title: string;
 }
 
-const W = 720;
 const H = 240;
 const PAD = { top: 12, right: 8, bottom: 28, left: 72 };
+
+/** The drawing's width in its own units: narrower on a phone, so its text stays readable when scaled down. */
+const width = () => (window.matchMedia?.('(max-width: 600px)').matches ? 400 : 720);
 
 /** The chart of `bars`; `format` writes an axis value (the shop's money). */
 export function BarChart({ bars, format, label }: { bars: Bar[]; format: (value: number) => string; label: string }) {
   if (bars.length === 0) return null;
+  const W = width();
   const max = Math.max(0, ...bars.map((b) => b.value));
   const min = Math.min(0, ...bars.map((b) => b.value));
   const span = max - min || 1;
@@ -28,8 +31,8 @@ export function BarChart({ bars, format, label }: { bars: Bar[]; format: (value:
   const y = (v: number) => PAD.top + ((max - v) / span) * plotH;
   const step = plotW / bars.length;
   const barW = Math.max(1, step * 0.8);
-  // Labels under at most about twelve bars, evenly spaced, so they never overlap.
-  const every = Math.ceil(bars.length / 12);
+  // Labels under at most about twelve bars (six on a phone), evenly spaced, so they never overlap.
+  const every = Math.ceil(bars.length / (W < 720 ? 6 : 12));
   const ticks = [...new Set([max, min, (max + min) / 2])];
   return (
     <svg class="report-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="report-chart">

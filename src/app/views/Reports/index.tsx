@@ -57,7 +57,7 @@ function Table({ table, fileName }: { table: ReportTable; fileName: string }) {
   const shown = table.id === 'products' ? table.rows.slice(0, TOP) : table.rows;
   const save = () => downloadText(tableCsv(table, { digits: digits(), decimal: decimalMark(locale()) }), `${fileName}-${table.id}.csv`, CSV_TYPE);
   return (
-    <section class="card report-table" data-testid={`report-${table.id}`}>
+    <section class={`card report-table${table.header.length > 4 ? ' wide' : ''}`} data-testid={`report-${table.id}`}>
       <h2>{table.title}</h2>
       {table.rows.length === 0 ? (
         <p class="muted">Nothing sold in this range.</p>
