@@ -1,15 +1,15 @@
 /**
  * Reports as CSV files a spreadsheet opens correctly: UTF-8 with a byte-order mark (so accents survive), CRLF line
- * ends, quoting as RFC 4180 (`csv.ts`), amounts as plain decimals with the shop's decimal mark, and, where that
+ * ends, quoting and formulas kept from running (`csv.ts`), amounts as plain decimals with the shop's decimal mark, and, where that
  * mark is a comma, fields separated by semicolons (what Excel and LibreOffice expect in those locales).
  */
-import { toCsv } from './csv';
+import { delimiterFor, toCsv } from './csv';
 import { toDecimal } from './currency';
+import { separators } from './locale-amount';
 
-/** The decimal mark of `locale` ("." or ","). */
-export function decimalMark(locale: string): '.' | ',' {
-  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
-  return part?.value === ',' ? ',' : '.';
+/** The decimal mark a CSV for `locale` writes amounts with: the locale's comma, else a point. */
+export function decimalMark(locale: string | undefined): '.' | ',' {
+  return separators(locale).decimal === ',' ? ',' : '.';
 }
 
 /** How amounts are written into a CSV: the currency's minor digits and the decimal mark. */
@@ -26,5 +26,5 @@ export function csvAmount(minor: number, numbers: CsvNumbers): string {
 
 /** The whole CSV file's text: the byte-order mark, then the header row and the rows. */
 export function csvFile(header: string[], rows: string[][], decimal: '.' | ','): string {
-  return '\ufeff' + toCsv([header, ...rows], decimal === ',' ? ';' : ',');
+  return toCsv([header, ...rows], delimiterFor(decimal));
 }

@@ -25,7 +25,7 @@ describe('local days from UTC', () => {
   it('adds every figure of the same day together', () => {
     const refund: QuarterTally = { quarter: Math.floor(Date.parse('2026-03-10T09:00:00Z') / QUARTER_MS), ...emptyTally(), refunds: 1, refunded: 200, net: -200, tax: -33 };
     const [day] = tallyByDay([sale('2026-03-10T08:00:00Z', 1000), refund], 'Europe/London');
-    expect(day).toEqual({ day: '2026-03-10', sales: 1, refunds: 1, gross: 1000, discounts: 0, refunded: 200, net: 800, tax: -33 });
+    expect(day).toEqual({ day: '2026-03-10', sales: 1, refunds: 1, gross: 1000, discounts: 0, refunded: 200, net: 800, tax: -33, rounding: 0 });
   });
 });
 

@@ -23,6 +23,8 @@ export interface Tally {
   /** What customers paid in all: sales' totals less refunds. */
   net: number;
   tax: number;
+  /** What rounding cash to the coin added (positive) or took off: the payments add up to net + rounding. */
+  rounding: number;
 }
 
 /** A quarter-hour's tally; `quarter` is `floor(utcMs / QUARTER_MS)`. */
@@ -41,7 +43,7 @@ export interface HourTally extends Tally {
 }
 
 /** An empty tally. */
-export const emptyTally = (): Tally => ({ sales: 0, refunds: 0, gross: 0, discounts: 0, refunded: 0, net: 0, tax: 0 });
+export const emptyTally = (): Tally => ({ sales: 0, refunds: 0, gross: 0, discounts: 0, refunded: 0, net: 0, tax: 0, rounding: 0 });
 
 function add(into: Tally, t: Tally): void {
   into.sales += t.sales;
@@ -51,6 +53,7 @@ function add(into: Tally, t: Tally): void {
   into.refunded += t.refunded;
   into.net += t.net;
   into.tax += t.tax;
+  into.rounding += t.rounding;
 }
 
 /** All of `tallies` added up. */

@@ -145,6 +145,7 @@ export function ReportsView() {
             <div data-testid="total-refunded"><dt>Refunded ({total.refunds})</dt><dd>{money(total.refunded)}</dd></div>
             <div data-testid="total-discounts"><dt>Discounts</dt><dd>{money(total.discounts)}</dd></div>
             <div data-testid="total-tax"><dt>Tax</dt><dd>{money(total.tax)}</dd></div>
+            {total.rounding !== 0 && <div data-testid="total-rounding"><dt>Cash rounding</dt><dd>{money(total.rounding)}</dd></div>}
           </dl>
           {total.sales + total.refunds > 0 && (
             <section class="card">

@@ -18,9 +18,9 @@ export interface ReportTable {
 }
 
 const METHOD_LABELS = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
-const TALLY_HEADER = ['Sales', 'Refunds', 'Gross', 'Discounts', 'Refunded', 'Net', 'Tax'];
+const TALLY_HEADER = ['Sales', 'Refunds', 'Gross', 'Discounts', 'Refunded', 'Net', 'Tax', 'Cash rounding'];
 const tallyCells = (t: Tally): Cell[] => [
-  t.sales, t.refunds, { money: t.gross }, { money: t.discounts }, { money: t.refunded }, { money: t.net }, { money: t.tax },
+  t.sales, t.refunds, { money: t.gross }, { money: t.discounts }, { money: t.refunded }, { money: t.net }, { money: t.tax }, { money: t.rounding },
 ];
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00`;
 

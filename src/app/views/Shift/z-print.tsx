@@ -5,9 +5,8 @@
  */
 import type { ZReport } from '../../../db/protocol/shifts';
 import type { Paper } from '../../components/Receipt';
-import { formatPercent } from '../../../pos/currency';
 import { METHODS, type ShiftFigures } from '../../../pos/z-report';
-import { dateTime, money, shop } from '../../state/shop';
+import { dateTime, money, percent, shop } from '../../state/shop';
 import { FiguresTable } from './figures-table';
 
 const METHOD_LABELS = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
@@ -36,7 +35,8 @@ function RollFigures({ f }: { f: ShiftFigures | ZReport }) {
           <Row label="Discounts" value={money(f.discounts)} />
           <Row label="Refunded" value={money(f.refunds)} />
           <Row label="Net" value={money(f.net)} />
-          {f.taxes.map((t) => <Row key={t.taxBp} label={`Tax ${formatPercent(t.taxBp)} on ${money(t.gross)}`} value={money(t.tax)} />)}
+          {f.taxes.map((t) => <Row key={t.taxBp} label={`Tax ${percent(t.taxBp)} on ${money(t.gross)}`} value={money(t.tax)} />)}
+          {f.cashRounding ? <Row label="Cash rounding" value={money(f.cashRounding)} /> : null}
           <Row label="Float" value={money(f.float)} />
           <Row label="Cash in" value={money(f.cashIn)} />
           <Row label="Cash out" value={money(f.cashOut)} />

@@ -63,7 +63,8 @@ const quartersSql = (where: string) => `
   SELECT s.created_at / ${QUARTER_MS} AS quarter,
     sum(s.kind = 'sale') AS sales, sum(s.kind = 'refund') AS refunds,
     sum(iif(s.kind = 'sale', s.subtotal, 0)) AS gross, sum(iif(s.kind = 'sale', s.discount_total, 0)) AS discounts,
-    -sum(iif(s.kind = 'refund', s.total, 0)) AS refunded, sum(s.total) AS net, sum(s.tax_total) AS tax
+    -sum(iif(s.kind = 'refund', s.total, 0)) AS refunded, sum(s.total) AS net, sum(s.tax_total) AS tax,
+    sum(s.cash_rounding) AS rounding
   FROM sales s WHERE ${where} GROUP BY quarter ORDER BY quarter`;
 
 // Lines grouped by the version of the product sold first (few per product), then by product.
@@ -95,7 +96,7 @@ export const SALES_CSV_HEADER = [
 function quarters(db: Database, where: Scope): QuarterTally[] {
   return db.selectObjects(quartersSql(where.sales), where.bind).map((r) => ({
     quarter: num(r.quarter), sales: num(r.sales), refunds: num(r.refunds), gross: num(r.gross),
-    discounts: num(r.discounts), refunded: num(r.refunded), net: num(r.net), tax: num(r.tax),
+    discounts: num(r.discounts), refunded: num(r.refunded), net: num(r.net), tax: num(r.tax), rounding: num(r.rounding),
   }));
 }
 
