@@ -7,6 +7,7 @@ import type { BackupHandlers } from './backups';
 import type { CartHandlers } from './cart';
 import type { CatalogHandlers } from './catalog';
 import type { RecoveryHandlers } from './recovery';
+import type { RefundHandlers } from './refunds';
 import type { SalesHandlers } from './sales';
 import type { ShopHandlers } from './shop';
 import type { ShiftHandlers } from './shifts';
@@ -24,7 +25,8 @@ export type Handlers = SystemHandlers &
   SalesHandlers &
   TransferHandlers &
   StaffHandlers &
-  ShiftHandlers;
+  ShiftHandlers &
+  RefundHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

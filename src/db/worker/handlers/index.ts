@@ -4,6 +4,7 @@ import { backupHandlers } from './backups';
 import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
 import { recoveryHandlers } from './recovery';
+import { refundHandlers } from './refunds';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { shiftHandlers, requireOpenShift } from './shifts';
@@ -23,6 +24,7 @@ export const handlers: HandlerMap = {
   ...transferHandlers,
   ...staffHandlers,
   ...shiftHandlers,
+  ...refundHandlers,
   // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
   'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };

@@ -5,7 +5,7 @@
  * Test-only: nothing in the app imports this file.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { findSale, isoFromMs, listSales } from '../handlers/sale-store';
+import { findSale, isoFromMs, listSales, readSaleRow, saleStatements, uuidFromHex } from '../handlers/sale-store';
 
 type Row = Record<string, unknown>;
 
@@ -91,6 +91,42 @@ export function readsAtV2(db: Database): SalesReads {
   };
 }
 
+/** What migration 0007 added to a receipt and a row of the list (who rang it up, a refund's original and reason, voids). */
+const ADDED_BY_0007 = ['staffName', 'refundOf', 'voided', 'reason', 'isVoid'];
+
+/** `reads` without what 0007 added, to compare with the reads of a release before it. */
+export function before0007(reads: SalesReads): SalesReads {
+  const strip = (value: unknown) => Object.fromEntries(Object.entries(value as Row).filter(([key]) => !ADDED_BY_0007.includes(key)));
+  const list = reads.list as { sales: unknown[] };
+  return { ...reads, list: { ...list, sales: list.sales.map(strip) }, receipts: reads.receipts.map(strip) };
+}
+
+/** The reads of the releases at schemas 3 to 6 (their receipt and list queries), in the shapes of {@link before0007}. */
+export function readsAtV3(db: Database): SalesReads {
+  const st = saleStatements(db);
+  const receipts = db
+    .selectObjects(
+      `SELECT s.id, lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.prices_include_tax, s.subtotal,
+         s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, d.details AS shop
+       FROM sales s JOIN shop_details d ON d.id = s.shop_details_id ORDER BY s.number`,
+    )
+    .map((row) => readSaleRow(st, row));
+  const sales = db
+    .selectObjects(
+      `SELECT lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.total,
+         (SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS items,
+         (SELECT group_concat(DISTINCT method) FROM sale_payments p WHERE p.sale_id = s.id) AS methods
+       FROM sales s ORDER BY s.created_at DESC, s.number DESC LIMIT 1000`,
+    )
+    .map((row) => ({
+      id: uuidFromHex(String(row.uuid_hex)), number: Number(row.number), kind: String(row.kind), createdAt: isoFromMs(row.created_at),
+      currency: String(row.currency), total: Number(row.total), items: Number(row.items ?? 0),
+      methods: row.methods ? String(row.methods).split(',') : [],
+    }));
+  const agg = db.selectObject('SELECT count(*) AS n, coalesce(sum(total), 0) AS sum FROM sales') as Row;
+  return before0007({ ...laterReads(db), list: { sales, count: Number(agg.n), sum: Number(agg.sum) }, receipts });
+}
+
 /** The same reads through the app's code at the latest schema. */
 export function readsNow(db: Database): SalesReads {
   const numbers = db.selectValues('SELECT number FROM sales ORDER BY number').map(Number);
@@ -100,10 +136,13 @@ export function readsNow(db: Database): SalesReads {
     if (JSON.stringify(byId) !== JSON.stringify(byNumber)) throw new Error(`sale ${number} reads differently by id and by number`);
     return byNumber;
   });
+  return { ...laterReads(db), list: listSales(db, {}, 1000), receipts };
+}
+
+/** What refunds and stock movements read, the same from schema 3 on. */
+function laterReads(db: Database): Pick<SalesReads, 'refunds' | 'movements'> {
   const uuid = "CASE WHEN s.uuid IS NULL THEN NULL ELSE lower(substr(hex(s.uuid), 1, 8) || '-' || substr(hex(s.uuid), 9, 4) || '-' || substr(hex(s.uuid), 13, 4) || '-' || substr(hex(s.uuid), 17, 4) || '-' || substr(hex(s.uuid), 21)) END";
   return {
-    list: listSales(db, {}, 1000),
-    receipts,
     refunds: db.selectObjects(
       `SELECT ${uuid} AS id, (SELECT ${uuid.replaceAll('s.uuid', 'o.uuid')} FROM sales o WHERE o.id = s.refund_of) AS refundOf,
          (${REFUNDED}) AS refunded
