@@ -159,7 +159,9 @@ function RefundForm({ found, mode, onCancel, onRecorded }: { found: RefundableSa
           <button type="button" class="secondary" data-testid="refund-all" onClick={() => setQuantities(Object.fromEntries(found.lines.map((l) => [l.lineNo, left(l)])))}>
             Everything left
           </button>{' '}
-          <span data-testid="refund-preview">{plan.ok ? `To give back: ${money(plan.total)}${sale.pricesIncludeTax ? '' : ' plus tax'}` : ''}</span>
+          <span data-testid="refund-preview">
+            {plan.ok ? `To give back: ${money(plan.total)}${sale.pricesIncludeTax ? '' : ' plus tax'}` : Object.values(quantities).some((q) => q > 0) ? plan.error : ''}
+          </span>
         </p>
       )}
       <label class={styles.field}>
