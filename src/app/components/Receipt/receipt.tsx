@@ -4,9 +4,10 @@
  */
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
-import { formatMoney, formatPercent } from '../../../pos/currency';
+import { formatMoney } from '../../../pos/currency';
 import { receiptLabels } from '../../../pos/receipt-labels';
-import { dateTime, locale } from '../../state/shop';
+import { dateTime, locale, percent } from '../../state/shop';
+import { RoundingLines } from './rounding-lines';
 import { SaleCode } from './sale-code';
 import './style.css';
 
@@ -97,6 +98,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         <dd class="grand" data-testid="receipt-total">
           {m(sale.total)}
         </dd>
+        <RoundingLines sale={sale} t={t} m={m} locale={locale()} />
       </dl>
       <table class="receipt-taxes" data-testid="receipt-taxes">
         <thead>
@@ -110,7 +112,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         <tbody>
           {sale.taxes.map((band) => (
             <tr key={band.taxBp}>
-              <td>{formatPercent(band.taxBp)}</td>
+              <td>{percent(band.taxBp)}</td>
               <td class="num">{m(band.net)}</td>
               <td class="num">{m(band.tax)}</td>
               <td class="num">{m(band.gross)}</td>

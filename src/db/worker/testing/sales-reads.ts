@@ -5,7 +5,7 @@
  * Test-only: nothing in the app imports this file.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { findSale, isoFromMs, listSales, readSaleRow, saleStatements, uuidFromHex } from '../handlers/sale-store';
+import { findSale, isoFromMs, listSales } from '../handlers/sale-store';
 
 type Row = Record<string, unknown>;
 
@@ -25,6 +25,12 @@ export interface SalesReads {
 const REFUNDED = 'SELECT json_group_array(refunded_qty) FROM (SELECT refunded_qty FROM sale_lines WHERE sale_id = s.id ORDER BY line_no)';
 
 const json = (text: unknown) => (text === null || text === undefined ? null : JSON.parse(String(text)));
+
+/** What a schema-2 sale row says of what 0007 added: no one rang it up, nothing voided; a refund's original by number. */
+function before0007(db: Database, row: Row) {
+  const original = row.refund_of === null || row.refund_of === undefined ? undefined : db.selectValue('SELECT number FROM sales WHERE id = ?', [String(row.refund_of)]);
+  return { staffName: null, refundOf: original === undefined ? null : Number(original), voided: false };
+}
 
 /** The reads of the release at schema 2 (its `readSale` and `sales.list` queries). */
 export function readsAtV2(db: Database): SalesReads {
@@ -46,6 +52,11 @@ export function readsAtV2(db: Database): SalesReads {
       taxTotal: Number(row.tax_total),
       paid: Number(row.paid),
       changeDue: Number(row.change_due),
+      // No sale had a cash rounding before 0006, nor who rang it up, a refund's reason or a void before 0007.
+      cashRounding: 0,
+      ...before0007(db, row),
+      reason: null,
+      isVoid: false,
       lines: db.selectObjects('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no', [id]).map((l) => ({
         lineNo: Number(l.line_no),
         productId: l.product_id === null ? null : Number(l.product_id),
@@ -77,6 +88,7 @@ export function readsAtV2(db: Database): SalesReads {
       id: String(row.id), number: Number(row.number), kind: String(row.kind), createdAt: String(row.created_at),
       currency: String(row.currency), total: Number(row.total), items: Number(row.items ?? 0),
       methods: row.methods ? String(row.methods).split(',') : [],
+      ...before0007(db, row),
     }));
   const agg = db.selectObject('SELECT count(*) AS n, coalesce(sum(total), 0) AS sum FROM sales') as Row;
   return {
@@ -91,40 +103,22 @@ export function readsAtV2(db: Database): SalesReads {
   };
 }
 
-/** What migration 0007 added to a receipt and a row of the list (who rang it up, a refund's original and reason, voids). */
-const ADDED_BY_0007 = ['staffName', 'refundOf', 'voided', 'reason', 'isVoid'];
-
-/** `reads` without what 0007 added, to compare with the reads of a release before it. */
-export function before0007(reads: SalesReads): SalesReads {
-  const strip = (value: unknown) => Object.fromEntries(Object.entries(value as Row).filter(([key]) => !ADDED_BY_0007.includes(key)));
-  const list = reads.list as { sales: unknown[] };
-  return { ...reads, list: { ...list, sales: list.sales.map(strip) }, receipts: reads.receipts.map(strip) };
-}
-
-/** The reads of the releases at schemas 3 to 6 (their receipt and list queries), in the shapes of {@link before0007}. */
+/**
+ * The reads of the releases at schemas 3 to 5: the app's own, from before a sale had a cash rounding (0006 added
+ * the column, 0 for every earlier sale) or who rang it up, and before refunds had reasons and sales could be
+ * voided (0007: no one, none). Read through temporary objects standing in for those, dropped afterwards (a
+ * temporary object is found before the main schema's of the same name; `staff` is only made where 0004 has not).
+ */
 export function readsAtV3(db: Database): SalesReads {
-  const st = saleStatements(db);
-  const receipts = db
-    .selectObjects(
-      `SELECT s.id, lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.prices_include_tax, s.subtotal,
-         s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, d.details AS shop
-       FROM sales s JOIN shop_details d ON d.id = s.shop_details_id ORDER BY s.number`,
-    )
-    .map((row) => readSaleRow(st, row));
-  const sales = db
-    .selectObjects(
-      `SELECT lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.total,
-         (SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS items,
-         (SELECT group_concat(DISTINCT method) FROM sale_payments p WHERE p.sale_id = s.id) AS methods
-       FROM sales s ORDER BY s.created_at DESC, s.number DESC LIMIT 1000`,
-    )
-    .map((row) => ({
-      id: uuidFromHex(String(row.uuid_hex)), number: Number(row.number), kind: String(row.kind), createdAt: isoFromMs(row.created_at),
-      currency: String(row.currency), total: Number(row.total), items: Number(row.items ?? 0),
-      methods: row.methods ? String(row.methods).split(',') : [],
-    }));
-  const agg = db.selectObject('SELECT count(*) AS n, coalesce(sum(total), 0) AS sum FROM sales') as Row;
-  return before0007({ ...laterReads(db), list: { sales, count: Number(agg.n), sum: Number(agg.sum) }, receipts });
+  const hasStaff = db.selectValue("SELECT 1 FROM main.sqlite_schema WHERE name = 'staff'") !== undefined;
+  db.exec(`CREATE TEMP VIEW sales AS SELECT *, 0 AS cash_rounding, NULL AS staff_id FROM main.sales;
+    CREATE TEMP TABLE refund_details (refund_id INTEGER PRIMARY KEY, reason TEXT, is_void INTEGER);
+    ${hasStaff ? '' : 'CREATE TEMP TABLE staff (id INTEGER PRIMARY KEY, name TEXT);'}`);
+  try {
+    return readsNow(db);
+  } finally {
+    db.exec(`DROP VIEW temp.sales; DROP TABLE temp.refund_details; ${hasStaff ? '' : 'DROP TABLE temp.staff;'}`);
+  }
 }
 
 /** The same reads through the app's code at the latest schema. */
@@ -136,13 +130,10 @@ export function readsNow(db: Database): SalesReads {
     if (JSON.stringify(byId) !== JSON.stringify(byNumber)) throw new Error(`sale ${number} reads differently by id and by number`);
     return byNumber;
   });
-  return { ...laterReads(db), list: listSales(db, {}, 1000), receipts };
-}
-
-/** What refunds and stock movements read, the same from schema 3 on. */
-function laterReads(db: Database): Pick<SalesReads, 'refunds' | 'movements'> {
   const uuid = "CASE WHEN s.uuid IS NULL THEN NULL ELSE lower(substr(hex(s.uuid), 1, 8) || '-' || substr(hex(s.uuid), 9, 4) || '-' || substr(hex(s.uuid), 13, 4) || '-' || substr(hex(s.uuid), 17, 4) || '-' || substr(hex(s.uuid), 21)) END";
   return {
+    list: listSales(db, {}, 1000),
+    receipts,
     refunds: db.selectObjects(
       `SELECT ${uuid} AS id, (SELECT ${uuid.replaceAll('s.uuid', 'o.uuid')} FROM sales o WHERE o.id = s.refund_of) AS refundOf,
          (${REFUNDED}) AS refunded
