@@ -1,6 +1,6 @@
 /**
- * Refunds, voids and the idle lock in real Chromium on OPFS, by two members of staff: the cashier rings up three
- * sales; a sale found by scanning the code on its receipt is partly refunded with the manager's PIN (never more
+ * Refunds, voids and the idle lock in real Chromium on OPFS, by two members of staff: the cashier rings up four
+ * sales, one with a discount above the shop's limit that the manager approves; a sale found by scanning the code on its receipt is partly refunded with the manager's PIN (never more
  * than was sold), another is voided; the list and the receipts say who rang each up and what was refunded or
  * voided; the stock comes back; and the Z report's figures equal what was rung up, refunds included. Then the till
  * locks itself after the idle time the manager set, and only a PIN brings it back.
@@ -56,10 +56,22 @@ test('a refund approved by the manager, a void, and a Z report equal to what was
   await sell(page, [COFFEE.barcode], [['card', '8.99']]); // 000002: 8.99 card
   await sell(page, [BREAD.barcode], [['cash', '5']]); // 000003: 5.00 cash, to be voided
 
+  // 000004: a coffee at 20 % off, above the shop's 10 % limit: the manager's PIN is asked for when it is paid.
+  await scan(page, COFFEE.barcode);
+  await page.getByTestId('line-discount').first().fill('20%');
+  await page.getByTestId('line-discount').first().press('Enter');
+  await expect(page.getByTestId('cart-total')).toHaveText('€7.19');
+  await pay(page);
+  await tender(page, 'cash', '10');
+  await page.getByTestId('complete-sale').click();
+  await approve(page, TOM, /PIN is needed to give a discount above 10 %/);
+  await expect(page.getByRole('dialog', { name: 'Sale complete' })).toBeVisible();
+  await page.getByTestId('new-sale').click();
+
   // The list and the receipt say who rang it up; the receipt carries the code to scan for a refund.
   await showSales(page);
-  await expect(page.getByTestId('sale-row')).toHaveCount(3);
-  await expect(page.getByTestId('sale-staff')).toHaveText(['Lena Park', 'Lena Park', 'Lena Park']);
+  await expect(page.getByTestId('sale-row')).toHaveCount(4);
+  await expect(page.getByTestId('sale-staff')).toHaveText(['Lena Park', 'Lena Park', 'Lena Park', 'Lena Park']);
   await page.getByTestId('sale-row').filter({ hasText: '000001' }).click();
   await expect(page.getByTestId('receipt-staff')).toHaveText('Served by Lena Park');
   await expect(page.getByTestId('receipt-code')).toHaveAttribute('data-code', 'S000001');
@@ -99,27 +111,28 @@ test('a refund approved by the manager, a void, and a Z report equal to what was
   await page.getByTestId('sale-row').filter({ hasText: /^000003/ }).click();
   await expect(page.getByTestId('receipt-voided')).toHaveText('VOIDED');
   await expect(page.getByTestId('sale-row').filter({ hasText: /^000003/ }).getByTestId('sale-voided')).toBeVisible();
-  await expect(page.getByTestId('sale-row')).toHaveCount(5);
+  await expect(page.getByTestId('sale-row')).toHaveCount(6);
 
-  // The stock came back: 3 coffees sold, 1 refunded; 2 breads sold, 1 voided.
-  expect(await stockOf(page, COFFEE.name)).toBe('8');
+  // The stock came back: 4 coffees sold, 1 refunded; 2 breads sold, 1 voided.
+  expect(await stockOf(page, COFFEE.name)).toBe('7');
   expect(await stockOf(page, BREAD.name)).toBe('19');
 
-  // The Z report: sales 22.98 + 8.99 + 5.00 = 36.97; refunds 8.99 + 5.00 = 13.99 (both in cash, as paid); net 22.98.
-  // Cash expected: float 100.00 + 27.98 taken − 13.99 given back = 113.99; card 8.99.
+  // The Z report: sales 22.98 + 8.99 + 5.00 + 7.19 = 44.16 (gross 45.96 less the 1.80 discount); refunds 8.99 + 5.00
+  // = 13.99 (both in cash, as paid); net 30.17. Cash expected: float 100.00 + 35.17 taken − 13.99 back = 121.18.
   await showPage(page, 'Shift');
-  await expect(page.getByTestId('method-cash')).toContainText('€13.99€113.99');
-  await page.getByTestId('count-cash').fill('113.99');
+  await expect(page.getByTestId('method-cash')).toContainText('€21.18€121.18');
+  await page.getByTestId('count-cash').fill('121.18');
   await page.getByTestId('count-card').fill('8.99');
   await page.getByTestId('shift-close').click();
   const z = page.getByTestId('z-report');
   await expect(z).toBeVisible();
-  await expect(z.getByTestId('figure-sales-count')).toHaveText('Sales3');
+  await expect(z.getByTestId('figure-sales-count')).toHaveText('Sales4');
   await expect(z.getByTestId('figure-refunds-count')).toHaveText('Refunds2');
-  await expect(z.getByTestId('figure-gross')).toHaveText('Gross€36.97');
+  await expect(z.getByTestId('figure-gross')).toHaveText('Gross€45.96');
+  await expect(z.getByTestId('figure-discounts')).toHaveText('Discounts€1.80');
   await expect(z.getByTestId('figure-refunds')).toHaveText('Refunded€13.99');
-  await expect(z.getByTestId('figure-net')).toHaveText('Net€22.98');
-  await expect(z.getByTestId('method-cash')).toHaveText('Cash€13.99€113.99€113.99€0.00');
+  await expect(z.getByTestId('figure-net')).toHaveText('Net€30.17');
+  await expect(z.getByTestId('method-cash')).toHaveText('Cash€21.18€121.18€121.18€0.00');
   await expect(z.getByTestId('method-card')).toHaveText('Card€8.99€8.99€8.99€0.00');
 });
 
