@@ -44,7 +44,7 @@ export function RefundDialog({ query, mode, onClose, onDone }: Props) {
       )}
       {done ? (
         <>
-          <p data-testid="refund-done">{done.isVoid ? 'The sale is voided.' : 'The refund is recorded.'} Give back {money(-done.total)}.</p>
+          <p data-testid="refund-done">{done.isVoid ? 'The sale is voided.' : 'The refund is recorded.'} Give back {money(-done.paid)}.</p>
           <Receipt sale={done} />
           <div class="dialog-actions">
             <button type="button" data-testid="refund-print" onClick={() => printReceipt(done, '80mm')}>

@@ -126,6 +126,21 @@ describe('refunds', () => {
   });
 });
 
+describe('cash rounding', () => {
+  it('rounds cash given back to the coin where the shop rounds cash, and the drawer still adds up', async () => {
+    await call('shop.save', { ...SHOP, currency: 'CHF' }, manager);
+    const scone = await call('catalog.save', { name: 'Scone', sku: null, barcode: '3', price: 247, taxBp: 2000, stock: 5, active: true, categoryId: null });
+    const sale = await ring([[scone, 1]], [{ method: 'cash', amount: 245 }]);
+    expect(methods(sale)).toEqual({ cash: 245 });
+    const back = await refund(sale.number, [{ lineNo: 1, quantity: 1 }], 'cash');
+    expect(back).toMatchObject({ total: -247, paid: -245, cashRounding: 2 });
+    expect(methods(back)).toEqual({ cash: -245 });
+    const { figures } = await call('shift.current', {});
+    expect(figures).toMatchObject({ refunds: 247, net: 0, payments: { cash: 0, card: 0, other: 0 } });
+    expect(figures?.expected.cash).toBe(10_000);
+  });
+});
+
 describe('voids', () => {
   it('reverses a whole sale once: stock back, shown as voided, counted in the shift', async () => {
     const kept = await ring([[bread, 1]], [{ method: 'cash', amount: 420 }]);

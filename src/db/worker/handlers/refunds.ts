@@ -9,6 +9,7 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
 import type { RefundHandlers, RefundMethod, RefundableSale } from '../../protocol/refunds';
 import type { SaleDetail } from '../../../pos/sale';
+import { cashStep, roundCash } from '../../../pos/cash-rounding';
 import { everythingLeft, planRefund, refundPayments, refundTaxes, type RefundRequest } from '../../../pos/refund-limits';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
@@ -133,6 +134,15 @@ export function recordRefund(db: Database, order: RefundOrder, at: number): Sale
     [...taken.entries()].map(([method, amount]) => ({ method: method as 'cash', taken: amount, refunded: earlier.byMethod.get(method) ?? 0 })),
     order.method,
   );
+  // Cash given back is rounded to the coin where the shop rounds cash (0006), like cash taken; a card gets the cent.
+  const cash = payments.find((p) => p.method === 'cash');
+  let rounding = 0;
+  if (cash) {
+    const rounded = roundCash(cash.amount, cashStep(shop.currency, shop.cashStep));
+    cash.amount = rounded.total;
+    rounding = rounded.rounding;
+  }
+  const paid = total + rounding;
   const subtotal = plan.lines.reduce((a, l) => a + byLine.get(l.lineNo)!.unitPrice * l.quantity, 0);
   const discount = plan.lines.reduce((a, l) => a + l.discount, 0);
 
@@ -141,11 +151,12 @@ export function recordRefund(db: Database, order: RefundOrder, at: number): Sale
   const refundId = Number(
     db.selectValue(
       `INSERT INTO sales (uuid, number, kind, refund_of, created_at, register_id, shop_details_id, currency, prices_include_tax,
-         subtotal, discount_total, order_discount, tax_total, total, paid, change_due, staff_id)
-       VALUES (unhex(replace(?, '-', '')), ?, 'refund', ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?) RETURNING id`,
+         subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding, staff_id)
+       VALUES (unhex(replace(?, '-', '')), ?, 'refund', ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?) RETURNING id`,
       [
         uuidv7(), number, id, at, registerKey(st, order.registerId), shopDetailsKey(st, JSON.stringify(shop)), sale.currency,
-        sale.pricesIncludeTax ? 1 : 0, -subtotal, -discount, -taxes.reduce((a, t) => a + t.tax, 0), -total, -total, staff?.id ?? null,
+        sale.pricesIncludeTax ? 1 : 0, -subtotal, -discount, -taxes.reduce((a, t) => a + t.tax, 0), -total, -paid,
+        -rounding, staff?.id ?? null,
       ],
     ),
   );
