@@ -60,5 +60,6 @@ export function count(n: number, one: string, many = `${one}s`): string {
 
 /** A backup in a shop owner's words: "Scheduled backup of today 14:05 · 412 sales, the last one 14:02 · 1,280 products". */
 export function describeBackup(backup: BackupRecord, now = new Date()): string {
-  return `${KIND_LABELS[backup.kind]} backup of ${friendlyTime(backup.createdAt, now)} · ${describeSummary(backup.summary, now)}`;
+  const note = backup.description ? ` “${backup.description}”` : '';
+  return `${KIND_LABELS[backup.kind]} backup${note} of ${friendlyTime(backup.createdAt, now)} · ${describeSummary(backup.summary, now)}`;
 }
