@@ -22,6 +22,9 @@ export interface ReceiptLabels {
   card: string;
   other: string;
   change: string;
+  /** Cash rounding to the coin, and what was paid after it. */
+  rounding: string;
+  toPay: string;
   thanks: string;
   invoice: string;
   creditNote: string;
@@ -52,6 +55,8 @@ const EN: ReceiptLabels = {
   card: 'Card',
   other: 'Other',
   change: 'Change',
+  rounding: 'Cash rounding',
+  toPay: 'To pay',
   thanks: 'Thank you!',
   invoice: 'Invoice',
   creditNote: 'Credit note',
@@ -82,6 +87,8 @@ const DE: ReceiptLabels = {
   card: 'Karte',
   other: 'Sonstige',
   change: 'Rückgeld',
+  rounding: 'Rundung',
+  toPay: 'Zu bezahlen',
   thanks: 'Vielen Dank!',
   invoice: 'Rechnung',
   creditNote: 'Gutschrift',
@@ -112,6 +119,8 @@ const FR: ReceiptLabels = {
   card: 'Carte',
   other: 'Autre',
   change: 'Rendu',
+  rounding: 'Arrondi',
+  toPay: 'À payer',
   thanks: 'Merci !',
   invoice: 'Facture',
   creditNote: 'Avoir',

@@ -39,6 +39,8 @@ export interface SaleDetail extends Omit<SaleSummary, 'items' | 'methods'> {
   taxTotal: number;
   paid: number;
   changeDue: number;
+  /** What cash rounding added to (positive) or took off (negative) what was paid; 0 without it. */
+  cashRounding: number;
   lines: SaleLine[];
   taxes: TaxBand[];
   payments: { method: PaymentMethod; amount: number; tendered: number }[];

@@ -15,7 +15,7 @@ import { settle } from '../../pos/payments';
 import { db } from '../db';
 import { saleInProgress } from './app-state';
 import { registerId, registerReady, registersInUse } from './register';
-import { shop } from './shop';
+import { cashRoundingStep, shop } from './shop';
 
 export { registerId } from './register';
 
@@ -35,7 +35,7 @@ export const leftCarts = signal<LeftCart[]>([]);
 export const totals = computed(() => priceCart(cart.value?.lines ?? [], cart.value?.orderDiscount, shop.value?.pricesIncludeTax ?? true));
 
 /** The cart's payments against its total. */
-export const settlement = computed(() => settle(totals.value.total, cart.value?.tenders ?? []));
+export const settlement = computed(() => settle(totals.value.total, cart.value?.tenders ?? [], cashRoundingStep()));
 
 /** A refusal because the cart's sale id already belongs to a recorded sale. */
 const saleIdUsed = (error: unknown): boolean => error instanceof DbError && error.detail?.reason === 'sale-id-used';

@@ -4,9 +4,10 @@
  */
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
-import { formatMoney, formatPercent } from '../../../pos/currency';
+import { formatMoney } from '../../../pos/currency';
 import { receiptLabels } from '../../../pos/receipt-labels';
-import { dateTime, locale } from '../../state/shop';
+import { dateTime, locale, percent } from '../../state/shop';
+import { RoundingLines } from './rounding-lines';
 import './style.css';
 
 /** The receipt number as printed: zero-padded so receipts sort and read alike. */
@@ -75,6 +76,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         <dd class="grand" data-testid="receipt-total">
           {m(sale.total)}
         </dd>
+        <RoundingLines sale={sale} t={t} m={m} locale={locale()} />
       </dl>
       <table class="receipt-taxes" data-testid="receipt-taxes">
         <thead>
@@ -88,7 +90,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         <tbody>
           {sale.taxes.map((band) => (
             <tr key={band.taxBp}>
-              <td>{formatPercent(band.taxBp)}</td>
+              <td>{percent(band.taxBp)}</td>
               <td class="num">{m(band.net)}</td>
               <td class="num">{m(band.tax)}</td>
               <td class="num">{m(band.gross)}</td>

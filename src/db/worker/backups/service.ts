@@ -44,7 +44,9 @@ const messageOf = (error: unknown) => toWireError(error).message;
 /** Creates the backup service over the live database and the store. */
 export function createBackupService(options: BackupServiceOptions) {
   const { live, store, appVersion, notify } = options;
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Resolved when first pruning, not at start: the worker's first use of Intl loads its data (tens of ms, measured
+  // on the start path before the first answer).
+  let timeZone = options.timeZone;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Runs `fn` after every operation queued before it. */
@@ -72,6 +74,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function prune(now: Date): Promise<void> {
     const records = await store.all();
+    timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
     const names = backupsToPrune(records, { now, timeZone });
     const dir = await backupDirectory();
     for (const name of names) {

@@ -45,7 +45,7 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     st.value('insertSale', [
       cart.saleId, number, at, registerKey(st, sale.registerId), shopDetailsKey(st, shopText), shop.currency,
       shop.pricesIncludeTax ? 1 : 0, totals.subtotal, totals.discountTotal, order.text, totals.taxTotal, totals.total,
-      settlement.paid, settlement.change,
+      settlement.paid, settlement.change, settlement.rounding,
     ]),
   );
   const lines = cart.lines.map((line, i) => {
@@ -93,6 +93,7 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     taxTotal: totals.taxTotal,
     paid: settlement.paid,
     changeDue: settlement.change,
+    cashRounding: settlement.rounding,
     lines,
     taxes,
     payments,

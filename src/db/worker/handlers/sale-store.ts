@@ -38,7 +38,7 @@ export function msFromIso(iso: string | undefined | null): number | null {
 }
 
 const SALE_COLUMNS = `s.id, lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.prices_include_tax,
-  s.subtotal, s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, d.details AS shop`;
+  s.subtotal, s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, s.cash_rounding, d.details AS shop`;
 /** Binds a dashed UUID text and compares it with the stored 16 bytes. */
 const UUID_PARAM = "unhex(replace(?, '-', ''))";
 
@@ -55,19 +55,20 @@ const SQL = {
   payments: 'SELECT method, amount, tendered FROM sale_payments WHERE sale_id = ? ORDER BY seq',
   nextNumber: "UPDATE sequences SET value = value + 1 WHERE name = 'sale_number' RETURNING value",
   productExists: 'SELECT 1 FROM products WHERE id = ?',
-  shop: 'SELECT name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp FROM shop WHERE id = 1',
+  shop: 'SELECT name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp, locale, cash_step FROM shop WHERE id = 1',
   registerByKey: 'SELECT id FROM registers WHERE key = ?',
   insertRegister: 'INSERT INTO registers (key) VALUES (?) RETURNING id',
   shopDetailsByText: 'SELECT id FROM shop_details WHERE details = ?',
   insertShopDetails: 'INSERT INTO shop_details (details) VALUES (?) RETURNING id',
   insertSale: `INSERT INTO sales (uuid, number, kind, created_at, register_id, shop_details_id, currency, prices_include_tax,
-      subtotal, discount_total, order_discount, tax_total, total, paid, change_due)
-    VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding)
+    VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   insertLine: `INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   insertTax: 'INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) VALUES (?, ?, ?, ?, ?)',
   insertPayment: 'INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (?, ?, ?, ?, ?)',
   insertMovement: `INSERT INTO stock_movements (product_id, delta, reason, sale_id, line_no, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   updateStock: 'UPDATE products SET stock = stock + ? WHERE id = ?',
+  stockOf: 'SELECT stock FROM products WHERE id = ?',
   deleteCart: 'DELETE FROM carts WHERE register_id = ?',
 } as const;
 
@@ -147,6 +148,7 @@ export function readSaleRow(st: SaleStatements, row: Row) {
     taxTotal: Number(row.tax_total),
     paid: Number(row.paid),
     changeDue: Number(row.change_due),
+    cashRounding: Number(row.cash_rounding),
     lines: st.all('lines', [key]).map((l) => ({
       lineNo: Number(l.line_no),
       productId: l.product_id === null ? null : Number(l.product_id),
@@ -242,4 +244,15 @@ export function findSale(db: Database, by: { id?: string; number?: number }) {
   const st = saleStatements(db);
   const row = by.id !== undefined ? st.one('saleByUuid', [by.id]) : st.one('saleByNumber', [by.number ?? -1]);
   return row ? readSaleRow(st, row) : null;
+}
+
+/** The stock of each of `productIds` now (product id → stock), for the change a sale announces. */
+export function stockOf(db: Database, productIds: number[]): Record<number, number> {
+  const st = saleStatements(db);
+  const stock: Record<number, number> = {};
+  for (const id of productIds) {
+    const value = st.value('stockOf', [id]);
+    if (value !== undefined) stock[id] = Number(value);
+  }
+  return stock;
 }

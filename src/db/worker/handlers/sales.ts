@@ -9,10 +9,11 @@ import type { SaleDetail } from '../../../pos/sale';
 import type { Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import { settle } from '../../../pos/payments';
+import { cashStep } from '../../../pos/cash-rounding';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { recordSale } from './sale-record';
-import { currentShop, findSale, isSaleUuid, listSales, saleStatements } from './sale-store';
+import { currentShop, findSale, isSaleUuid, listSales, saleStatements, stockOf } from './sale-store';
 import { repeatedCommit } from './sale-identity';
 
 /** The sale with this id (or number) and everything its receipt prints; null when there is none. */
@@ -42,7 +43,7 @@ export function commitSale(db: Database, registerId: string, cart: Cart, expecte
   if (totals.total !== expectedTotal) {
     throw new HandlerError('conflict', 'The total changed while paying: check the cart and take the payment again.', { total: totals.total });
   }
-  const settlement = settle(totals.total, cart.tenders);
+  const settlement = settle(totals.total, cart.tenders, cashStep(shop.currency, shop.cashStep));
   if (settlement.error) throw new HandlerError('invalid', settlement.error);
   if (!settlement.complete) throw new HandlerError('invalid', 'The payments do not cover the total yet.', { remaining: settlement.remaining });
   return recordSale(db, { registerId, cart, totals, settlement, shop, at });
@@ -52,8 +53,11 @@ export function commitSale(db: Database, registerId: string, cart: Cart, expecte
 export const salesHandlers = {
   'sales.commit': {
     kind: 'mutation',
-    changes: ['sales', 'catalog', 'cart'],
+    // Only its products' stock changes in the catalogue: the announcement carries it, so the register patches the
+    // rows it shows instead of reading its list again in front of the next sale (see `protocol/changes.ts`).
+    changes: ['sales', 'stock', 'cart'],
     run: ({ db }, { registerId, cart, expectedTotal }) => commitSale(db, registerId, cart, expectedTotal, Date.now()),
+    detail: ({ db }, _args, sale) => ({ stock: stockOf(db, sale.lines.flatMap((line) => (line.productId === null ? [] : [line.productId]))) }),
     // A retried request reads its receipt back from the sale it made: the request ledger keeps no copy of it.
     replay: ({ db }, { cart }) => {
       const sale = findSale(db, { id: cart.saleId });

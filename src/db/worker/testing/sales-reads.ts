@@ -46,6 +46,8 @@ export function readsAtV2(db: Database): SalesReads {
       taxTotal: Number(row.tax_total),
       paid: Number(row.paid),
       changeDue: Number(row.change_due),
+      // No sale had a cash rounding before 0006.
+      cashRounding: 0,
       lines: db.selectObjects('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no', [id]).map((l) => ({
         lineNo: Number(l.line_no),
         productId: l.product_id === null ? null : Number(l.product_id),
@@ -89,6 +91,20 @@ export function readsAtV2(db: Database): SalesReads {
       `SELECT product_id AS productId, delta, reason, sale_id AS saleId, created_at AS at FROM stock_movements ORDER BY id`,
     ),
   };
+}
+
+/**
+ * The reads of the releases at schemas 3 to 5: the app's own, from before a sale had a cash rounding (0006 added
+ * the column, 0 for every earlier sale). Read through a temporary view of the sales with that column, dropped
+ * afterwards (a temporary object is found before the main schema's of the same name).
+ */
+export function readsAtV3(db: Database): SalesReads {
+  db.exec('CREATE TEMP VIEW sales AS SELECT *, 0 AS cash_rounding FROM main.sales');
+  try {
+    return readsNow(db);
+  } finally {
+    db.exec('DROP VIEW temp.sales');
+  }
 }
 
 /** The same reads through the app's code at the latest schema. */
