@@ -16,14 +16,14 @@ const seeds = import.meta.glob<string>('../../migrations/seeds/*.sql', { query: 
  * the till would have recorded it: totals from the lines and tax bands, the last payment taking the difference,
  * the change from what was handed over, stock from its movements.
  */
-const SETTLE = `
+const settle = (rounding: string) => `
   UPDATE sales SET subtotal = discount_total + (SELECT coalesce(sum(amount), 0) FROM sale_lines WHERE sale_id = sales.id),
     tax_total = (SELECT coalesce(sum(tax), 0) FROM sale_taxes WHERE sale_id = sales.id),
     total = (SELECT coalesce(sum(gross), 0) FROM sale_taxes WHERE sale_id = sales.id);
-  UPDATE sale_payments SET amount = amount + (SELECT total FROM sales WHERE id = sale_payments.sale_id)
+  UPDATE sale_payments SET amount = amount + (SELECT total + ${rounding} FROM sales WHERE id = sale_payments.sale_id)
       - (SELECT sum(p.amount) FROM sale_payments p WHERE p.sale_id = sale_payments.sale_id)
     WHERE seq = (SELECT max(p.seq) FROM sale_payments p WHERE p.sale_id = sale_payments.sale_id);
-  UPDATE sales SET change_due = paid - total;
+  UPDATE sales SET change_due = paid - total - ${rounding};
   UPDATE products SET stock = (SELECT coalesce(sum(delta), 0) FROM stock_movements WHERE product_id = products.id);`;
 
 /** An in-memory database at schema `version` (the latest by default) with its seeds, its arithmetic settled. */
@@ -36,6 +36,8 @@ export async function seededShop(version = bundledMigrations.length): Promise<{ 
     await migrate(db, bundledMigrations.slice(0, v), { appVersion: '1.0.0' });
     db.exec(seedList[v - 1] ?? '');
   }
-  if (db.selectValue("SELECT 1 FROM sqlite_schema WHERE name = 'sale_payments'")) db.exec(SETTLE);
+  if (db.selectValue("SELECT 1 FROM sqlite_schema WHERE name = 'sale_payments'")) {
+    db.exec(settle(db.selectValue("SELECT 1 FROM pragma_table_info('sales') WHERE name = 'cash_rounding'") ? 'cash_rounding' : '0'));
+  }
   return { db, sqlite3 };
 }

@@ -5,25 +5,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
+import type { ResultOf } from '../../protocol';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
-import { openMemoryDatabase } from '../storage/memory';
-import { migrate } from '../schema/runner';
-import { bundledMigrations } from '../schema/loader';
-import { createProcessor, type Processor } from '../runtime/processor';
-import { handlers } from '../handlers/index';
+import { posProcessor, type Call } from '../testing/pos-processor';
 import { checkBusinessRules, rulesInWords } from './business-rules';
 
-let processor: Processor;
+let call: Call;
 let db: Database;
-let nextId = 1;
-
-async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const response = await processor.handle({ type: 'request', id: nextId++, requestId: uuidv7(), name, args });
-  if (!response.ok) throw new Error(response.error.message);
-  return response.result as ResultOf<K>;
-}
 
 /** Rings up a sale of `lines` paid with `tenders`; returns its receipt number. */
 async function sell(lines: [ResultOf<'catalog.save'>, number][], tenders: Cart['tenders'], orderDiscount: Cart['orderDiscount'] = null): Promise<number> {
@@ -35,17 +24,12 @@ async function sell(lines: [ResultOf<'catalog.save'>, number][], tenders: Cart['
   return (await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total })).number;
 }
 
+const product = (name: string, barcode: string, price: number, stock: number, taxBp: number) =>
+  call('catalog.save', { name, sku: null, barcode, price, taxBp, stock, active: true, categoryId: null });
+
 beforeEach(async () => {
-  const opened = await openMemoryDatabase();
-  await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
-  db = opened.db;
-  processor = createProcessor(
-    { db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
-    handlers,
-  );
+  ({ call, db } = await posProcessor());
   await call('shop.save', { name: 'Test shop', address: '1 Road', phone: '1', taxNumber: 'X1', currency: 'EUR', pricesIncludeTax: true, defaultTaxBp: 2000 });
-  const product = (name: string, barcode: string, price: number, stock: number, taxBp: number) =>
-    call('catalog.save', { name, sku: null, barcode, price, taxBp, stock, active: true, categoryId: null });
   const tea = await product('Tea', '111', 250, 10, 2000);
   const bread = await product('Bread', '222', 180, 5, 550);
   await sell([[tea, 2], [bread, 1]], [{ method: 'cash', amount: 1000 }]);
@@ -58,11 +42,24 @@ describe('business rules', () => {
     expect(checkBusinessRules(db)).toEqual({ problems: [], total: 0 });
   });
 
+  it('find nothing wrong in a Swiss cash sale rounded to 5 centimes, and name its rounding when a payment is off', async () => {
+    // A shop of its own: the currency cannot change once sales are recorded.
+    ({ call, db } = await posProcessor());
+    await call('shop.save', { name: 'Bäckerei', address: 'Bern', phone: '1', taxNumber: 'CHE-1', currency: 'CHF', pricesIncludeTax: true, defaultTaxBp: 260 });
+    const brot = await product('Brot', '333', 1233, 10, 260);
+    const number = await sell([[brot, 1]], [{ method: 'cash', amount: 2000 }]);
+    expect(Number(db.selectValue('SELECT cash_rounding FROM sales WHERE number = ?', [number]))).toBe(2);
+    expect(checkBusinessRules(db)).toEqual({ problems: [], total: 0 });
+    db.exec({ sql: 'UPDATE sale_payments SET amount = 1233 WHERE sale_id = (SELECT id FROM sales WHERE number = ?)', bind: [number] });
+    expect(rulesInWords(checkBusinessRules(db))).toContain(`Sale ${number}: its payments come to`);
+    expect(rulesInWords(checkBusinessRules(db))).toContain('its total with its cash rounding is');
+  });
+
   it.each([
     ['a tax band’s net', 'UPDATE sale_taxes SET net = 8375 WHERE sale_id = (SELECT id FROM sales WHERE number = 2) AND tax_bp = 2000', 'Sale 2', 'the net and the tax of a tax band do not add up'],
     ['a line’s amount', 'UPDATE sale_lines SET amount = amount + 100 WHERE sale_id = (SELECT id FROM sales WHERE number = 1) AND line_no = 1', 'Sale 1', 'its lines come to €7.80 but its subtotal less discounts is €6.80'],
     ['a payment', 'UPDATE sale_payments SET amount = 1 WHERE sale_id = (SELECT id FROM sales WHERE number = 2) AND seq = 1', 'Sale 2', 'its payments come to'],
-    ['the change', 'UPDATE sales SET change_due = 0 WHERE number = 1', 'Sale 1', 'its change is €0.00 but what was paid less the total is €3.20'],
+    ['the change', 'UPDATE sales SET change_due = 0 WHERE number = 1', 'Sale 1', 'its change is €0.00 but what was handed over less what was to pay is €3.20'],
     ['a total', 'UPDATE sales SET total = total + 1 WHERE number = 1', 'Sale 1', 'its tax bands come to €6.80 but its total is €6.81'],
     ['a stock', "UPDATE products SET stock = 99 WHERE name = 'Tea'", 'Product “Tea”', 'its stock says 99 but its stock movements add up to 7'],
     ['a stock movement', "DELETE FROM stock_movements WHERE id = (SELECT max(id) FROM stock_movements WHERE product_id = (SELECT id FROM products WHERE name = 'Bread'))", 'Product “Bread”', 'its stock says 1 but its stock movements add up to 4'],

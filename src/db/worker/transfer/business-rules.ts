@@ -1,8 +1,9 @@
 /**
  * The shop's own arithmetic, checked on a file before it is imported or restored: what SQLite's constraints
  * cannot see. Each sale's lines come to its subtotal less its discounts; each tax band's net and tax make its
- * gross, and the bands make the sale's tax and total; the payments make the total and what was handed over, and
- * the change is what was handed over less the total. Each product's stock is the sum of its stock movements.
+ * gross, and the bands make the sale's tax and total; the payments make the total (plus its cash rounding, from
+ * schema 6 on) and what was handed over, and the change is what was handed over less what was to pay. Each
+ * product's stock is the sum of its stock movements.
  *
  * Read-only SQL over the file (correlated sums seek each sale's rows by the child tables' primary keys; the stock
  * sums are one grouped scan, since no index orders movements by product). The first few problems are named in
@@ -31,10 +32,14 @@ export interface RulesCheck {
 const hasTable = (db: Database, name: string) =>
   db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) !== undefined;
 
-/** The sales whose children disagree with their totals: one row per sale and per rule broken. */
-const SALE_RULES = `
+/**
+ * The sales whose children disagree with their totals. `rounding` is the column of the cash rounding where the
+ * schema has one: what the customer paid in cash is the total plus it.
+ */
+const saleRules = (rounding: string) => `
   WITH sums AS (
     SELECT s.number, s.currency, s.subtotal, s.discount_total, s.tax_total, s.total, s.paid, s.change_due,
+      ${rounding} AS rounding,
       (SELECT coalesce(sum(amount), 0) FROM sale_lines l WHERE l.sale_id = s.id) AS lines_amount,
       (SELECT coalesce(sum(discount), 0) FROM sale_lines l WHERE l.sale_id = s.id) AS lines_discount,
       (SELECT coalesce(sum(tax), 0) FROM sale_taxes t WHERE t.sale_id = s.id) AS bands_tax,
@@ -46,8 +51,8 @@ const SALE_RULES = `
   )
   SELECT * FROM sums
   WHERE lines_amount <> subtotal - discount_total OR lines_discount <> discount_total OR bad_bands > 0
-    OR bands_tax <> tax_total OR bands_gross <> total OR paid_amount <> total OR paid_tendered <> paid
-    OR change_due <> paid - total
+    OR bands_tax <> tax_total OR bands_gross <> total OR paid_amount <> total + rounding OR paid_tendered <> paid
+    OR change_due <> paid - total - rounding
   ORDER BY number`;
 
 type SaleSums = Record<
@@ -64,7 +69,8 @@ type SaleSums = Record<
   | 'bands_gross'
   | 'bad_bands'
   | 'paid_amount'
-  | 'paid_tendered',
+  | 'paid_tendered'
+  | 'rounding',
   number
 > & { currency: string };
 
@@ -80,9 +86,11 @@ function saleProblem(row: SaleSums): string {
   if (row.bad_bands > 0) return `the net and the tax of ${row.bad_bands === 1 ? 'a tax band' : `${row.bad_bands} tax bands`} do not add up to the band's gross`;
   if (row.bands_tax !== row.tax_total) return `its tax bands come to ${money(row.bands_tax)} of tax but its tax total is ${money(row.tax_total)}`;
   if (row.bands_gross !== row.total) return `its tax bands come to ${money(row.bands_gross)} but its total is ${money(row.total)}`;
-  if (row.paid_amount !== row.total) return `its payments come to ${money(row.paid_amount)} but its total is ${money(row.total)}`;
+  const due = row.total + row.rounding;
+  const toPay = row.rounding === 0 ? 'its total is' : 'its total with its cash rounding is';
+  if (row.paid_amount !== due) return `its payments come to ${money(row.paid_amount)} but ${toPay} ${money(due)}`;
   if (row.paid_tendered !== row.paid) return `what was handed over comes to ${money(row.paid_tendered)} but the sale says ${money(row.paid)}`;
-  return `its change is ${money(row.change_due)} but what was paid less the total is ${money(row.paid - row.total)}`;
+  return `its change is ${money(row.change_due)} but what was handed over less what was to pay is ${money(row.paid - due)}`;
 }
 
 /** The products whose stock is not the sum of their movements. */
@@ -97,7 +105,8 @@ export function checkBusinessRules(db: Database): RulesCheck {
   const problems: RuleProblem[] = [];
   let total = 0;
   if (['sales', 'sale_lines', 'sale_taxes', 'sale_payments'].every((t) => hasTable(db, t))) {
-    const rows = db.selectObjects(SALE_RULES) as unknown as SaleSums[];
+    const rounding = db.selectValue("SELECT 1 FROM pragma_table_info('sales') WHERE name = 'cash_rounding'") ? 's.cash_rounding' : '0';
+    const rows = db.selectObjects(saleRules(rounding)) as unknown as SaleSums[];
     total += rows.length;
     for (const row of rows.slice(0, NAMED)) problems.push({ subject: `Sale ${row.number}`, problem: saleProblem(row) });
   }
