@@ -13,8 +13,11 @@ export async function openOffline(page: Page): Promise<void> {
   await waitForDb(page);
 }
 
-/** Fills the first-run setup. */
-export async function setUpShop(page: Page, shop: { name: string; currency: string; included: boolean; tax: string }): Promise<void> {
+/** Fills the first-run setup (`locale` and `cashStep`: the values of their selects; the defaults when absent). */
+export async function setUpShop(
+  page: Page,
+  shop: { name: string; currency: string; included: boolean; tax: string; locale?: string; cashStep?: string },
+): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Welcome to Tillite' })).toBeVisible();
   await page.getByTestId('shop-name').fill(shop.name);
   await page.getByTestId('shop-address').fill('1 High Street, Testville');
@@ -23,6 +26,8 @@ export async function setUpShop(page: Page, shop: { name: string; currency: stri
   await page.getByTestId('shop-currency').fill(shop.currency);
   await page.getByTestId('shop-prices').selectOption(shop.included ? 'yes' : 'no');
   await page.getByTestId('shop-tax').fill(shop.tax);
+  if (shop.locale !== undefined) await page.getByTestId('shop-locale').selectOption(shop.locale);
+  if (shop.cashStep !== undefined) await page.getByTestId('shop-cash-step').selectOption(shop.cashStep);
   await page.getByTestId('shop-save').click();
   await expect(page.getByTestId('register-search')).toBeVisible();
 }

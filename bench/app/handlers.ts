@@ -19,7 +19,7 @@ import { backupDirectory, opfsDirectory } from '../../src/db/worker/storage/opfs
 import { opfsPlainFiles } from '../../src/db/worker/storage/opfs-plain-files';
 import { OPFS_DIRS } from '../../src/lib/opfs-paths';
 import { generateShop, type ShopSize } from './shop-data';
-import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, type BenchSale } from './workloads';
+import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, type BenchSale } from './workloads';
 
 /** A bench call: always a task, run with the leader's context. */
 interface BenchTask<A, R> {
@@ -134,6 +134,13 @@ export const benchHandlers = {
     effect: 'read',
     run: async (ctx, { count, searches, seed }: { count: number; searches: number; seed: number }) => timeLookups(benchProcessor(ctx), lookupInputs(ctx.db, count, searches, seed), now),
   } satisfies BenchTask<{ count: number; searches: number; seed: number }, unknown>,
+
+  /** A year's sales report (the Reports page's call), timed `runs` times in the worker. */
+  'bench.reportYear': {
+    kind: 'task',
+    effect: 'read',
+    run: async (ctx, { runs }: { runs: number }) => timeReportYear(benchProcessor(ctx), ctx.db, runs, now),
+  } satisfies BenchTask<{ runs: number }, unknown>,
 
   /**
    * The app's "Back up now": a streamed snapshot (backup API in steps, pages written in 1 MiB chunks with a

@@ -55,6 +55,30 @@ async function whileRegisterInUse(page, op, codes, terms) {
   return { value, actions, longTasks: tasks.length, longestMs: Math.max(0, ...tasks.map((e) => e.duration)) };
 }
 
+/**
+ * Starts `op` (a bench call) and, until it ends, commits `sales` from the page one after another as the register
+ * does (`send('sales.commit')`), a short pause between them; returns each commit's round trip and the op's time.
+ */
+function commitsDuring(page, op, sales) {
+  return page.evaluate(
+    async ([o, list, registerId]) => {
+      let done = false;
+      const running = window.__tillite.send(o.name, o.args).finally(() => (done = true));
+      const latencies = [];
+      for (const s of list) {
+        if (done) break;
+        const t = performance.now();
+        await window.__tillite.send('sales.commit', { registerId, cart: s.cart, expectedTotal: s.expectedTotal });
+        latencies.push(performance.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const value = await running;
+      return { latencies, opMs: value.ms };
+    },
+    [op, sales, REGISTER],
+  );
+}
+
 /** Runs every browser measurement for one shop size; returns raw figures per run. */
 export async function browserSuite({ size, runs, plan, baseURL, executablePath, log }) {
   const n = { ...{ file: runs, longTasks: runs, restore: runs, cold: runs }, ...plan.runs };
@@ -74,7 +98,7 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
     out.dbBytes = out.generated.dbBytes;
     await page.reload();
     await interactive(page);
-    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], restore: [], cold: [] });
+    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], during: [], checkpoints: [], restore: [], cold: [] });
     log('  browser: lookups, snapshot, export, import…');
     for (let i = 0; i < runs; i++) r.lookups.push(await send(page, 'bench.lookups', { count: plan.barcodes, searches: plan.searches, seed: 100 + i }));
     for (const [name, args] of [['snapshot', { keep: false }], ['export', {}], ['import', {}]]) {
@@ -93,6 +117,8 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
     for (let i = 0; i < runs; i++) r.commits.push(await send(page, 'bench.commits', { count: plan.commits, seed: 200 + i }));
     for (let i = 0; i < runs; i++) {
       const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 300 + i });
+      // The checkpoints this burst forces at the WAL's bound (and idle ones): how long a sale may wait behind one.
+      const before = await send(page, 'bench.wal', {});
       r.ui.push(
         await page.evaluate(async ([list, registerId]) => {
           const latencies = [];
@@ -105,6 +131,9 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
           return { latencies, totalMs: performance.now() - started };
         }, [sales, REGISTER]),
       );
+      const after = await send(page, 'bench.wal', {});
+      const count = after.forced + after.idle - before.forced - before.idle;
+      r.checkpoints.push({ count, totalMs: after.totalMs - before.totalMs, longestMs: after.longestMs });
     }
     log('  browser: long tasks while the register is used…');
     const sample = await send(page, 'bench.sales', { count: 2, seed: 400 });
@@ -117,14 +146,25 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
         log(`    ${name} with the register in use: ${Math.round(value.ms)} ms, ${seen.actions} register actions, ${seen.longTasks} long tasks`);
       }
     }
+    log('  browser: sale commits from the UI while a snapshot or an export runs…');
+    for (const name of ['snapshot', 'export']) {
+      for (let i = 0; i < n.longTasks; i++) {
+        const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 500 + i });
+        const seen = await commitsDuring(page, { name: `bench.${name}`, args: name === 'snapshot' ? { keep: false } : {} }, sales);
+        r.during.push({ op: name, ...seen });
+        log(`    ${name}: ${Math.round(seen.opMs)} ms, ${seen.latencies.length} sales committed meanwhile, slowest ${Math.round(Math.max(0, ...seen.latencies))} ms`);
+      }
+    }
     log('  browser: restore and reopen…');
     for (let i = 0; i < n.restore; i++) {
       const snap = await send(page, 'bench.snapshot', { keep: true });
+      const peak = watchPeak(rendererPids(profile));
       const restored = await send(page, 'bench.restore', { name: snap.name });
+      const extraBytes = peak.stop();
       await page.reload();
       await interactive(page);
       const times = await page.evaluate(() => ({ ...window.__tillite.times, interactive: window.__interactive }));
-      r.restore.push({ ms: restored.ms, reopenMs: times.firstAnswer - times.workerCreated, interactiveMs: times.interactive });
+      r.restore.push({ ms: restored.ms, extraBytes, reopenMs: times.firstAnswer - times.workerCreated, interactiveMs: times.interactive });
       await send(page, 'bench.cleanup', {});
     }
     out.dbBytesAfter = (await send(page, 'bench.info')).dbBytes;

@@ -4,7 +4,7 @@
  * a write retried by the worker layer (for example across a leader hand-over) is applied once.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { ChangeTopic, ErrorCode, FromWorker, RequestMessage, ToWorker, WireError, WorkerStatus } from './protocol/envelope';
+import type { ChangeDetail, ChangeTopic, ErrorCode, FromWorker, RequestMessage, ToWorker, WireError, WorkerStatus } from './protocol/envelope';
 import type { ArgsOf, HandlerName, ResultOf } from './protocol';
 import type { Approval } from './protocol/staff';
 
@@ -44,8 +44,11 @@ export interface DbClient {
   readonly status: WorkerStatus;
   /** Calls `listener` on every status change (and once now); returns an unsubscribe function. */
   onStatus(listener: (status: WorkerStatus) => void): () => void;
-  /** Calls `listener` when a write in any tab changed one of the topics; returns an unsubscribe function. */
-  onChanged(listener: (topics: ChangeTopic[]) => void): () => void;
+  /**
+   * Calls `listener` when a write in any tab changed one of the topics (with what a view needs to patch itself,
+   * see `protocol/changes.ts`); returns an unsubscribe function.
+   */
+  onChanged(listener: (topics: ChangeTopic[], detail?: ChangeDetail) => void): () => void;
   /** How many calls wait for the worker to become ready. */
   readonly queued: number;
 }
@@ -61,7 +64,7 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
   const pending = new Map<number, Pending>();
   const queue: RequestMessage[] = [];
   const statusListeners = new Set<(status: WorkerStatus) => void>();
-  const changeListeners = new Set<(topics: ChangeTopic[]) => void>();
+  const changeListeners = new Set<(topics: ChangeTopic[], detail?: ChangeDetail) => void>();
 
   // A `failed` worker still answers every call (with its error, or, in recovery, the recovery calls' results),
   // so calls go through; only an `outdated` worker has stopped answering.
@@ -105,7 +108,7 @@ export function createDbClient(port: PortLike, init: Extract<ToWorker, { type: '
         return;
       }
       case 'changed':
-        for (const listener of changeListeners) listener(message.topics);
+        for (const listener of changeListeners) listener(message.topics, message.detail);
         return;
     }
   });

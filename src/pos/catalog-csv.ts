@@ -2,8 +2,22 @@
  * The catalogue's CSV format and the checks each imported row must pass before it reaches the database.
  * Columns: name, sku, barcode, category ("Drinks > Coffee"), price (decimal, as the shop enters prices),
  * tax_rate (percent), stock (whole number), active (yes/no).
+ *
+ * Amounts follow the file's decimal mark: a comma in a semicolon-separated file (as German or French Excel saves
+ * it: "1.234,50", "1 234,50"), else a point ("1,234.50"). See `decimalMarkOf`.
  */
-import { parseDecimal, parsePercent, toDecimal } from './currency';
+import { parsePercent, toDecimal } from './currency';
+import { parseLocaleAmount } from './locale-amount';
+import type { CsvDelimiter } from './csv';
+
+/** A decimal mark, and a locale that writes amounts with it (its digit groups read too). */
+export type DecimalMark = ',' | '.';
+const LOCALE_OF: Record<DecimalMark, string> = { ',': 'de-DE', '.': 'en-US' };
+
+/** The decimal mark of a file with this separator: a comma in semicolon-separated files, else a point. */
+export function decimalMarkOf(delimiter: CsvDelimiter): DecimalMark {
+  return delimiter === ';' ? ',' : '.';
+}
 
 /** The header row, in order. */
 export const CATALOG_COLUMNS = ['name', 'sku', 'barcode', 'category', 'price', 'tax_rate', 'stock', 'active'] as const;
@@ -40,12 +54,17 @@ export function readHeader(header: string[]): { index: Map<string, number>; prob
   return { index, problems };
 }
 
+/** How "active" may be written: English, and the German and French a spreadsheet of those shops has. */
+const YES = ['yes', 'true', '1', 'y', 'ja', 'oui'];
+const NO = ['no', 'false', '0', 'n', 'nein', 'non'];
+
 /** Checks one data row; returns the product or the reason it is rejected. */
 export function validateRow(
   fields: string[],
   index: Map<string, number>,
   digits: number,
   defaultTaxBp: number,
+  decimalMark: DecimalMark = '.',
 ): { row: CatalogRow } | { reason: string } {
   const get = (column: string) => {
     const i = index.get(column);
@@ -54,7 +73,7 @@ export function validateRow(
   const name = get('name');
   if (!name) return { reason: 'the name is empty' };
   if (name.length > 200) return { reason: 'the name is longer than 200 characters' };
-  const price = parseDecimal(get('price'), digits);
+  const price = parseLocaleAmount(get('price'), digits, LOCALE_OF[decimalMark]);
   if (price === null) return { reason: `the price "${get('price')}" is not an amount with at most ${digits} decimals` };
   const taxText = get('tax_rate').replace(/%$/, '').trim();
   const taxBp = taxText === '' ? defaultTaxBp : parsePercent(taxText, 1000);
@@ -62,7 +81,7 @@ export function validateRow(
   const stockText = get('stock');
   if (stockText !== '' && !/^-?\d{1,9}$/.test(stockText)) return { reason: `the stock "${stockText}" is not a whole number` };
   const activeText = get('active').toLowerCase();
-  if (!['', 'yes', 'no', 'true', 'false', '1', '0', 'y', 'n'].includes(activeText)) {
+  if (![...YES, ...NO, ''].includes(activeText)) {
     return { reason: `active "${get('active')}" is not yes or no` };
   }
   const barcode = get('barcode');
@@ -78,20 +97,21 @@ export function validateRow(
       price,
       taxBp,
       stock: stockText === '' ? 0 : Number(stockText),
-      active: !['no', 'false', '0', 'n'].includes(activeText),
+      active: !NO.includes(activeText),
     },
   };
 }
 
-/** One product as CSV fields, in {@link CATALOG_COLUMNS} order. */
-export function rowToFields(row: CatalogRow, digits: number): string[] {
+/** One product as CSV fields, in {@link CATALOG_COLUMNS} order, amounts with `decimalMark`. */
+export function rowToFields(row: CatalogRow, digits: number, decimalMark: DecimalMark = '.'): string[] {
+  const mark = (text: string) => (decimalMark === ',' ? text.replace('.', ',') : text);
   return [
     row.name,
     row.sku ?? '',
     row.barcode ?? '',
     row.category.join(' > '),
-    toDecimal(row.price, digits),
-    String(row.taxBp / 100),
+    mark(toDecimal(row.price, digits)),
+    mark(String(row.taxBp / 100)),
     String(row.stock),
     row.active ? 'yes' : 'no',
   ];

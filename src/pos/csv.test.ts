@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv';
+import { readCsv, toCsv } from './csv';
 import { readHeader, rowToFields, validateRow } from './catalog-csv';
 
 describe('CSV', () => {
-  it('round-trips commas, quotes and line breaks', () => {
-    const rows = [['name', 'note'], ['Tea, green', 'says "hi"'], ['two\nlines', '']];
-    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  it('round-trips commas, semicolons, quotes and line breaks, with either separator', () => {
+    const rows = [['name', 'note'], ['Tea, green; loose', 'says "hi"'], ['two\nlines', '']];
+    expect(readCsv(toCsv(rows))).toEqual({ rows, delimiter: ',', problems: [] });
+    expect(readCsv(toCsv(rows, ';'))).toEqual({ rows, delimiter: ';', problems: [] });
   });
   it('reads LF, CRLF and a byte-order mark', () => {
-    expect(parseCsv('\ufeffa,b\nc,d\r\ne,f')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(readCsv('\ufeffa,b\nc,d\r\ne,f').rows).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
   });
-  it('keeps spreadsheet formulas from running', () => {
-    expect(toCsv([['=SUM(A1)', '-5']])).toBe("'=SUM(A1),-5\r\n");
+  it('reads what German Excel saves: a byte-order mark, semicolons, decimal commas, an empty line', () => {
+    const file = readCsv('\ufeffname;price;tax_rate\r\nBrot;2,50;7\r\n\r\n"Kaffee; Bohnen";1.234,50;19\r\n');
+    expect(file).toEqual({
+      delimiter: ';',
+      problems: [],
+      rows: [['name', 'price', 'tax_rate'], ['Brot', '2,50', '7'], [''], ['Kaffee; Bohnen', '1.234,50', '19']],
+    });
+  });
+  it('says so when a quote is never closed', () => {
+    expect(readCsv('name,price\n"Tea,2\nCake,3\n').problems).toEqual(['record 2: a quoted field is not closed']);
+  });
+  it('writes a byte-order mark and keeps spreadsheet formulas from running', () => {
+    expect(toCsv([['=SUM(A1)', '-5', '@x']])).toBe(`\ufeff"'=SUM(A1)",-5,"'@x"\r\n`);
   });
 });
 
@@ -44,6 +56,17 @@ describe('catalogue rows', () => {
       'the header has no "name" column',
       'unknown column "colour" is ignored',
     ]);
+  });
+  it('reads amounts with the file\'s decimal mark', () => {
+    const row = ['Kaffee', '', '', '', '1.234,50', '5,5', '3', 'yes'];
+    expect(validateRow(row, index, 2, 0, ',')).toMatchObject({ row: { price: 123450, taxBp: 550 } });
+    expect(validateRow(['Tea', '', '', '', '1,234.50', '5.5', '', ''], index, 2, 0, '.')).toMatchObject({ row: { price: 123450, taxBp: 550 } });
+    expect(validateRow(['Tea', '', '', '', '2,5', '', '', ''], index, 2, 0, ',')).toMatchObject({ row: { price: 250 } });
+  });
+  it('writes amounts with a decimal comma for a semicolon file', () => {
+    const row = { name: 'Tee', sku: null, barcode: null, category: [], price: 123450, taxBp: 550, stock: 1, active: true };
+    expect(rowToFields(row, 2, ',')).toEqual(['Tee', '', '', '', '1234,50', '5,5', '1', 'yes']);
+    expect(validateRow(rowToFields(row, 2, ','), index, 2, 0, ',')).toEqual({ row });
   });
   it('writes what it reads', () => {
     const row = { name: 'Tea', sku: 'T-1', barcode: null, category: ['Drinks'], price: 5, taxBp: 550, stock: -2, active: false };

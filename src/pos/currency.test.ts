@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatMoney, formatPercent, isCurrencyCode, parseDecimal, parsePercent, toDecimal } from './currency';
+import { currencyDigits, formatMoney, formatPercent, formatSignedMoney, isCurrencyCode, parseDecimal, parsePercent, toDecimal } from './currency';
 
 describe('currencies', () => {
   it('knows the minor digits of ISO 4217 codes', () => {
@@ -16,6 +16,12 @@ describe('currencies', () => {
     expect(formatMoney(1250, 'EUR', 'en-US')).toBe('€12.50');
     expect(formatMoney(1250, 'JPY', 'en-US')).toBe('¥1,250');
     expect(formatMoney(1250, 'BHD', 'en-US')).toMatch(/1\.250/);
+  });
+  it('formats a difference with its sign in front, and a percentage in the given locale', () => {
+    expect(formatSignedMoney(2, 'CHF', 'de-CH')).toBe('+CHF\u00a00.02');
+    expect(formatSignedMoney(-2, 'CHF', 'de-CH')).toBe('\u2212CHF\u00a00.02');
+    expect(formatSignedMoney(-25, 'EUR', 'de-DE')).toBe('\u22120,25\u00a0€');
+    expect(formatPercent(550, 'de-DE')).toBe('5,5 %');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Currencies: how many minor digits an ISO 4217 code has, and how amounts are shown and typed.
- * Amounts are shown with Intl.NumberFormat in the browser's locale.
+ * Amounts are shown with Intl.NumberFormat in the locale the caller gives (the shop's; the browser's without).
  */
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -27,9 +27,18 @@ export function currencyDigits(currency: string): number {
   return formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** Shows `minor` units of `currency`, e.g. 1250 EUR → "€12.50" (in the browser's locale). */
+/** Shows `minor` units of `currency`, e.g. 1250 EUR → "€12.50" (in `locale`; the browser's without). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   return formatterFor(currency, locale).format(minor / 10 ** currencyDigits(currency));
+}
+
+/**
+ * Shows a difference with its sign before the amount: 2 CHF → "+CHF 0.02", −2 → "−CHF 0.02", 0 → "CHF 0.00".
+ * (Intl's own `signDisplay` puts the sign between the symbol and the digits in some locales: "CHF+0.02".)
+ */
+export function formatSignedMoney(minor: number, currency: string, locale?: string): string {
+  const sign = minor > 0 ? '+' : minor < 0 ? '−' : '';
+  return `${sign}${formatMoney(Math.abs(minor), currency, locale)}`;
 }
 
 /** Shows `minor` as a plain decimal for an input field or a CSV: 1250 EUR → "12.50". */
@@ -61,7 +70,7 @@ export function parsePercent(text: string, max = 100): number | null {
   return bp === null || bp > max * 100 ? null : bp;
 }
 
-/** Shows basis points as a percentage: 2000 → "20 %", 1250 → "12.5 %". */
-export function formatPercent(bp: number): string {
-  return `${(bp / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+/** Shows basis points as a percentage: 2000 → "20 %", 1250 → "12.5 %" ("12,5 %" in de-DE; `locale`, else the browser's). */
+export function formatPercent(bp: number, locale?: string): string {
+  return `${(bp / 100).toLocaleString(locale, { maximumFractionDigits: 2 })} %`;
 }

@@ -44,5 +44,32 @@ describe('settle', () => {
     expect(settle(100, [{ method: 'cash', amount: -100 }]).error).not.toBeNull();
     expect(settle(100, [{ method: 'cash', amount: 100.5 }]).error).not.toBeNull();
   });
-});
 
+  describe('with cash rounding to 5 centimes (CHF)', () => {
+    it('rounds a cash payment and gives change from the rounded total', () => {
+      const s = settle(1233, [{ method: 'cash', amount: 2000 }], 5);
+      expect(s).toMatchObject({ rounding: 2, due: 1235, change: 765, complete: true, remaining: 0 });
+      expect(s.applied).toEqual([{ method: 'cash', amount: 1235, tendered: 2000 }]);
+    });
+    it('rounds down, so the exact coins complete the sale', () => {
+      expect(settle(1232, [{ method: 'cash', amount: 1230 }], 5)).toMatchObject({ rounding: -2, due: 1230, change: 0, complete: true });
+    });
+    it('a card is charged exactly: no rounding', () => {
+      expect(settle(1233, [{ method: 'card', amount: 1233 }], 5)).toMatchObject({ rounding: 0, due: 1233, complete: true });
+    });
+    it('offers the rounded amount for cash before anything is paid, the exact one for a card', () => {
+      expect(settle(1233, [], 5)).toMatchObject({ remaining: 1233, cashRemaining: 1235, rounding: 0 });
+    });
+    it('in a split, only the part left for cash is rounded', () => {
+      const s = settle(1233, [{ method: 'card', amount: 1000 }, { method: 'cash', amount: 300 }], 5);
+      expect(s).toMatchObject({ rounding: 2, due: 1235, change: 65, complete: true });
+      expect(s.applied).toEqual([
+        { method: 'card', amount: 1000, tendered: 1000 },
+        { method: 'cash', amount: 235, tendered: 300 },
+      ]);
+    });
+    it('cash short of the rounded total leaves the rest to pay', () => {
+      expect(settle(1233, [{ method: 'cash', amount: 1230 }], 5)).toMatchObject({ rounding: 2, remaining: 5, complete: false });
+    });
+  });
+});

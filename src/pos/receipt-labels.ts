@@ -22,6 +22,9 @@ export interface ReceiptLabels {
   card: string;
   other: string;
   change: string;
+  /** Cash rounding to the coin, and what was paid after it. */
+  rounding: string;
+  toPay: string;
   thanks: string;
   invoice: string;
   creditNote: string;
@@ -33,6 +36,14 @@ export interface ReceiptLabels {
   amount: string;
   paid: string;
   invoiceThanks: string;
+  /** Who rang it up. */
+  servedBy: string;
+  /** A refund's line naming the sale it refunds ("Refund of sale" + "no. 000012"), and a void's. */
+  refundOf: string;
+  voidOf: string;
+  reason: string;
+  /** Printed across a sale that was voided. */
+  voided: string;
 }
 
 const EN: ReceiptLabels = {
@@ -52,6 +63,8 @@ const EN: ReceiptLabels = {
   card: 'Card',
   other: 'Other',
   change: 'Change',
+  rounding: 'Cash rounding',
+  toPay: 'To pay',
   thanks: 'Thank you!',
   invoice: 'Invoice',
   creditNote: 'Credit note',
@@ -63,6 +76,11 @@ const EN: ReceiptLabels = {
   amount: 'Amount',
   paid: 'Paid',
   invoiceThanks: 'Thank you for your purchase.',
+  servedBy: 'Served by',
+  refundOf: 'Refund of sale',
+  voidOf: 'Void of sale',
+  reason: 'Reason',
+  voided: 'VOIDED',
 };
 
 const DE: ReceiptLabels = {
@@ -82,6 +100,8 @@ const DE: ReceiptLabels = {
   card: 'Karte',
   other: 'Sonstige',
   change: 'Rückgeld',
+  rounding: 'Rundung',
+  toPay: 'Zu bezahlen',
   thanks: 'Vielen Dank!',
   invoice: 'Rechnung',
   creditNote: 'Gutschrift',
@@ -93,6 +113,11 @@ const DE: ReceiptLabels = {
   amount: 'Betrag',
   paid: 'Bezahlt',
   invoiceThanks: 'Vielen Dank für Ihren Einkauf.',
+  servedBy: 'Bedient von',
+  refundOf: 'Rückgabe zu Beleg',
+  voidOf: 'Storno von Beleg',
+  reason: 'Grund',
+  voided: 'STORNIERT',
 };
 
 const FR: ReceiptLabels = {
@@ -112,6 +137,8 @@ const FR: ReceiptLabels = {
   card: 'Carte',
   other: 'Autre',
   change: 'Rendu',
+  rounding: 'Arrondi',
+  toPay: 'À payer',
   thanks: 'Merci !',
   invoice: 'Facture',
   creditNote: 'Avoir',
@@ -123,6 +150,11 @@ const FR: ReceiptLabels = {
   amount: 'Montant',
   paid: 'Payé',
   invoiceThanks: 'Merci de votre achat.',
+  servedBy: 'Servi par',
+  refundOf: 'Remboursement de la vente',
+  voidOf: 'Annulation de la vente',
+  reason: 'Motif',
+  voided: 'ANNULÉE',
 };
 
 const BY_LANGUAGE: Record<string, ReceiptLabels> = { en: EN, de: DE, fr: FR };

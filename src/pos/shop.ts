@@ -11,4 +11,11 @@ export interface Shop {
   pricesIncludeTax: boolean;
   /** Basis points: 20 % = 2000. */
   defaultTaxBp: number;
+  /**
+   * The BCP 47 tag amounts, dates and times are shown, typed and printed in ("de-CH"); null or absent: the
+   * browser's. Absent in receipts recorded before the setting existed.
+   */
+  locale?: string | null;
+  /** Cash is rounded to this many minor units (CHF 5); null or absent: the currency's custom; 1: never. */
+  cashStep?: number | null;
 }

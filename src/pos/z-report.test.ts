@@ -74,3 +74,27 @@ describe('the Z report', () => {
     expect(() => countCash({ 100: 1.5 })).toThrow(RangeError);
   });
 });
+
+describe('the Z report with cash rounding', () => {
+  it('counts the rounded cash in the drawer and shows the rounding apart', () => {
+    const sale = (total: number, cash: number, cashRounding: number) => ({
+      kind: 'sale' as const,
+      subtotal: total,
+      discountTotal: 0,
+      total,
+      taxes: [],
+      payments: [{ method: 'cash' as const, amount: cash }],
+      cashRounding,
+    });
+    // CHF 12.33 paid as 12.35 in cash, CHF 7.02 as 7.00, and CHF 4.99 by card.
+    const card = { ...sale(499, 0, 0), payments: [{ method: 'card' as const, amount: 499 }] };
+    const figures = shiftFigures(10000, [sale(1233, 1235, 2), sale(702, 700, -2), card], []);
+    expect(figures.net).toBe(2434);
+    expect(figures.cashRounding ?? 0).toBe(0);
+    expect(figures.payments).toEqual({ cash: 1935, card: 499, other: 0 });
+    expect(figures.expected.cash).toBe(10000 + 1935);
+    const up = shiftFigures(0, [sale(1233, 1235, 2)], []);
+    expect(up.cashRounding).toBe(2);
+    expect(up.expected.cash).toBe(1235);
+  });
+});

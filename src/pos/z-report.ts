@@ -9,6 +9,8 @@
  * - net: what customers paid in all, sales' totals less refunds (equal to the payments per method added up);
  * - tax per rate: the sales' bands less the refunds' bands;
  * - cash expected: float + cash taken − cash refunded + cash in − cash out; card and other expected = taken − refunded.
+ *   Cash taken is what the drawer kept, cash rounding included, so the payments add up to net + cash rounding;
+ * - cash rounding: what rounding cash to the coin added (positive) or took off (negative), over the sales.
  */
 import type { PaymentMethod } from './payments';
 import type { TaxBand } from './pricing';
@@ -25,6 +27,8 @@ export interface ReportSale {
   taxes: TaxBand[];
   /** `amount` counts toward the total (the change already taken out of the cash). */
   payments: { method: PaymentMethod; amount: number }[];
+  /** What cash rounding added to what was paid (see payments.ts); 0 or absent without it. */
+  cashRounding?: number;
 }
 
 /** Cash put into (positive) or taken out of (negative) the drawer, with its reason. */
@@ -48,6 +52,8 @@ export interface ShiftFigures {
   taxTotal: number;
   /** Taken by each method, less what refunds gave back by it. */
   payments: ByMethod;
+  /** Cash rounding over the sales; absent when there was none (and in Z reports stored before it existed). */
+  cashRounding?: number;
   float: number;
   cashIn: number;
   cashOut: number;
@@ -65,7 +71,7 @@ const zero = (): ByMethod => ({ cash: 0, card: 0, other: 0 });
 
 /** The X report: the figures so far. */
 export function shiftFigures(float: number, sales: ReportSale[], moves: CashMove[]): ShiftFigures {
-  let salesCount = 0, refundsCount = 0, gross = 0, discounts = 0, refunds = 0, taken = 0;
+  let salesCount = 0, refundsCount = 0, gross = 0, discounts = 0, refunds = 0, taken = 0, cashRounding = 0;
   const payments = zero();
   const bands = new Map<number, TaxBand>();
   for (const s of sales) {
@@ -80,6 +86,7 @@ export function shiftFigures(float: number, sales: ReportSale[], moves: CashMove
       taken += s.total;
     }
     for (const p of s.payments) payments[p.method] += sign * p.amount;
+    cashRounding += sign * (s.cashRounding ?? 0);
     for (const t of s.taxes) {
       const band = bands.get(t.taxBp) ?? { taxBp: t.taxBp, net: 0, tax: 0, gross: 0 };
       band.net += sign * t.net;
@@ -101,6 +108,8 @@ export function shiftFigures(float: number, sales: ReportSale[], moves: CashMove
     taxes,
     taxTotal: taxes.reduce((a, t) => a + t.tax, 0),
     payments,
+    // Only where there was some, so the figures of a shop without cash rounding read as before.
+    ...(cashRounding !== 0 ? { cashRounding } : {}),
     float,
     cashIn,
     cashOut,

@@ -15,7 +15,8 @@ import { settle } from '../../pos/payments';
 import { db } from '../db';
 import { saleInProgress } from './app-state';
 import { registerId, registerReady, registersInUse } from './register';
-import { shop } from './shop';
+import { signedIn } from './session';
+import { cashRoundingStep, shop } from './shop';
 
 export { registerId } from './register';
 
@@ -35,7 +36,7 @@ export const leftCarts = signal<LeftCart[]>([]);
 export const totals = computed(() => priceCart(cart.value?.lines ?? [], cart.value?.orderDiscount, shop.value?.pricesIncludeTax ?? true));
 
 /** The cart's payments against its total. */
-export const settlement = computed(() => settle(totals.value.total, cart.value?.tenders ?? []));
+export const settlement = computed(() => settle(totals.value.total, cart.value?.tenders ?? [], cashRoundingStep()));
 
 /** A refusal because the cart's sale id already belongs to a recorded sale. */
 const saleIdUsed = (error: unknown): boolean => error instanceof DbError && error.detail?.reason === 'sale-id-used';
@@ -136,7 +137,9 @@ export async function completeSale(): Promise<SaleDetail> {
   if (!current) throw new Error('The cart is not loaded yet');
   let sale: SaleDetail;
   try {
-    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total });
+    // Who is signed in is recorded as who rang it up (the worker checks they are on the staff list).
+    const staffId = signedIn.value?.id ?? null;
+    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total, staffId });
   } catch (error) {
     if (saleIdUsed(error) && cart.value === current) startNewSale();
     throw error;

@@ -3,7 +3,8 @@
  */
 import { signal } from '@preact/signals';
 import type { Shop } from '../../pos/shop';
-import { currencyDigits, formatMoney } from '../../pos/currency';
+import { currencyDigits, formatMoney, formatPercent } from '../../pos/currency';
+import { cashStep } from '../../pos/cash-rounding';
 import { db } from '../db';
 
 /** The shop; `undefined` while loading, `null` before the first-run setup. */
@@ -31,16 +32,26 @@ export function currency(): string {
 }
 
 /**
- * The locale the app shows and reads amounts, dates and times in. The browser's own until the shop has a
- * locale setting of its own (a column that comes with a migration after the lean schema).
+ * The locale the app shows, reads and prints amounts, dates and times in: the shop's own setting, else the
+ * browser's. Every view and the receipt read it from here.
  */
 export function locale(): string {
-  return navigator.language || 'en-GB';
+  return shop.value?.locale || navigator.language || 'en-GB';
+}
+
+/** The coin the shop rounds cash to, in minor units (1: no rounding); see pos/cash-rounding.ts. */
+export function cashRoundingStep(): number {
+  return cashStep(currency(), shop.value?.cashStep);
 }
 
 /** `minor` units of the shop's currency, formatted for the shop's locale. */
 export function money(minor: number): string {
   return formatMoney(minor, currency(), locale());
+}
+
+/** Basis points as a percentage in the shop's locale: 550 → "5,5 %" in de-DE. */
+export function percent(bp: number): string {
+  return formatPercent(bp, locale());
 }
 
 /** A UTC timestamp as a date and time in the shop's locale. */

@@ -11,6 +11,17 @@ export interface ImportReport {
   problems: string[];
 }
 
+/** What a CSV import would do (its report, nothing written), and how the file was read. */
+export interface ImportPreview extends ImportReport {
+  separator: ',' | ';' | '\t';
+  decimalMark: ',' | '.';
+  /** The header as the file has it, and its first data rows. */
+  header: string[];
+  sample: string[][];
+  /** Data rows in the file (empty lines not counted). */
+  rows: number;
+}
+
 /** `catalog.*`: products, categories, search, CSV. */
 export interface CatalogHandlers {
   /**
@@ -37,4 +48,6 @@ export interface CatalogHandlers {
   'catalog.saveCategory': (args: { id?: number; name: string; parentId: number | null }) => Category;
   'catalog.exportCsv': (args: Record<string, never>) => { csv: string; rows: number };
   'catalog.importCsv': (args: { csv: string }) => ImportReport;
+  /** What `catalog.importCsv` would do with `csv`, without changing anything. */
+  'catalog.previewCsv': (args: { csv: string }) => ImportPreview;
 }

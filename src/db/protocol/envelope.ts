@@ -42,8 +42,17 @@ export interface WireError {
   detail?: Record<string, unknown>;
 }
 
-/** Topics a write may change; views refresh on the topics they show. */
-export type ChangeTopic = 'catalog' | 'sales' | 'cart' | 'shop' | 'backups' | 'settings' | 'all';
+/**
+ * Topics a write may change; views refresh on the topics they show. `stock` is part of `catalog` (a view of the
+ * catalogue also shows stock, see `changes.ts`): a sale changes only its products' stock, and says which.
+ */
+export type ChangeTopic = 'catalog' | 'stock' | 'sales' | 'cart' | 'shop' | 'backups' | 'settings' | 'all';
+
+/** What a change says beyond its topics, so that a view can patch what it shows instead of reading it again. */
+export interface ChangeDetail {
+  /** With the `stock` topic: the new stock of every product whose stock changed, by product id. */
+  stock?: Record<number, number>;
+}
 
 /** A call. `requestId` is made by the client once and kept across retries, so a write is applied once. */
 export interface RequestMessage<K extends HandlerName = HandlerName> {
@@ -84,7 +93,7 @@ export type ToWorker =
 export type FromWorker =
   | ResponseMessage
   | { type: 'status'; status: WorkerStatus }
-  | { type: 'changed'; topics: ChangeTopic[] };
+  | { type: 'changed'; topics: ChangeTopic[]; detail?: ChangeDetail };
 
 /**
  * What workers say to each other over the BroadcastChannel. Every message carries the sender's app version:
@@ -96,7 +105,7 @@ export type BusMessage =
   | { type: 'leader'; leaderId: string; appVersion: string; state: 'failed'; error: WireError }
   | { type: 'forward'; from: string; to: string; appVersion: string; request: RequestMessage }
   | { type: 'forwarded'; to: string; from: string; response: ResponseMessage }
-  | { type: 'changed'; from: string; topics: ChangeTopic[] }
+  | { type: 'changed'; from: string; topics: ChangeTopic[]; detail?: ChangeDetail }
   /** A newer tab asks an older leader to let go of the database. */
   | { type: 'step-down'; from: string; appVersion: string };
 

@@ -6,7 +6,10 @@
 import type { BackupHandlers } from './backups';
 import type { CartHandlers } from './cart';
 import type { CatalogHandlers } from './catalog';
+import type { QuickKeyHandlers } from './quick-keys';
 import type { RecoveryHandlers } from './recovery';
+import type { ReportHandlers } from './reports';
+import type { RefundHandlers } from './refunds';
 import type { SalesHandlers } from './sales';
 import type { ShopHandlers } from './shop';
 import type { ShiftHandlers } from './shifts';
@@ -20,11 +23,14 @@ export type Handlers = SystemHandlers &
   BackupHandlers &
   ShopHandlers &
   CatalogHandlers &
+  QuickKeyHandlers &
   CartHandlers &
   SalesHandlers &
   TransferHandlers &
   StaffHandlers &
-  ShiftHandlers;
+  ShiftHandlers &
+  ReportHandlers &
+  RefundHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

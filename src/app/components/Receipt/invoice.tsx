@@ -5,10 +5,11 @@
  */
 import { Fragment } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
-import { formatMoney, formatPercent } from '../../../pos/currency';
+import { formatMoney } from '../../../pos/currency';
 import { receiptLabels } from '../../../pos/receipt-labels';
-import { dateTime, locale } from '../../state/shop';
+import { dateTime, locale, percent } from '../../state/shop';
 import { saleNumberLabel } from './receipt';
+import { RoundingLines } from './rounding-lines';
 import styles from './invoice.module.css';
 
 /** The A4 invoice of one sale. */
@@ -63,7 +64,7 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
               <td class={styles.num}>{line.quantity}</td>
               <td class={styles.num}>{m(line.unitPrice)}</td>
               <td class={styles.num}>{line.discount > 0 ? `− ${m(line.discount)}` : ''}</td>
-              <td class={styles.num}>{formatPercent(line.taxBp)}</td>
+              <td class={styles.num}>{percent(line.taxBp)}</td>
               <td class={styles.num}>{m(line.amount)}</td>
             </tr>
           ))}
@@ -82,7 +83,7 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
           <tbody>
             {sale.taxes.map((band) => (
               <tr key={band.taxBp}>
-                <td>{formatPercent(band.taxBp)}</td>
+                <td>{percent(band.taxBp)}</td>
                 <td class={styles.num}>{m(band.net)}</td>
                 <td class={styles.num}>{m(band.tax)}</td>
                 <td class={styles.num}>{m(band.gross)}</td>
@@ -107,6 +108,7 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
           <dd class={styles.grand} data-testid="invoice-total">
             {m(sale.total)}
           </dd>
+          <RoundingLines sale={sale} t={t} m={m} locale={locale()} />
           {sale.payments.map((p, i) => (
             <Fragment key={i}>
               <dt>

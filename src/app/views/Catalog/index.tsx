@@ -4,11 +4,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { Product } from '../../../pos/product';
-import { formatPercent } from '../../../pos/currency';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { money } from '../../state/shop';
+import { money, percent } from '../../state/shop';
 import { CsvPanel } from './csv-panel';
 import { ProductForm } from './product-form';
 import styles from './catalog.module.css';
@@ -113,7 +112,7 @@ export function CatalogView() {
                 <td>{p.barcode}</td>
                 <td>{pathOf(p.categoryId)}</td>
                 <td class={styles.num}>{money(p.price)}</td>
-                <td class={styles.num}>{formatPercent(p.taxBp)}</td>
+                <td class={styles.num}>{percent(p.taxBp)}</td>
                 <td class={styles.num} data-testid="product-stock-cell">
                   {p.stock}
                 </td>

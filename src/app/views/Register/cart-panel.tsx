@@ -4,9 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Discount } from '../../../pos/pricing';
 import { removeLine, setLineDiscount, setQuantity } from '../../../pos/cart';
 import { formatDiscount, parseDiscount } from '../../../pos/discount';
-import { formatPercent } from '../../../pos/currency';
 import { cart, cartSaveState, totals, updateCart } from '../../state/cart';
-import { digits, locale, money, shop } from '../../state/shop';
+import { digits, locale, money, percent, shop } from '../../state/shop';
 import styles from './register.module.css';
 
 /** A text field for a discount ("10%" or "1.50"), applied on Enter or when it loses the focus. */
@@ -57,7 +56,7 @@ export function CartPanel({ onPay }: { onPay(): void }) {
               <div class={styles.lineName}>
                 <strong>{line.name}</strong>
                 <small>
-                  {money(line.unitPrice)} · tax {formatPercent(line.taxBp)}
+                  {money(line.unitPrice)} · tax {percent(line.taxBp)}
                 </small>
               </div>
               <div class={styles.qty}>
@@ -115,7 +114,7 @@ export function CartPanel({ onPay }: { onPay(): void }) {
           {t.taxes.map((band) => (
             <Fragment key={band.taxBp}>
               <dt class="tax">
-                {shop.value?.pricesIncludeTax ? 'incl.' : 'plus'} tax {formatPercent(band.taxBp)}
+                {shop.value?.pricesIncludeTax ? 'incl.' : 'plus'} tax {percent(band.taxBp)}
               </dt>
               <dd class="tax">{money(band.tax)}</dd>
             </Fragment>

@@ -11,6 +11,7 @@ import { addProduct } from '../../../pos/cart';
 import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
+import { withStock } from '../../../db/protocol/changes';
 import { useScanner } from '../../hooks/use-scanner';
 import { cart, loadCart, updateCart } from '../../state/cart';
 import { money } from '../../state/shop';
@@ -21,6 +22,13 @@ import { ReceiptDialog } from './receipt-dialog';
 import styles from './register.module.css';
 
 type Message = { kind: 'error' | 'info'; text: string };
+
+type SearchResult = { products: Product[]; total: number };
+/** The register's list with the new stock of the products a sale changed (the same object when none is shown). */
+const withListStock = (data: SearchResult, stock: Record<number, number>): SearchResult => {
+  const products = withStock(data.products, stock);
+  return products === data.products ? data : { ...data, products };
+};
 
 function stockLabel(p: Product): { text: string; level: 'ok' | 'out' } {
   if (p.stock <= 0) return { text: p.stock < 0 ? `${p.stock} in stock (count it)` : 'Out of stock', level: 'out' };
@@ -34,8 +42,9 @@ export function RegisterView() {
   const [payNotice, setPayNotice] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SaleDetail | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  // Refreshed after every sale (stock changes): no count of the whole catalogue, which the register never shows.
-  const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog']);
+  // No count of the whole catalogue, which the register never shows. A sale patches the stock of the rows shown
+  // from its announcement rather than reading the list again in front of the next sale.
+  const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog'], { patchStock: withListStock });
 
   useEffect(() => {
     if (!cart.value) loadCart().catch((e: unknown) => setMessage({ kind: 'error', text: `The cart could not be loaded: ${errorText(e)}` }));

@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SaleDetail } from '../../../pos/sale';
 import { quickCashFromNotes } from '../../../pos/cash-notes';
+import { formatSignedMoney } from '../../../pos/currency';
 import { parseLocaleAmount, toLocaleDecimal } from '../../../pos/locale-amount';
 import type { PaymentMethod } from '../../../pos/payments';
 import { useAction } from '../../hooks/use-action';
@@ -22,9 +23,13 @@ const LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', other
 export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDetail): void; onCancel(): void; notice: string | null }) {
   const s = settlement.value;
   const total = totals.value.total;
-  // What the cashier typed, for the amount still to pay when they typed it; a new remainder pre-fills afresh.
+  // What the cashier typed, for the amount still to pay when they typed it; a new remainder pre-fills afresh,
+  // with what the rest takes in cash (rounded to the coin where the shop rounds cash).
   const [typed, setTyped] = useState<{ remaining: number; text: string } | null>(null);
-  const amount = typed?.remaining === s.remaining ? typed.text : toLocaleDecimal(s.remaining, digits(), locale());
+  const untouched = typed?.remaining !== s.remaining;
+  const amount = untouched ? toLocaleDecimal(s.cashRemaining, digits(), locale()) : typed.text;
+  // A card or other payment of the untouched field is charged the exact rest, never the cash-rounded one.
+  const typedOrExact = () => (untouched ? s.remaining : parseLocaleAmount(amount, digits(), locale()));
   const { run: completeNow, busy, error, setError } = useAction(async () => onDone(await completeSale()));
   const amountRef = useRef<HTMLInputElement>(null);
   const completeRef = useRef<HTMLButtonElement>(null);
@@ -102,13 +107,18 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
             </label>
             <div class={styles.methods}>
               {(['cash', 'card', 'other'] as const).map((method) => (
-                <button key={method} type="button" data-testid={`tender-${method}`} onClick={() => addTender(method, parseLocaleAmount(amount, digits(), locale()))}>
+                <button
+                  key={method}
+                  type="button"
+                  data-testid={`tender-${method}`}
+                  onClick={() => addTender(method, method === 'cash' ? parseLocaleAmount(amount, digits(), locale()) : typedOrExact())}
+                >
                   {LABEL[method]}
                 </button>
               ))}
             </div>
             <div class={styles.quick} role="group" aria-label="Quick cash">
-              {quickCashFromNotes(s.remaining, currency(), digits()).map((a) => (
+              {quickCashFromNotes(s.cashRemaining, currency(), digits()).map((a) => (
                 <button key={a} type="button" class="secondary" data-testid="quick-cash" onClick={() => addTender('cash', a)}>
                   {money(a)}
                 </button>
@@ -117,6 +127,18 @@ export function PaymentPanel({ onDone, onCancel, notice }: { onDone(sale: SaleDe
           </>
         )}
         <dl class="sums">
+          {s.rounding !== 0 && (
+            <>
+              <dt>Cash rounding</dt>
+              <dd data-testid="pay-rounding">{formatSignedMoney(s.rounding, currency(), locale())}</dd>
+            </>
+          )}
+          {s.rounding === 0 && s.cashRemaining !== s.remaining && (
+            <>
+              <dt>In cash (rounded to the coin)</dt>
+              <dd data-testid="pay-cash-due">{money(s.cashRemaining)}</dd>
+            </>
+          )}
           <dt>Paid</dt>
           <dd data-testid="pay-paid">{money(s.paid)}</dd>
           <dt>{s.change > 0 ? 'Change due' : 'Still to pay'}</dt>

@@ -4,11 +4,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Shop } from '../../../pos/shop';
-import { formatPercent, isCurrencyCode, parsePercent } from '../../../pos/currency';
+import { isCurrencyCode, parsePercent } from '../../../pos/currency';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { registerId } from '../../state/cart';
-import { shop } from '../../state/shop';
+import { locale, percent, shop } from '../../state/shop';
+import { toLocalePercent } from '../../../pos/locale-amount';
+import { ConventionsFields } from './conventions-fields';
 import { navigate } from '../../router';
 import './style.css';
 
@@ -26,7 +28,7 @@ function guessCurrency(): string {
 
 export function SetupView() {
   const current = shop.value;
-  const [form, setForm] = useState({ name: '', address: '', phone: '', taxNumber: '', currency: guessCurrency(), included: 'yes', tax: '20' });
+  const [form, setForm] = useState({ name: '', address: '', phone: '', taxNumber: '', currency: guessCurrency(), included: 'yes', tax: '20', locale: '', cashStep: '' });
   const { run, busy, error, setError } = useAction(async (action: () => Promise<unknown>) => {
     await action();
     shop.value = await db().send('shop.get', {});
@@ -41,7 +43,9 @@ export function SetupView() {
         taxNumber: current.taxNumber,
         currency: current.currency,
         included: current.pricesIncludeTax ? 'yes' : 'no',
-        tax: String(current.defaultTaxBp / 100),
+        tax: toLocalePercent(current.defaultTaxBp, locale()),
+        locale: current.locale ?? '',
+        cashStep: current.cashStep ? String(current.cashStep) : '',
       });
     }
   }, [current]);
@@ -53,10 +57,20 @@ export function SetupView() {
   const save = (event: Event) => {
     event.preventDefault();
     const currency = form.currency.trim().toUpperCase();
-    const taxBp = parsePercent(form.tax.replace('%', ''), 1000);
+    const taxBp = parsePercent(form.tax.replace('%', '').trim(), 1000);
     if (!isCurrencyCode(currency)) return setError(`"${form.currency}" is not an ISO 4217 currency code, such as EUR, USD or JPY.`);
     if (taxBp === null) return setError('The default tax rate must be a percentage, for example 20 or 5.5.');
-    const next: Shop = { name: form.name, address: form.address, phone: form.phone, taxNumber: form.taxNumber, currency, pricesIncludeTax: form.included === 'yes', defaultTaxBp: taxBp };
+    const next: Shop = {
+      name: form.name,
+      address: form.address,
+      phone: form.phone,
+      taxNumber: form.taxNumber,
+      currency,
+      pricesIncludeTax: form.included === 'yes',
+      defaultTaxBp: taxBp,
+      locale: form.locale || null,
+      cashStep: form.cashStep ? Number(form.cashStep) : null,
+    };
     void run(() => db().send('shop.save', next));
   };
 
@@ -104,7 +118,12 @@ export function SetupView() {
         <label>
           Default tax rate (%) <input inputMode="decimal" data-testid="shop-tax" {...field('tax')} />
         </label>
-        {current && <p class="hint">Default tax now {formatPercent(current.defaultTaxBp)}.</p>}
+        {current && <p class="hint">Default tax now {percent(current.defaultTaxBp)}.</p>}
+        <ConventionsFields
+          value={{ locale: form.locale, cashStep: form.cashStep }}
+          currency={form.currency.trim().toUpperCase()}
+          onChange={(next) => setForm({ ...form, ...next })}
+        />
         {error && (
           <p class="error" role="alert">
             {error}

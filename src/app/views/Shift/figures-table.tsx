@@ -30,6 +30,7 @@ export function FiguresTable({ figures }: { figures: ShiftFigures | ClosingFigur
           {line('Discounts', figures.discounts, 'discounts')}
           {line('Refunded', figures.refunds, 'refunds')}
           {line('Net', figures.net, 'net')}
+          {figures.cashRounding ? line('Cash rounding (in the cash taken)', figures.cashRounding, 'cash-rounding') : null}
           {figures.taxes.map((t) => line(`Tax ${formatPercent(t.taxBp)} (on ${money(t.gross)})`, t.tax, `tax-${t.taxBp}`))}
           {line('Float', figures.float, 'float')}
           {line('Cash in', figures.cashIn, 'cash-in')}

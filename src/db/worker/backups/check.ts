@@ -6,7 +6,8 @@
  * of one table and its indexes, or for the full check `integrity_check` and `foreign_key_check` of it), giving
  * the worker back between tables so that sales go on while a new backup is checked. The per-table form leaves
  * out only the count of pages that belong to no table, which a copy made by SQLite does not produce. The longest
- * slice is the check of the largest table.
+ * slice is the check of the largest table. A copy whole to SQLite is then checked against the manifest of its
+ * rows written with it, and against the shop's arithmetic (`contentProblems`).
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
@@ -14,7 +15,8 @@ import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
-import { readFacts, type CopyFacts } from './inspect';
+import { contentProblems, readFacts, type CopyFacts } from './inspect';
+import { loadManifestHasher } from './manifest';
 import { VERIFY_STAGING_FILE } from './snapshot';
 
 /** How thorough a check is: `quick` for every new backup, `full` for the newest of each day. */
@@ -95,6 +97,8 @@ export async function checkBackupFile(files: DatabaseFiles, backups: PlainFiles,
       problems.push(...(await checkInSlices(db, depth)));
       if (problems.length === 0) result.facts = await readFacts(db, nextTask);
       if (result.facts && !result.facts.isTillite) problems.push('it is not a Tillite database');
+      // Whole to SQLite: do its rows still match the manifest written with them, and do its numbers add up?
+      else if (result.facts) problems.push(...contentProblems(db, await loadManifestHasher()));
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }

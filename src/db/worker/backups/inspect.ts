@@ -5,6 +5,9 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import type { PlainFiles } from '../storage/plain-files';
+import { userTables } from './tables';
+import { checkManifest, type ManifestHasher } from './manifest';
+import { checkBusinessRules, rulesInWords } from '../transfer/business-rules';
 import { utcText } from '../../../lib/utc-time';
 
 /**
@@ -13,19 +16,9 @@ import { utcText } from '../../../lib/utc-time';
  */
 export const BOOKKEEPING_TABLES = new Set(['schema_migrations', 'app_meta', 'sequences']);
 
-const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
+export { userTables };
 
-/**
- * The ordinary tables of `db`, by name. Virtual tables (full-text search) and their shadow tables are left out:
- * they follow their content tables through triggers, and writing to them directly would corrupt the index.
- */
-export function userTables(db: Database): string[] {
-  return db
-    .selectValues(
-      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-    )
-    .map(String);
-}
+const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -93,6 +86,19 @@ export async function readFacts(db: Database, pause: () => Promise<void> = async
   }
   const applicationId = Number(db.selectValue('PRAGMA application_id'));
   return { summary: step.value, schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
+}
+
+/** What a whole copy's rows say against its manifest and the shop's arithmetic, in words (empty when sound). */
+export function contentProblems(db: Database, hash: ManifestHasher): string[] {
+  const problems: string[] = [];
+  const manifest = checkManifest(db, hash);
+  if (manifest.status === 'unreadable') problems.push('the record of its contents written with it is unreadable');
+  if (manifest.status === 'changed') {
+    problems.push(`its rows differ from the record of its contents written with it (in ${manifest.tables.map((t) => t.table).join(', ')})`);
+  }
+  const rules = checkBusinessRules(db);
+  if (rules.total > 0) problems.push(`its numbers do not add up: ${rulesInWords(rules)}`);
+  return problems;
 }
 
 /** What a backup's file name says: `tillite-{kind}-v{schema}-{UTC time}[-{description}].db`. */

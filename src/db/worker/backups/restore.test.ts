@@ -1,81 +1,62 @@
 /**
- * Restore on the in-memory storage: it brings back the backup's data after a before-restore snapshot, streams
- * the file (the backup's bytes are checked first, so a file changed on disk is refused), and a fault injected at
- * any step leaves the old database or the restored one, whole, at the next start, with no half-made backup listed.
+ * The restore module's own write (emptying the database) against sqlite-wasm in Node, in memory. The live file,
+ * the backup service and the exclusive lock are stand-ins that only run what they are given: the snapshot and the
+ * swap need OPFS and are covered end to end in Chromium (restore.spec.ts, swap-kill.spec.ts).
  */
-import type { Database } from '@sqlite.org/sqlite-wasm';
-import { describe, expect, it } from 'vitest';
-import { addProducts, faultAt, memoryShop } from '../testing/memory-backups';
-import { chooseLiveFile } from '../storage/atomic-swap';
-import { restoreBackup } from './restore';
-import { cleanSnapshotLeftovers } from './snapshot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { migrate } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
+import { memoryDb } from '../testing/memory-db';
+import { emptyDatabase, EMPTY_CONFIRMATION, type RestoreDeps } from './restore';
+import { businessTables } from './inspect';
 
-const count = (db: Database) => Number(db.selectValue('SELECT count(*) FROM products'));
-const BASE = 6_000;
-const ADDED = 500;
+let db: Database;
+let sqlite3: Sqlite3Static;
+let logged: { action: string; ok: boolean }[];
 
-/** A shop with a verified backup of `BASE` products, then `ADDED` more products sold in since. */
-async function shopWithBackup(tick?: (where: string) => void) {
-  const shop = await memoryShop(BASE, { tick });
-  const backup = await shop.service.snapshot('manual');
-  await shop.service.checksSettled();
-  addProducts(shop.live.db, ADDED, BASE);
-  return { ...shop, backup };
+/** Deps whose live database is `db`, with no other call to hold back and a snapshot that is only named. */
+function deps(): RestoreDeps {
+  const live = { db, sqlite3, exclusive: <T>(work: () => Promise<T>) => work() };
+  const service = {
+    serial: <T>(work: () => Promise<T>) => work(),
+    snapshot: async () => ({ name: 'tillite-before-empty-test.db' }),
+    log: async (entry: { action: string; ok: boolean }) => void logged.push(entry),
+  };
+  return { live, service, appVersion: 'test', notify: () => undefined } as unknown as RestoreDeps;
 }
 
-describe('restore', () => {
-  it('brings the backup back after a before-restore snapshot of what it replaces', async () => {
-    const shop = await shopWithBackup();
-    const before = shop.live.fileName;
-    const result = await restoreBackup({ live: shop.live, service: shop.service, appVersion: '1.0.0', notify: () => undefined }, shop.backup.name);
-    expect(count(shop.live.db)).toBe(BASE);
-    expect(shop.live.fileName).not.toBe(before);
-    expect(result.undo?.kind).toBe('before-restore');
-    await shop.service.checksSettled();
-    expect((await shop.store.get(result.undo!.name))?.state).toBe('verified');
-    shop.live.closeDb();
+const rowCount = () => businessTables(db).reduce((sum, t) => sum + t.rows, 0);
+
+beforeEach(async () => {
+  ({ db, sqlite3 } = await memoryDb());
+  await migrate(db, bundledMigrations, { appVersion: 'test' });
+  db.exec("INSERT INTO categories (name) VALUES ('Tea')");
+  logged = [];
+});
+afterEach(() => db.close());
+
+describe('emptying the database', () => {
+  it('removes every business row after its snapshot', async () => {
+    expect(rowCount()).toBeGreaterThan(0);
+    const result = await emptyDatabase(deps(), EMPTY_CONFIRMATION);
+    expect(result.snapshot.name).toBe('tillite-before-empty-test.db');
+    expect(rowCount()).toBe(0);
+    expect(logged).toMatchObject([{ action: 'empty', ok: true }]);
   });
 
-  it('checks a backup not yet verified before using it, and refuses one whose file changed', async () => {
-    const shop = await shopWithBackup();
-    await shop.store.put({ ...shop.backup, state: 'copied' });
-    const bytes = shop.backups.bytes(shop.backup.name)!.slice();
-    bytes[9000] = bytes[9000]! ^ 0x55;
-    shop.backups.put(shop.backup.name, bytes);
-    const deps = { live: shop.live, service: shop.service, appVersion: '1.0.0', notify: () => undefined };
-    await expect(restoreBackup(deps, shop.backup.name)).rejects.toThrow(/damaged and cannot be restored.*unchanged/);
-    expect(count(shop.live.db)).toBe(BASE + ADDED);
-    expect((await shop.store.get(shop.backup.name))?.state).toBe('damaged');
-    shop.live.closeDb();
-  });
-
-  it('failing at any step leaves the old or the restored database whole at the next start', async () => {
-    const outcomes = new Set<string>();
-    for (let failAt = 1; ; failAt++) {
-      const point = faultAt(failAt);
-      const shop = await shopWithBackup((where) => point.tick(where));
-      point.arm();
-      let failed: string | null = null;
-      try {
-        await restoreBackup({ live: shop.live, service: shop.service, appVersion: '1.0.0', notify: () => undefined }, shop.backup.name);
-        await shop.service.checksSettled();
-      } catch (error) {
-        failed = (error as Error).message;
-      }
-      // The worker dies here, whatever it was doing; the next one starts from what is on "disk".
-      shop.files.crash();
-      const live = await chooseLiveFile(shop.files, shop.records);
-      const db = shop.files.open(live.name);
-      expect(db.selectValue('PRAGMA integrity_check')).toBe('ok');
-      const products = count(db);
-      expect([BASE, BASE + ADDED], failed ?? 'no fault').toContain(products);
-      db.close();
-      await cleanSnapshotLeftovers(shop.files, shop.backups);
-      expect((await shop.backups.list()).filter((name) => !name.endsWith('.db'))).toEqual([]);
-      for (const record of await shop.store.all()) expect(shop.backups.bytes(record.name), record.name).toBeDefined();
-      outcomes.add(products === BASE ? 'restored' : 'old');
-      if (point.steps < failAt) break;
+  it('a COMMIT that fails reports that failure, not "cannot rollback", and removes nothing', async () => {
+    const before = rowCount();
+    // A refusing commit hook makes SQLite roll the transaction back itself at COMMIT, as a full disk does.
+    sqlite3.capi.sqlite3_commit_hook(db.pointer!, () => 1, 0);
+    try {
+      const error = await emptyDatabase(deps(), EMPTY_CONFIRMATION).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/SQLITE_CONSTRAINT_COMMITHOOK/);
+      expect(error?.message).not.toMatch(/cannot rollback/);
+    } finally {
+      sqlite3.capi.sqlite3_commit_hook(db.pointer!, 0, 0);
     }
-    expect([...outcomes].sort()).toEqual(['old', 'restored']);
-  }, 300_000);
+    expect(rowCount()).toBe(before);
+    expect(logged).toEqual([]);
+  });
 });

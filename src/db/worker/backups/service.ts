@@ -67,7 +67,10 @@ const messageOf = (error: unknown) => toWireError(error).message;
 /** Creates the backup service over the live database and the store. */
 export function createBackupService(options: BackupServiceOptions) {
   const { live, store, appVersion, notify } = options;
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Resolved when first needed, not at start: the worker's first use of Intl loads its data (tens of ms, measured
+  // on the start path before the first answer).
+  let timeZone = options.timeZone;
+  const zone = (): string => (timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   const backups = options.backups ?? opfsPlainFiles(backupDirectory);
   let queue: Promise<unknown> = Promise.resolve();
   /** SQLite's check of a backup file: in the checker worker when there is one, else here. */
@@ -104,7 +107,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function prune(now: Date): Promise<void> {
     const records = await store.all();
-    const names = backupsToPrune(records, { now, timeZone });
+    const names = backupsToPrune(records, { now, timeZone: zone() });
     for (const name of names) {
       try {
         await backups.remove(name);
@@ -205,6 +208,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   /** The newest backup of each past day (in the shop's calendar) that has not had the full check yet. */
   async function dueForFullCheck(now: Date): Promise<string[]> {
+    const timeZone = zone();
     const today = localDayNumber(now, timeZone);
     const seen = new Set<number>();
     const due: string[] = [];

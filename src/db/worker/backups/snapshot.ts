@@ -2,8 +2,8 @@
  * Snapshots of the live database, kept as plain files under `backups/`, made in slices so that sales go on.
  *
  * SQLite's backup API copies the database into a staging file in the pool in steps (see `stream-copy.ts`);
- * what must be taken from the same consistent moment (the facts shown beside the backup, and the hook another
- * module writes its manifest through) is read from that copy; its pages are then written to
+ * what must be taken from the same consistent moment (the manifest of its rows, written into the copy, and the
+ * facts shown beside the backup) is read from that copy; its pages are then written to
  * `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, read back chunk by chunk and compared, and only
  * then renamed to its final name. A half-written file never carries a backup's name; leftovers (`*.tmp`, the
  * staging files) are removed at start-up. SQLite's own check of the new file (`quick_check`, or the full check)
@@ -19,6 +19,7 @@ import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting } from './chunk-digest';
 import { backupInSteps, writePages } from './stream-copy';
+import { embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
 /** The pool file a snapshot is copied into before it is written out. */
 export const STAGING_FILE = '/snapshot-staging.db';
@@ -50,8 +51,8 @@ export interface SnapshotHooks<T> {
   /** Reads facts from the copy (the summary shown beside the backup), calling `pause` between slices. */
   read?: (copy: Database, pause: () => Promise<void>) => Promise<T>;
   /**
-   * Runs on the copy, which is the database at one instant, before its pages are written: what it writes into
-   * the copy (a manifest of the rows) is in the backup. Throwing fails the snapshot.
+   * Runs on the copy, which is the database at one instant (its manifest already in it), before its pages are
+   * written: what it writes into the copy is in the backup. Throwing fails the snapshot.
    */
   inCopy?: (copy: Database) => void;
 }
@@ -96,6 +97,9 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     // header); the page size must be the source's for the copy to start.
     copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
     await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
+    // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
+    // it: the backup proves its own rows (see `manifest.ts`).
+    embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
     hooks.inCopy?.(copy);
     const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);

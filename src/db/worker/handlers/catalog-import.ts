@@ -2,12 +2,16 @@
  * The catalogue as CSV: export every product, import a file row by row. An import runs as one mutation (one
  * transaction): good rows are written, bad rows are reported with their line number and the reason.
  * A row updates the product with its SKU, or else the one with its barcode and no other SKU; otherwise it creates one.
+ * A preview runs the same import in a transaction that is rolled back, so what it counts is what the import does.
+ * Exports are written for a spreadsheet in the shop's locale: a semicolon and decimal commas where its decimal
+ * mark is a comma, else commas and points.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ImportReport } from '../../protocol/catalog';
+import type { ImportPreview, ImportReport } from '../../protocol/catalog';
 import type { ProductInput } from '../../../pos/product';
-import { CATALOG_COLUMNS, readHeader, rowToFields, validateRow, type RejectedRow } from '../../../pos/catalog-csv';
-import { parseCsv, toCsv } from '../../../pos/csv';
+import { CATALOG_COLUMNS, decimalMarkOf, readHeader, rowToFields, validateRow, type RejectedRow } from '../../../pos/catalog-csv';
+import { delimiterFor, readCsv, toCsv } from '../../../pos/csv';
+import { separators } from '../../../pos/locale-amount';
 import { currencyDigits } from '../../../pos/currency';
 import { HandlerError } from '../runtime/errors';
 import { categoryForPath, listCategories, writeProduct } from './products';
@@ -17,21 +21,27 @@ import { PRODUCT_COLUMNS, requireShop, rowToProduct } from './rows';
 export function exportCatalog(db: Database): { csv: string; rows: number } {
   const shop = requireShop(db);
   const digits = currencyDigits(shop.currency);
+  const delimiter = delimiterFor(separators(shop.locale ?? undefined).decimal);
+  const mark = decimalMarkOf(delimiter);
   const paths = new Map(listCategories(db).map((c) => [c.id, c.path.split(' > ')]));
   const rows = db.selectObjects(`SELECT ${PRODUCT_COLUMNS} FROM products p ORDER BY p.name COLLATE NOCASE, p.id`).map((row) => {
     const product = rowToProduct(row);
-    return rowToFields({ ...product, category: product.categoryId === null ? [] : (paths.get(product.categoryId) ?? []) }, digits);
+    return rowToFields({ ...product, category: product.categoryId === null ? [] : (paths.get(product.categoryId) ?? []) }, digits, mark);
   });
-  return { csv: toCsv([[...CATALOG_COLUMNS], ...rows]), rows: rows.length };
+  return { csv: toCsv([[...CATALOG_COLUMNS], ...rows], delimiter), rows: rows.length };
 }
 
 /** Imports CSV text; see the module comment. */
 export function importCatalog(db: Database, csv: string, at: string): ImportReport {
   const shop = requireShop(db);
   const digits = currencyDigits(shop.currency);
-  const [header, ...data] = parseCsv(csv);
+  const file = readCsv(csv);
+  const [header, ...data] = file.rows;
   if (!header) throw new HandlerError('invalid', 'The file is empty.');
+  const mark = decimalMarkOf(file.delimiter);
   const { index, problems } = readHeader(header);
+  // A quote left open swallows the rest of the file into one field: nothing of it can be trusted.
+  if (file.problems.length) return { created: 0, updated: 0, rejected: [], problems: [...file.problems, ...problems] };
   const fatal = problems.filter((p) => p.startsWith('the header has no'));
   if (fatal.length) return { created: 0, updated: 0, rejected: [], problems };
 
@@ -42,7 +52,7 @@ export function importCatalog(db: Database, csv: string, at: string): ImportRepo
   data.forEach((fields, i) => {
     const line = i + 2;
     if (fields.every((f) => f.trim() === '')) return;
-    const checked = validateRow(fields, index, digits, shop.defaultTaxBp);
+    const checked = validateRow(fields, index, digits, shop.defaultTaxBp, mark);
     if ('reason' in checked) return reject(line, checked.reason);
     const { row } = checked;
     if (row.sku && seenSku.has(row.sku)) return reject(line, `the SKU ${row.sku} is also on line ${seenSku.get(row.sku)}`);
@@ -83,4 +93,26 @@ export function importCatalog(db: Database, csv: string, at: string): ImportRepo
     else report.updated++;
   });
   return report;
+}
+
+/** How many first rows a preview shows. */
+const PREVIEW_ROWS = 5;
+
+/** What importing `csv` would do, without doing it: see the module comment. */
+export function previewCatalog(db: Database, csv: string, at: string): ImportPreview {
+  const file = readCsv(csv);
+  db.exec('BEGIN');
+  try {
+    const report = importCatalog(db, csv, at);
+    return {
+      ...report,
+      separator: file.delimiter,
+      decimalMark: decimalMarkOf(file.delimiter),
+      header: file.rows[0] ?? [],
+      sample: file.rows.slice(1, 1 + PREVIEW_ROWS),
+      rows: file.rows.slice(1).filter((fields) => fields.some((f) => f.trim() !== '')).length,
+    };
+  } finally {
+    db.exec('ROLLBACK');
+  }
 }

@@ -4,7 +4,7 @@ import type { CatalogHandlers } from '../../protocol/catalog';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { PRODUCT_COLUMNS, productById, rowToProduct } from './rows';
-import { exportCatalog, importCatalog } from './catalog-import';
+import { exportCatalog, importCatalog, previewCatalog } from './catalog-import';
 import { listCategories, writeProduct } from './products';
 
 /** How many search matches are considered at most; `total` saturates here ("1000+ matches"). */
@@ -105,4 +105,6 @@ export const catalogHandlers = {
     changes: ['catalog'],
     run: ({ db }, { csv }) => importCatalog(db, csv, new Date().toISOString()),
   },
+  // A query: its writes are rolled back before it returns (see previewCatalog).
+  'catalog.previewCsv': { kind: 'query', run: ({ db }, { csv }) => previewCatalog(db, csv, new Date().toISOString()) },
 } satisfies HandlerImpls<CatalogHandlers>;

@@ -3,7 +3,10 @@ import type { HandlerMap } from '../runtime/processor';
 import { backupHandlers } from './backups';
 import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
+import { quickKeyHandlers } from './quick-keys';
 import { recoveryHandlers } from './recovery';
+import { reportHandlers } from './reports';
+import { refundHandlers } from './refunds';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { shiftHandlers, requireOpenShift } from './shifts';
@@ -18,11 +21,14 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...shopHandlers,
   ...catalogHandlers,
+  ...quickKeyHandlers,
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,
   ...staffHandlers,
   ...shiftHandlers,
+  ...reportHandlers,
+  ...refundHandlers,
   // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
   'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
+import type { ChangeDetail, ChangeTopic } from '../../protocol/envelope';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import { openMemoryDatabase } from '../storage/memory';
@@ -16,6 +17,8 @@ import { handlers } from './index';
 
 let processor: Processor;
 let database: Database;
+/** Every change announced, as the tabs receive it. */
+let announced: { topics: ChangeTopic[]; detail: ChangeDetail | undefined }[];
 let nextId = 1;
 
 async function call<K extends HandlerName>(name: K, args: ArgsOf<K>, requestId = uuidv7()): Promise<ResultOf<K>> {
@@ -30,8 +33,10 @@ beforeEach(async () => {
   const opened = await openMemoryDatabase();
   await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
   database = opened.db;
+  announced = [];
+  const notify = (topics: ChangeTopic[], detail?: ChangeDetail) => void announced.push({ topics, detail });
   processor = createProcessor(
-    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
+    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify },
     handlers,
   );
 });
@@ -61,6 +66,20 @@ describe('sales.commit', () => {
     expect((await call('catalog.byCode', { code: '111' }))?.stock).toBe(8);
     expect((await call('catalog.byCode', { code: '222' }))?.stock).toBe(4);
     expect(await call('cart.get', { registerId: 'r1' })).toBeNull();
+  });
+
+  it('announces the new stock of the products it sold, and nothing for a re-sent request', async () => {
+    await call('shop.save', SHOP);
+    const tea = await product('Tea', '111', 250, 10);
+    const bread = await product('Bread', '222', 180, 5, 550);
+    await product('Jam', '333', 400, 7);
+    const { cart, total } = cartOf([[tea, 2], [bread, 1]], [{ method: 'card', amount: 680 }]);
+    const requestId = uuidv7();
+    announced = [];
+    await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total }, requestId);
+    expect(announced).toEqual([{ topics: ['sales', 'stock', 'cart'], detail: { stock: { [tea.id]: 8, [bread.id]: 4 } } }]);
+    await call('sales.commit', { registerId: 'r1', cart, expectedTotal: total }, requestId);
+    expect(announced).toHaveLength(1);
   });
 
   it('numbers sales in sequence and records a retried commit once', async () => {

@@ -40,6 +40,8 @@ export function rowToShop(row: Row | undefined): Shop | null {
     currency: String(row.currency),
     pricesIncludeTax: Number(row.prices_include_tax) === 1,
     defaultTaxBp: Number(row.default_tax_bp),
+    locale: row.locale === null || row.locale === undefined ? null : String(row.locale),
+    cashStep: row.cash_step === null || row.cash_step === undefined ? null : Number(row.cash_step),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { SaleDetail } from '../../../pos/sale';
 import type { Cart } from '../../../pos/cart';
+import { cashStep } from '../../../pos/cash-rounding';
 import { settle } from '../../../pos/payments';
 import { HandlerError } from '../runtime/errors';
 
@@ -23,7 +24,9 @@ export function isSameSale(recorded: SaleDetail, cart: Cart, expectedTotal: numb
     return r.productId === line.productId && r.quantity === line.quantity && r.unitPrice === line.unitPrice && same(r.lineDiscount, line.discount);
   });
   if (!linesMatch) return false;
-  const applied = settle(recorded.total, cart.tenders).applied;
+  // Settled as it was recorded: with the shop's cash rounding of the time (none before the setting existed).
+  const step = recorded.shop.cashStep === undefined ? 1 : cashStep(recorded.currency, recorded.shop.cashStep);
+  const applied = settle(recorded.total, cart.tenders, step).applied;
   return same(
     applied.map((p) => [p.method, p.amount, p.tendered]),
     recorded.payments.map((p) => [p.method, p.amount, p.tendered]),

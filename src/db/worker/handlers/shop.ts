@@ -13,9 +13,22 @@ import { categoryForPath, writeProduct } from './products';
 import { readShop } from './rows';
 import { commitSale } from './sales';
 
+/** `tag` as the canonical BCP 47 tag ("de-ch" → "de-CH"); null for none (the browser's); refused when malformed. */
+function canonicalLocale(tag: string | null | undefined): string | null {
+  const text = (tag ?? '').trim();
+  if (!text) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(text);
+    if (canonical && canonical.length <= 35) return canonical;
+  } catch {
+    // Reported below in words.
+  }
+  throw new HandlerError('invalid', `"${text}" is not a language and region the app knows (such as de-CH, fr-FR or en-GB).`);
+}
+
 /** Writes the shop's settings after checking them. */
 function saveShop(db: Database, input: Shop, at: string): Shop {
-  const shop: Shop = {
+  const shop: Shop & { locale: string | null; cashStep: number | null } = {
     name: input.name.trim(),
     address: input.address.trim(),
     phone: input.phone.trim(),
@@ -23,11 +36,17 @@ function saveShop(db: Database, input: Shop, at: string): Shop {
     currency: input.currency.trim().toUpperCase(),
     pricesIncludeTax: !!input.pricesIncludeTax,
     defaultTaxBp: input.defaultTaxBp,
+    locale: canonicalLocale(input.locale),
+    cashStep: input.cashStep ?? null,
   };
   if (!shop.name || shop.name.length > 120) throw new HandlerError('invalid', 'The shop needs a name of at most 120 characters.');
   if (!isCurrencyCode(shop.currency)) throw new HandlerError('invalid', `"${shop.currency}" is not an ISO 4217 currency code (such as EUR, USD, GBP, JPY).`);
   if (!Number.isSafeInteger(shop.defaultTaxBp) || shop.defaultTaxBp < 0 || shop.defaultTaxBp > 100_000) {
     throw new HandlerError('invalid', 'The default tax rate must be between 0 and 1000 %.');
+  }
+  const step = shop.cashStep ?? null;
+  if (step !== null && (!Number.isSafeInteger(step) || step < 1 || step > 100_000)) {
+    throw new HandlerError('invalid', 'Cash rounding must be a whole number of the smallest unit (5 for 0.05), or none.');
   }
   const before = readShop(db);
   const hasSales = db.selectValue('SELECT 1 FROM sales LIMIT 1') !== undefined;
@@ -36,12 +55,16 @@ function saveShop(db: Database, input: Shop, at: string): Shop {
     throw new HandlerError('invalid', 'The currency and how prices are entered cannot change once sales are recorded.');
   }
   db.exec({
-    sql: `INSERT INTO shop (id, name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp, created_at, updated_at)
-          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    sql: `INSERT INTO shop (id, name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp, locale, cash_step, created_at, updated_at)
+          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
             tax_number = excluded.tax_number, currency = excluded.currency, prices_include_tax = excluded.prices_include_tax,
-            default_tax_bp = excluded.default_tax_bp, updated_at = excluded.updated_at`,
-    bind: [shop.name, shop.address, shop.phone, shop.taxNumber, shop.currency, shop.pricesIncludeTax ? 1 : 0, shop.defaultTaxBp, at, at],
+            default_tax_bp = excluded.default_tax_bp, locale = excluded.locale, cash_step = excluded.cash_step,
+            updated_at = excluded.updated_at`,
+    bind: [
+      shop.name, shop.address, shop.phone, shop.taxNumber, shop.currency, shop.pricesIncludeTax ? 1 : 0, shop.defaultTaxBp,
+      shop.locale, shop.cashStep, at, at,
+    ],
   });
   return shop;
 }

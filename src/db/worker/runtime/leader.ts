@@ -12,7 +12,7 @@
  * answers every call of its tab within a bound (see {@link CALL_BOUNDS_MS}).
  */
 import type { HandlerName } from '../../protocol';
-import type { BusMessage, ChangeTopic, FromWorker, RequestMessage, ResponseMessage, WireError } from '../../protocol/envelope';
+import type { BusMessage, ChangeDetail, ChangeTopic, FromWorker, RequestMessage, ResponseMessage, WireError } from '../../protocol/envelope';
 import { LOCK_NAME } from '../../protocol/envelope';
 import { toWireError } from './errors';
 import { initialState, routeOf, statusOf, transition, type NodeEvent, type NodeState } from './leader-machine';
@@ -66,7 +66,7 @@ export interface NodeOptions {
    * `progress` tells this tab what a long start (a migration) is doing.
    */
   open(
-    notify: (topics: ChangeTopic[]) => void,
+    notify: (topics: ChangeTopic[], detail?: ChangeDetail) => void,
     events: { onHealth: (failure: WireError | null) => void; progress: (detail: string) => void },
   ): Promise<LeaderSession>;
 }
@@ -125,9 +125,9 @@ export function startNode(options: NodeOptions): LeaderNode {
     if (error) bus.postMessage({ type: 'leader', leaderId: workerId, appVersion, state: 'failed', error });
   };
 
-  const notify = (topics: ChangeTopic[]) => {
-    toUi({ type: 'changed', topics });
-    bus.postMessage({ type: 'changed', from: workerId, topics });
+  const notify = (topics: ChangeTopic[], detail?: ChangeDetail) => {
+    toUi({ type: 'changed', topics, ...(detail && { detail }) });
+    bus.postMessage({ type: 'changed', from: workerId, topics, ...(detail && { detail }) });
   };
 
   const open = async () => {
@@ -206,7 +206,7 @@ export function startNode(options: NodeOptions): LeaderNode {
         if (message.to === workerId) answer(message.response);
         return;
       case 'changed':
-        if (message.from !== workerId && state.name !== 'retired') toUi({ type: 'changed', topics: message.topics });
+        if (message.from !== workerId && state.name !== 'retired') toUi({ type: 'changed', topics: message.topics, ...(message.detail && { detail: message.detail }) });
         return;
     }
   });

@@ -7,7 +7,7 @@
  * and nothing is applied twice.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
+import type { ChangeDetail, ChangeTopic, RequestMessage, ResponseMessage } from '../../protocol/envelope';
 import type { ArgsOf, HandlerName, Handlers, ResultOf } from '../../protocol';
 import type { BackupService } from '../backups/service';
 import { explainFailure, HandlerError } from './errors';
@@ -31,8 +31,11 @@ export interface HandlerContext {
   /** The VFS's name and file, for the status page. */
   readonly vfs: string;
   readonly fileName: string;
-  /** Tells every tab that these topics changed (called by the processor after a mutation commits). */
-  notify(topics: ChangeTopic[]): void;
+  /**
+   * Tells every tab that these topics changed (called by the processor after a mutation commits), with what a
+   * view needs to patch what it shows (see `protocol/changes.ts`).
+   */
+  notify(topics: ChangeTopic[], detail?: ChangeDetail): void;
 }
 
 /** A read: runs as is. */
@@ -47,6 +50,11 @@ export interface MutationImpl<K extends HandlerName> {
   kind: 'mutation';
   changes: ChangeTopic[];
   run(ctx: HandlerContext, args: ArgsOf<K>): ResultOf<K>;
+  /**
+   * What the announcement of a fresh write says beyond its topics (for a sale, its products' new stock). Runs in
+   * the write's transaction, after `run`, so it reads what the write left.
+   */
+  detail?(ctx: HandlerContext, args: ArgsOf<K>, result: ResultOf<K>): ChangeDetail;
   /**
    * Reads the answer of an applied request back from what it wrote. When given, the request ledger records only
    * that the request was applied, not its answer (a sale's answer is its whole receipt, already in the database).
@@ -98,12 +106,12 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
     // A failed COMMIT (a full disk) keeps its own error: see `inTransaction`.
     const outcome = inTransaction(db, ctx.live?.sqlite3.capi ?? null, 'IMMEDIATE', () => {
       const seen = ledger.find(db, request.requestId);
-      if (seen) return { result: impl.replay ? impl.replay(ctx, request.args) : (seen.result as ResultOf<K>), fresh: false };
+      if (seen) return { result: impl.replay ? impl.replay(ctx, request.args) : (seen.result as ResultOf<K>), fresh: false, detail: undefined };
       const result = impl.run(ctx, request.args);
       ledger.record(db, request.requestId, request.name, impl.replay ? null : result);
-      return { result, fresh: true };
+      return { result, fresh: true, detail: impl.detail?.(ctx, request.args, result) };
     });
-    if (outcome.fresh) ctx.notify(impl.changes);
+    if (outcome.fresh) ctx.notify(impl.changes, outcome.detail);
     return outcome.result;
   }
 

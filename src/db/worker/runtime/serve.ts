@@ -8,11 +8,13 @@ import { BUS_NAME, type BusMessage, type FromWorker, type ToWorker } from '../..
 import { startNode, type LeaderNode } from './leader';
 import type { HandlerMap } from './processor';
 import { openLeaderSession } from './session';
+import { markStart } from './start-marks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Starts answering this worker's UI with `handlers`. */
 export function serveWorker(handlers: HandlerMap): void {
+  markStart('script');
 
   const workerId = uuidv7();
   let node: LeaderNode | null = null;

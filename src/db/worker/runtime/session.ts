@@ -1,14 +1,15 @@
 /**
  * What the leader does when it wins the lock: install the pool, clean what an interrupted snapshot left, open
- * the catalogue, open and check the database, migrate (with a verified snapshot first), reconcile the backup
- * catalogue with the files, and build the processor.
+ * the catalogue, open and check the database, migrate (with a verified snapshot first), and build the processor;
+ * then, once the till has answered its first reads, the housekeeping (pruning the request ledger, reconciling the
+ * backup catalogue with the files, the whole-file integrity check). Each phase is marked (`start-marks.ts`).
  *
  * When the database file fails to open, fails its check (in the background, see integrity.ts) or fails to
  * migrate, the session still starts, in recovery: the pool stays held and only the recovery calls (list backups,
  * restore one) are answered.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ChangeTopic, WireError } from '../../protocol/envelope';
+import type { ChangeDetail, ChangeTopic, WireError } from '../../protocol/envelope';
 import { createBackupService, type BackupService } from '../backups/service';
 import { openBackupStore } from '../backups/store';
 import { openOpfsPool } from '../storage/sahpool';
@@ -25,6 +26,7 @@ import { workerChecker } from '../backups/check-remote';
 import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging } from '../transfer/staging';
+import { markStart } from './start-marks';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -37,6 +39,7 @@ async function openAndMigrate(
     // The whole-file integrity check runs in the background once the till is open (see integrity.ts); the
     // migration runner checks the whole file itself before it changes anything.
     const db = live.open();
+    markStart('opened');
     const snapshots = backups.migrationHooks(db);
     const hooks: MigrateHooks = {
       beforeMigrate: async (info) => {
@@ -51,7 +54,7 @@ async function openAndMigrate(
         progress(`Updating the database: migration ${version} (${name}), ${index + 1} of ${count}`),
     };
     await migrate(db, bundledMigrations, { appVersion, hooks });
-    forgetOldRequests(db, new Date());
+    markStart('migrated');
     return null;
   } catch (error) {
     const failure = toWireError(error);
@@ -79,15 +82,47 @@ async function checkInBackground(live: LiveDatabase): Promise<void> {
   }
 }
 
+/**
+ * How long after the session starts serving its housekeeping begins. The register's first reads (the shop, the
+ * cart, the product list) arrive just after the first answer; the integrity check's first table (seconds for
+ * the sales lines of a large shop) or the request ledger's pruning (a write and its flush) ahead of them made the
+ * till wait (measured in the bench's cold start). A damaged file is still found within seconds.
+ */
+const HOUSEKEEPING_DELAY_MS = 1500;
+
+/**
+ * What can wait until the till is open: forgetting requests older than a day, reconciling the backup catalogue
+ * with the files (checking an unknown large file), and the whole-file integrity check, table by table. Nothing
+ * runs on a database that was closed or replaced meanwhile (a step-down, a restore: its opener checks it).
+ */
+function housekeeping(live: LiveDatabase, backups: BackupService, healthy: boolean): void {
+  // Also in recovery: the recovery screen lists what the catalogue holds. The list refreshes when done.
+  void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
+  const db = live.raw;
+  if (!healthy || !db?.isOpen() || live.failure || live.busy) return;
+  try {
+    forgetOldRequests(db, new Date());
+  } catch (error) {
+    // Old entries only stay longer: the next start prunes them.
+    console.warn('[tillite] could not forget old requests', error);
+  }
+  void checkInBackground(live);
+}
+
 /** Opens, migrates and serves the live database as worker `workerId`, answering with `handlers`. */
 export async function openLeaderSession(
   workerId: string,
   appVersion: string,
   handlers: HandlerMap,
-  notify: (topics: ChangeTopic[]) => void,
+  notify: (topics: ChangeTopic[], detail?: ChangeDetail) => void,
   options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
 ): Promise<LeaderSession> {
+  markStart('session');
+  // The catalogue (IndexedDB) opens while the wasm loads and the pool installs; its failure is met when awaited.
+  const storeOpening = openBackupStore();
+  storeOpening.catch(() => undefined);
   const { sqlite3, pool } = await openOpfsPool(options);
+  markStart('pool');
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
   try {
     await cleanSnapshotLeftovers(live.files, opfsPlainFiles(backupDirectory));
@@ -95,14 +130,16 @@ export async function openLeaderSession(
     // Which of the two live names is the database, from the switch record, before any file is opened: a swap
     // cut off before its record leaves the old file in charge and its own copy removed.
     await live.choose();
-    const backups = createBackupService({ live, store: await openBackupStore(), appVersion, notify, checkElsewhere: workerChecker() });
+    markStart('cleaned');
+    const store = await storeOpening;
+    markStart('catalogue');
+    const backups = createBackupService({ live, store, appVersion, notify, checkElsewhere: workerChecker() });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
     // read-only download of a copy; otherwise also restoring a backup).
     live.setFailure(failure);
-    // In the background: checking an unknown large file must not delay the till. The list refreshes when done.
-    void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
-    if (!failure) void checkInBackground(live);
+    // Housekeeping waits until the till has answered its first reads (see HOUSEKEEPING_DELAY_MS).
+    setTimeout(() => housekeeping(live, backups, failure === null), HOUSEKEEPING_DELAY_MS);
     const processor = createProcessor(
       {
         get db() {
@@ -118,6 +155,7 @@ export async function openLeaderSession(
       },
       handlers,
     );
+    markStart('serving');
     return { processor, failure, close: () => live.close() };
   } catch (error) {
     live.close();

@@ -18,7 +18,7 @@ export function figuresOf(db: Database, shift: Row, until: number): ShiftFigures
   const from = Number(shift.opened_at);
   const sales = new Map<number, ReportSale>();
   for (const row of db.selectObjects(
-    'SELECT id, kind, subtotal, discount_total, total FROM sales WHERE created_at >= ? AND created_at <= ? ORDER BY id',
+    'SELECT id, kind, subtotal, discount_total, total, cash_rounding FROM sales WHERE created_at >= ? AND created_at <= ? ORDER BY id',
     [from, until],
   )) {
     const sign = row.kind === 'refund' ? -1 : 1;
@@ -29,6 +29,7 @@ export function figuresOf(db: Database, shift: Row, until: number): ShiftFigures
       total: sign * Number(row.total),
       taxes: [],
       payments: [],
+      cashRounding: sign * Number(row.cash_rounding),
     });
   }
   const range = 'SELECT id FROM sales WHERE created_at >= ? AND created_at <= ?';

@@ -6,6 +6,7 @@ import type { SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { OPFS_DIRS } from '../../../lib/opfs-paths';
 import { HandlerError } from '../runtime/errors';
 import { loadSqlite } from './sqlite';
+import { markStart } from '../runtime/start-marks';
 
 /** The VFS's name; its files are the pool (the live database's names: `atomic-swap.ts`). */
 export const VFS_NAME = 'tillite-sahpool';
@@ -78,6 +79,7 @@ export async function openOpfsPool(options: { busyWaitMs: number }): Promise<Opf
     );
   }
   const sqlite3 = await loadSqlite();
+  markStart('wasm');
   let pool: SAHPoolUtil;
   try {
     pool = await installPool(sqlite3, options.busyWaitMs);

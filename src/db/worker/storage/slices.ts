@@ -2,18 +2,9 @@
  * Long work in slices: a copy or a check gives the worker back between slices, so a sale that arrives waits at
  * most one slice (a few milliseconds) instead of the whole operation.
  */
+import { nextTask } from '../../../lib/next-task';
 
-/** Resolves in a new task (a message to itself: unlike `setTimeout`, never clamped to 4 ms when nested). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+export { nextTask };
 
 /** How long a slice may hold the worker before it gives way. */
 export const SLICE_MS = 4;

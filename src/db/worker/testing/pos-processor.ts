@@ -1,0 +1,32 @@
+/**
+ * The real processor and handlers over a fresh in-memory database with every migration, for unit tests of the
+ * point-of-sale handlers: `call` sends one request as the client would and throws the handler's error in words.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
+import { openMemoryDatabase } from '../storage/memory';
+import { migrate } from '../schema/runner';
+import { bundledMigrations } from '../schema/loader';
+import { createProcessor } from '../runtime/processor';
+import { handlers } from '../handlers/index';
+
+/** Sends `name` with `args` (a fresh request id unless given); resolves with the result or rejects with `{ code, message }`. */
+export type Call = <K extends HandlerName>(name: K, args: ArgsOf<K>, requestId?: string) => Promise<ResultOf<K>>;
+
+/** A migrated in-memory database and a `call` into the real processor over it. */
+export async function posProcessor(): Promise<{ db: Database; call: Call }> {
+  const opened = await openMemoryDatabase();
+  await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
+  const processor = createProcessor(
+    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
+    handlers,
+  );
+  let nextId = 1;
+  const call: Call = async (name, args, requestId = uuidv7()) => {
+    const response = await processor.handle({ type: 'request', id: nextId++, requestId, name, args });
+    if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
+    return response.result as never;
+  };
+  return { db: opened.db, call };
+}
