@@ -11,6 +11,4 @@ export const OPFS_DIRS = {
   live: 'live',
   /** The opfs-sahpool VFS's own directory: the live database and its journals. */
   pool: '.tillite-sahpool',
-  /** The backup checker worker's own sahpool directory: the copy of a backup being checked, nothing else. */
-  checkPool: '.tillite-check',
 } as const;

@@ -26,7 +26,6 @@ import type { PlainFiles } from '../storage/plain-files';
 import type { BackupStore } from './store';
 import { listBackupFiles, parseBackupName, readFacts } from './inspect';
 import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck } from './check';
-import type { RemoteChecker } from './check-remote';
 import { backupsToPrune, localDayNumber } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
@@ -44,11 +43,6 @@ export interface BackupServiceOptions {
    * must be taken at the same instant as the copy and stored inside it).
    */
   inCopy?: (copy: Database) => void;
-  /**
-   * Runs SQLite's check of a backup file outside this worker (the checker worker), or answers null when it
-   * cannot; then the check runs here, in slices.
-   */
-  checkElsewhere?: RemoteChecker;
 }
 
 /** What one backup is asked to be. */
@@ -73,9 +67,9 @@ export function createBackupService(options: BackupServiceOptions) {
   const zone = (): string => (timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   const backups = options.backups ?? opfsPlainFiles(backupDirectory);
   let queue: Promise<unknown> = Promise.resolve();
-  /** SQLite's check of a backup file: in the checker worker when there is one, else here. */
-  async function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
-    return (await options.checkElsewhere?.(name, expected, depth)) ?? checkBackupFile(live.files, backups, name, expected, depth);
+  /** SQLite's check of a backup file, in slices (`check.ts`). */
+  function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
+    return checkBackupFile(live.files, backups, name, expected, depth);
   }
 
   /** The background checks queued and not run yet, by backup name. */

@@ -22,7 +22,6 @@ import { checkTableByTable } from '../schema/integrity';
 import { createProcessor, type HandlerMap } from './processor';
 import { forgetOldRequests } from './requests';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
-import { workerChecker } from '../backups/check-remote';
 import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging } from '../transfer/staging';
@@ -133,7 +132,7 @@ export async function openLeaderSession(
     markStart('cleaned');
     const store = await storeOpening;
     markStart('catalogue');
-    const backups = createBackupService({ live, store, appVersion, notify, checkElsewhere: workerChecker() });
+    const backups = createBackupService({ live, store, appVersion, notify });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
     // read-only download of a copy; otherwise also restoring a backup).
