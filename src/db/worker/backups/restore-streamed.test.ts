@@ -1,5 +1,5 @@
 /**
- * Restore on the in-memory storage: it brings back the backup's data after a before-restore snapshot, streams
+ * Restore on the in-memory storage (streamed): it brings back the backup's data after a before-restore snapshot, streams
  * the file (the backup's bytes are checked first, so a file changed on disk is refused), and a fault injected at
  * any step leaves the old database or the restored one, whole, at the next start, with no half-made backup listed.
  */
