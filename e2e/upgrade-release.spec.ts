@@ -60,6 +60,8 @@ async function receipts(page: Page, count: number): Promise<string[]> {
   for (let number = 1; number <= count; number++) {
     await page.getByTestId('sales-number').fill(String(number));
     await expect(page.getByTestId('sale-row')).toHaveCount(1);
+    // The row of this number, not the previous number's row still shown until the filtered list arrives.
+    await expect(page.getByTestId('sale-row').locator('td').first()).toHaveText(new RegExp(`^\\D*0*${number}$`));
     await page.getByTestId('sale-row').click();
     await expect(page.getByTestId('receipt-number')).toContainText(String(number));
     texts.push(((await page.getByTestId('receipt').textContent()) ?? '').replace(/\s+/g, ' ').trim());
