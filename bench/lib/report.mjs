@@ -139,7 +139,11 @@ export function markdown(result) {
   }
   const last = result.sizes.at(-1);
   if (last) {
-    lines.push('', `## Targets (issues 11 and 12, at the ${last.name} size, ${fmt(last.browser.dbBytes / MB, 1)} MB)`, '', '| issue | target | measured (median) | per 200 MB (scaled) | met? |', '| --- | --- | --- | --- | --- |');
+    lines.push('', `## Targets (issues 11 and 12, at the ${last.name} size, ${fmt(last.browser.dbBytes / MB, 1)} MB)`, '');
+    // A target per 200 MB is judged on the figure scaled linearly: fair at the large size, where the time goes
+    // into the bytes; at a small size fixed costs dominate and the scaled figure overstates.
+    lines.push('Targets stated per 200 MB are judged on the measured figure scaled linearly to 200 MB (fair at the large size; at a small one fixed costs dominate and the scaled figure overstates).', '');
+    lines.push('| issue | target | measured (median) | per 200 MB (scaled) | met? |', '| --- | --- | --- | --- | --- |');
     for (const t of last.targets) {
       const digits = t.unit === 'B' || t.unit.startsWith('long') ? 0 : 2;
       const measured = Number.isFinite(t.value) ? `${fmt(t.value, digits)} ${t.unit}` : 'not measured';

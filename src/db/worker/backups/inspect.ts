@@ -6,6 +6,9 @@ import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { inspectPoolFile } from './pool-check';
+import { userTables } from './tables';
+import { checkManifest, loadManifestHasher, type ManifestHasher } from './manifest';
+import { checkBusinessRules, rulesInWords } from '../transfer/business-rules';
 import { VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
 import { sha256Hex as sha256 } from '../../../lib/sha256';
 import { utcText } from '../../../lib/utc-time';
@@ -16,19 +19,9 @@ import { utcText } from '../../../lib/utc-time';
  */
 export const BOOKKEEPING_TABLES = new Set(['schema_migrations', 'app_meta', 'sequences']);
 
-const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
+export { userTables };
 
-/**
- * The ordinary tables of `db`, by name. Virtual tables (full-text search) and their shadow tables are left out:
- * they follow their content tables through triggers, and writing to them directly would corrupt the index.
- */
-export function userTables(db: Database): string[] {
-  return db
-    .selectValues(
-      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-    )
-    .map(String);
-}
+const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -84,11 +77,25 @@ export interface BytesCheck {
   facts: CopyFacts | null;
 }
 
+/** What a whole copy's rows say against its manifest and the shop's arithmetic, in words (empty when sound). */
+export function contentProblems(db: Database, hash: ManifestHasher): string[] {
+  const problems: string[] = [];
+  const manifest = checkManifest(db, hash);
+  if (manifest.status === 'unreadable') problems.push('the record of its contents written with it is unreadable');
+  if (manifest.status === 'changed') {
+    problems.push(`its rows differ from the record of its contents written with it (in ${manifest.tables.map((t) => t.table).join(', ')})`);
+  }
+  const rules = checkBusinessRules(db);
+  if (rules.total > 0) problems.push(`its numbers do not add up: ${rulesInWords(rules)}`);
+  return problems;
+}
+
 /**
  * Checks bytes that claim to be a backup: the checksum against `expectedSha` (when known), then a copy in the
- * pool through `integrity_check`. The live database is not involved.
+ * pool through `integrity_check`, its manifest and the shop's arithmetic. The live database is not involved.
  */
 export async function checkBackupBytes(pool: SAHPoolUtil, bytes: Uint8Array, expectedSha: string | null): Promise<BytesCheck> {
+  const hash = await loadManifestHasher();
   const digest = await sha256(bytes);
   const problems: string[] = [];
   if (expectedSha && digest !== expectedSha) problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
@@ -100,10 +107,12 @@ export async function checkBackupBytes(pool: SAHPoolUtil, bytes: Uint8Array, exp
     return { problems, sha256: digest, facts: null };
   }
   try {
-    const inspected = inspectPoolFile(pool, VERIFY_STAGING, readFacts);
+    const inspected = inspectPoolFile(pool, VERIFY_STAGING, (db) => ({ facts: readFacts(db), content: contentProblems(db, hash) }));
     problems.push(...inspected.problems.slice(0, 5));
-    if (inspected.facts && !inspected.facts.isTillite) problems.push('it is not a Tillite database');
-    return { problems, sha256: digest, facts: inspected.facts };
+    const facts = inspected.facts?.facts ?? null;
+    if (facts && !facts.isTillite) problems.push('it is not a Tillite database');
+    else if (inspected.facts) problems.push(...inspected.facts.content);
+    return { problems, sha256: digest, facts };
   } finally {
     pool.unlink(VERIFY_STAGING);
   }

@@ -1,8 +1,9 @@
 /**
  * Consistent snapshots of the live database, kept as plain OPFS files under `backups/`.
  *
- * A snapshot is made by SQLite (`VACUUM INTO` a staging file inside the pool), checked there with
- * `integrity_check`, then written to `backups/<name>.tmp`, read back and compared by SHA-256, and only then
+ * A snapshot is made by SQLite (`VACUUM INTO` a staging file inside the pool), given its manifest there (the
+ * digest of every table's rows, see `manifest.ts`), checked with `integrity_check`, then written to
+ * `backups/<name>.tmp`, read back and compared by SHA-256, and only then
  * renamed to its final name. A half-written file therefore never carries a backup's name, and leftovers
  * (`*.tmp`, the staging file) are removed at start-up.
  *
@@ -17,6 +18,7 @@ import { backupDirectory, readFile, writeFile } from '../storage/opfs-files';
 import { markStandalone } from '../storage/db-header';
 import { assertRoom } from '../storage/quota';
 import { inspectPoolFile } from './pool-check';
+import { embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
 /** The pool file a snapshot is made in before it is copied out. */
 export const STAGING_FILE = '/snapshot-staging.db';
@@ -59,6 +61,7 @@ export async function takeSnapshot<T = null>(
   pool.unlink(STAGING_FILE);
   try {
     db.exec({ sql: 'VACUUM INTO ?', bind: [`file:${STAGING_FILE}?vfs=${source.vfs}`] });
+    await embedOwnManifest(pool, STAGING_FILE);
     const { problems, facts } = inspectPoolFile(pool, STAGING_FILE, read);
     if (problems.length > 0) throw new Error(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     const bytes = pool.exportFile(STAGING_FILE);
@@ -84,6 +87,17 @@ export async function takeSnapshot<T = null>(
     throw new HandlerError('internal', `The backup failed: ${error instanceof Error ? error.message : String(error)}. The database is untouched.`);
   } finally {
     pool.unlink(STAGING_FILE);
+  }
+}
+
+/** Writes the manifest of pool file `name` (a fresh copy) into it, so that the file proves its own rows. */
+async function embedOwnManifest(pool: SAHPoolUtil, name: string): Promise<void> {
+  const hash = await loadManifestHasher();
+  const copy = new pool.OpfsSAHPoolDb(name);
+  try {
+    embedManifest(copy, await takeManifestInSlices(copy, hash));
+  } finally {
+    copy.close();
   }
 }
 

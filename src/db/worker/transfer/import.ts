@@ -7,7 +7,7 @@
  */
 import type { BackupRecord } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
-import { IMPORT_HEAD_BYTES, type DatabaseFacts, type HeadCheck, type ImportInspection } from '../../protocol/transfer';
+import { IMPORT_HEAD_BYTES, type DatabaseFacts, type HeadCheck, type ImportInspection, type ManifestCheck } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
@@ -78,14 +78,25 @@ export async function inspectStaged(deps: ImportDeps, staged: string): Promise<I
     return logRefusal(deps, result, started);
   }
   const migrateTo = result.facts.schemaVersion < LATEST_SCHEMA_VERSION ? LATEST_SCHEMA_VERSION : null;
-  return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo };
+  return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo, manifest: result.manifest };
+}
+
+/** Refuses a file whose rows differ from its own manifest unless the person confirmed that (in the preview). */
+function assertAccepted(manifest: ManifestCheck, acceptChanged: boolean): void {
+  if (acceptChanged || (manifest.status !== 'changed' && manifest.status !== 'unreadable')) return;
+  throw new HandlerError(
+    'invalid',
+    'This file was changed after Tillite wrote it. Look at what changed in the preview and confirm that you want it, or pick another copy. Nothing was changed.',
+    { reason: 'changed-contents' },
+  );
 }
 
 /**
  * Replaces the live database with staged file `staged`. The file is checked again (the staged copy is what gets
- * imported, and it must still be what the preview showed), and the staged copy is removed whatever happens.
+ * imported, and it must still be what the preview showed), and the staged copy is removed whatever happens. A file
+ * whose rows differ from its manifest goes in only with `acceptChanged`.
  */
-export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: DatabaseFacts; undo: BackupRecord; migratedTo: number }> {
+export function importStaged(deps: ImportDeps, staged: string, acceptChanged = false): Promise<{ file: DatabaseFacts; undo: BackupRecord; migratedTo: number }> {
   const { live, service } = deps;
   return service.serial(() =>
     live.exclusive(async () => {
@@ -95,6 +106,7 @@ export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: 
         if (!bytes) throw new HandlerError('not-found', MISSING);
         const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
         if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
+        assertAccepted(check.manifest, acceptChanged);
         const undo = await service.snapshot('before-import');
         const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
           migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
@@ -104,7 +116,7 @@ export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: 
           ok: true,
           kind: 'before-import',
           name: undo.name,
-          message: `Imported a file (${check.facts.rows} rows, schema ${check.facts.schemaVersion})${report.applied.length ? `; migrated to schema ${report.to}` : ''}; undo by restoring ${undo.name}`,
+          message: `Imported a file (${check.facts.rows} rows, schema ${check.facts.schemaVersion})${check.manifest.status === 'changed' || check.manifest.status === 'unreadable' ? '; its changes since Tillite wrote it were confirmed' : ''}${report.applied.length ? `; migrated to schema ${report.to}` : ''}; undo by restoring ${undo.name}`,
           durationMs: Math.round(performance.now() - started),
         });
         deps.notify(['all']);
