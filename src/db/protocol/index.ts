@@ -6,6 +6,7 @@
 import type { BackupHandlers } from './backups';
 import type { CartHandlers } from './cart';
 import type { CatalogHandlers } from './catalog';
+import type { QuickKeyHandlers } from './quick-keys';
 import type { RecoveryHandlers } from './recovery';
 import type { ReportHandlers } from './reports';
 import type { SalesHandlers } from './sales';
@@ -21,6 +22,7 @@ export type Handlers = SystemHandlers &
   BackupHandlers &
   ShopHandlers &
   CatalogHandlers &
+  QuickKeyHandlers &
   CartHandlers &
   SalesHandlers &
   TransferHandlers &

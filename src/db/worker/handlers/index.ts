@@ -3,6 +3,7 @@ import type { HandlerMap } from '../runtime/processor';
 import { backupHandlers } from './backups';
 import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
+import { quickKeyHandlers } from './quick-keys';
 import { recoveryHandlers } from './recovery';
 import { reportHandlers } from './reports';
 import { salesHandlers } from './sales';
@@ -19,6 +20,7 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...shopHandlers,
   ...catalogHandlers,
+  ...quickKeyHandlers,
   ...cartHandlers,
   ...salesHandlers,
   ...transferHandlers,

@@ -1,0 +1,85 @@
+/**
+ * The register's quick keys (migration 0006's `quick_keys`): what the owner pinned, in order, topped up with the
+ * products sold most recently and then the rest by name, so that a till without any arranging still shows its
+ * best sellers one tap away. Only active products are shown; out-of-stock ones are shown (the view marks them).
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { QuickKey, QuickKeyHandlers } from '../../protocol/quick-keys';
+import { HandlerError } from '../runtime/errors';
+import type { HandlerImpls } from '../runtime/processor';
+import { PRODUCT_COLUMNS, rowToProduct } from './rows';
+
+/** How many keys a tab shows. */
+export const QUICK_KEYS = 24;
+/** How far back "sold most" looks: recent enough to follow the season, long enough for a quiet shop. */
+const SOLD_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
+const MAX_PINNED = 200;
+
+/** The products in the tab `categoryId` (its subtree), as a SQL condition on `p` with its bind values. */
+function inTab(categoryId: number | null): { sql: string; bind: unknown[] } {
+  if (categoryId === null) return { sql: '1', bind: [] };
+  return {
+    sql: `p.category_id IN (WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)`,
+    bind: [categoryId],
+  };
+}
+
+function readKeys(db: Database, categoryId: number | null, now: number): QuickKey[] {
+  const tab = inTab(categoryId);
+  // Pinned first (by position), then by what sold most since the window began, then by name.
+  const rows = db.selectObjects(
+    `WITH sold AS (
+       SELECT i.product_id, sum(l.quantity) AS quantity
+       FROM sales s JOIN sale_lines l ON l.sale_id = s.id JOIN line_items i ON i.id = l.item_id
+       WHERE s.kind = 'sale' AND s.created_at >= ? AND i.product_id IS NOT NULL
+       GROUP BY i.product_id
+     )
+     SELECT ${PRODUCT_COLUMNS}, q.position
+     FROM products p LEFT JOIN quick_keys q ON q.product_id = p.id LEFT JOIN sold ON sold.product_id = p.id
+     WHERE p.active = 1 AND ${tab.sql}
+     ORDER BY q.position IS NULL, q.position, coalesce(sold.quantity, 0) DESC, p.name COLLATE NOCASE, p.id
+     LIMIT ?`,
+    [now - SOLD_WINDOW_MS, ...tab.bind, QUICK_KEYS] as never,
+  );
+  return rows.map((row) => ({ ...rowToProduct(row), pinned: row.position !== null && row.position !== undefined }));
+}
+
+/** The top-level categories that have an active product in their subtree, by name. */
+function readTabs(db: Database) {
+  return db
+    .selectObjects(
+      `WITH RECURSIVE tree(root, id) AS (
+         SELECT id, id FROM categories WHERE parent_id IS NULL
+         UNION ALL SELECT tree.root, c.id FROM categories c JOIN tree ON c.parent_id = tree.id
+       )
+       SELECT r.id, r.name FROM categories r
+       WHERE r.parent_id IS NULL AND EXISTS (SELECT 1 FROM tree JOIN products p ON p.category_id = tree.id WHERE tree.root = r.id AND p.active = 1)
+       ORDER BY r.name COLLATE NOCASE`,
+    )
+    .map((row) => ({ id: Number(row.id), name: String(row.name) }));
+}
+
+const pinnedIds = (db: Database) => db.selectValues('SELECT product_id FROM quick_keys ORDER BY position').map(Number);
+
+/** Replaces the pinned list after checking it. */
+function setPinned(db: Database, productIds: number[]): number[] {
+  if (!Array.isArray(productIds) || productIds.length > MAX_PINNED) throw new HandlerError('invalid', `At most ${MAX_PINNED} products can be pinned to quick keys.`);
+  if (new Set(productIds).size !== productIds.length) throw new HandlerError('invalid', 'A product can be on one quick key only.');
+  for (const id of productIds) {
+    if (!Number.isSafeInteger(id) || db.selectValue('SELECT 1 FROM products WHERE id = ?', [id]) === undefined) {
+      throw new HandlerError('not-found', `There is no product number ${String(id)}: the quick keys were not changed.`);
+    }
+  }
+  db.exec('DELETE FROM quick_keys');
+  productIds.forEach((id, i) => db.exec({ sql: 'INSERT INTO quick_keys (product_id, position) VALUES (?, ?)', bind: [id, i + 1] }));
+  return pinnedIds(db);
+}
+
+/** `quickKeys.*` handlers. */
+export const quickKeyHandlers = {
+  'quickKeys.get': {
+    kind: 'query',
+    run: ({ db }, { categoryId }) => ({ keys: readKeys(db, categoryId ?? null, Date.now()), tabs: readTabs(db), pinned: pinnedIds(db) }),
+  },
+  'quickKeys.set': { kind: 'mutation', changes: ['catalog'], run: ({ db }, { productIds }) => ({ pinned: setPinned(db, productIds) }) },
+} satisfies HandlerImpls<QuickKeyHandlers>;
