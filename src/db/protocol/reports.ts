@@ -42,6 +42,16 @@ export interface SalesReport {
   methods: MethodTally[];
 }
 
+/** A product on the low-stock list: at or below its threshold. */
+export interface LowStockRow {
+  id: number;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  stock: number;
+  threshold: number;
+}
+
 export interface ReportHandlers {
   /** The sales report for [from, to): UTC ms, the shop's local days as `pos/report.ts` computes them. */
   'report.sales': (args: { from: number; to: number }) => SalesReport;
@@ -50,4 +60,8 @@ export interface ReportHandlers {
    * with `decimal` as the decimal mark (with ',' the fields are separated by ';', as spreadsheets there expect).
    */
   'report.salesCsv': (args: { from: number; to: number; timeZone: string; decimal: '.' | ',' }) => { csv: string; rows: number };
+  /** Active products at or below their low-stock threshold, the furthest below first; and how many have one. */
+  'stock.low': (args: Record<string, never>) => { products: LowStockRow[]; watched: number };
+  /** Sets (a whole number of 0 or more) or clears (null) a product's low-stock threshold. */
+  'stock.setThreshold': (args: { productId: number; threshold: number | null }) => { productId: number; threshold: number | null };
 }
