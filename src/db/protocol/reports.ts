@@ -31,6 +31,17 @@ export interface MethodTally {
   amount: number;
 }
 
+/** What one member of staff rang up in the range (refunds they gave taken off). */
+export interface StaffTally {
+  /** Null for sales rung up before staff were in use. */
+  staffId: number | null;
+  /** Their name as it is now, or "Not recorded". */
+  name: string;
+  sales: number;
+  refunds: number;
+  net: number;
+}
+
 /** A sales report: the range's quarter-hours (the UI folds them into local days and hours) and its groupings. */
 export interface SalesReport {
   from: number;
@@ -40,6 +51,8 @@ export interface SalesReport {
   products: ProductTally[];
   categories: CategoryTally[];
   methods: MethodTally[];
+  /** By who rang it up, most taken first. */
+  staff: StaffTally[];
 }
 
 /** A product on the low-stock list: at or below its threshold. */

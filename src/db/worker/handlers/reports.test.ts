@@ -92,6 +92,15 @@ describe('sales reports', () => {
     expect(sumTallies(eleventh.quarters)).toMatchObject({ sales: 1, net: d.total });
     expect(eleventh.products.map((p) => [p.name, p.quantity, p.amount])).toEqual([['Green tea', 1, d.total]]);
     expect(eleventh.methods).toEqual([{ method: 'other', count: 1, amount: 250 }]);
+    // Who rang them up: the staff column came with 0007 (sales before staff were in use have none).
+    const owner = await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
+    db.exec('UPDATE sales SET staff_id = ? WHERE number IN (?, ?)', { bind: [owner.id, b.number, c.number] });
+    const byStaff = await call('report.sales', { from, to });
+    expect(byStaff.staff).toEqual([
+      { staffId: owner.id, name: 'Maya Okafor', sales: 2, refunds: 0, net: b.total + c.total },
+      { staffId: null, name: 'Not recorded', sales: 1, refunds: 1, net: 0 },
+    ]);
+
     // Read as a long run (the lines through their product-ordered index): the same report.
     const range11 = localRange('2026-03-11', '2026-03-11', zone);
     expect(salesReport(db, range11.from, range11.to, -1)).toEqual(eleventh);

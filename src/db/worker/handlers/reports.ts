@@ -86,6 +86,10 @@ const methodsSql = (payments: string) => `
   SELECT c.method, count(*) AS count, sum(c.amount) AS amount FROM ${payments} GROUP BY c.method
   ORDER BY CASE c.method WHEN 'cash' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
+const staffSql = (where: string) => `
+  SELECT s.staff_id, st.name, sum(s.kind = 'sale') AS sales, sum(s.kind = 'refund') AS refunds, sum(s.total) AS net
+  FROM sales s LEFT JOIN staff st ON st.id = s.staff_id WHERE ${where} GROUP BY s.staff_id ORDER BY net DESC`;
+
 const LINES = `
   SELECT s.number, s.kind, s.created_at, s.currency, r.number AS refund_of, l.line_no, i.name, i.sku, i.barcode,
     l.quantity, i.unit_price, l.discount, l.amount, i.tax_bp
@@ -179,6 +183,11 @@ export function salesReport(db: Database, from: number, to: number, longRun = LO
     categories: categories(db, sold),
     methods: db.selectObjects(methodsSql(where.children('sale_payments')), where.bind).map((r) => ({
       method: String(r.method) as PaymentMethod, count: num(r.count), amount: num(r.amount),
+    })),
+    staff: db.selectObjects(staffSql(where.sales), where.bind).map((r) => ({
+      staffId: r.staff_id === null ? null : num(r.staff_id),
+      name: r.staff_id === null ? 'Not recorded' : String(r.name ?? 'Not recorded'),
+      sales: num(r.sales), refunds: num(r.refunds), net: num(r.net),
     })),
   };
 }
