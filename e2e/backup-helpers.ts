@@ -85,10 +85,11 @@ export function inspectWithPython(path: string): { integrity: string; products: 
 
 /**
  * Waits until the worker has handled every backup call the page sent before: a "verify" goes through the
- * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done.
+ * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done. Only the
+ * checks asked for count (new backups are also checked in the background).
  */
 export async function settle(page: Page): Promise<void> {
-  const verified = page.locator('[data-testid="backup-log"] li[data-action="verify"]');
+  const verified = page.locator('[data-testid="backup-log"] li[data-action="verify"]', { hasText: 'Checked on request' });
   const before = await verified.count();
   await page.getByTestId('backup-row').first().getByTestId('backup-verify').click();
   await expect(verified).toHaveCount(before + 1);

@@ -37,8 +37,9 @@ export function howLongAgo(iso: string, now = new Date()): string {
   return days <= 1 ? friendlyTime(iso, now) : new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(-days, 'day');
 }
 
-/** Whether a backup can be relied on, in words: "Checked today 14:05", or what is wrong with it. */
+/** Whether a backup can be relied on, in words: "Checked today 14:05", "Copied; being checked", or what is wrong. */
 export function describeState(backup: BackupRecord, now = new Date()): string {
+  if (backup.state === 'copied') return 'Copied; being checked';
   return backup.state === 'verified' ? `Checked ${friendlyTime(backup.verifiedAt, now)}` : `Damaged: ${backup.problem ?? 'it failed its check'}`;
 }
 

@@ -82,7 +82,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
               >
                 Verify
               </button>
-              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state !== 'verified'} onClick={() => onRestore(b)}>
+              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state === 'damaged'} onClick={() => onRestore(b)}>
                 Restore…
               </button>
               {confirmDelete === b.name ? (

@@ -16,8 +16,10 @@ import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
 import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { checkHeaderOf, type Refusal } from './header';
-import { readStaged, removeStaged, stagedHead } from './staging';
-import { readDatabaseFacts, refuseByHeader, validateImport } from './validate';
+import { readStaged, removeStaged, stagedChunks, stagedHead } from './staging';
+import { digestOfDigests, digesting } from '../backups/chunk-digest';
+import { CHUNK_BYTES } from '../storage/plain-files';
+import { readDatabaseFacts, refuseByHeader, validateImport, type Accepted } from './validate';
 
 /** What an import needs. */
 export interface ImportDeps {
@@ -91,6 +93,18 @@ function assertAccepted(manifest: ManifestCheck, acceptChanged: boolean): void {
   );
 }
 
+/** Checks staged file `staged` again, whole; returns the check and the checksum of the bytes checked. */
+async function validateStaged(live: LiveDatabase, staged: string): Promise<{ check: Accepted; checked: string }> {
+  const bytes = await readStaged(staged);
+  if (!bytes) throw new HandlerError('not-found', MISSING);
+  const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
+  if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
+  const hashed = digesting(chunksOf(bytes, CHUNK_BYTES));
+  while (await hashed.source());
+  // The bytes go out of scope here: the copy reads the staged file again, a chunk at a time.
+  return { check, checked: await digestOfDigests(hashed.digests) };
+}
+
 /**
  * Replaces the live database with staged file `staged`. The file is checked again (the staged copy is what gets
  * imported, and it must still be what the preview showed), and the staged copy is removed whatever happens. A file
@@ -102,15 +116,18 @@ export function importStaged(deps: ImportDeps, staged: string, acceptChanged = f
     live.exclusive(async () => {
       const started = performance.now();
       try {
-        const bytes = await readStaged(staged);
-        if (!bytes) throw new HandlerError('not-found', MISSING);
-        const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
-        if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
+        const { check, checked } = await validateStaged(live, staged);
         assertAccepted(check.manifest, acceptChanged);
         const undo = await service.snapshot('before-import');
-        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
-          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
-        );
+        // Streamed from the staged file into the pool, one chunk in memory; the chunks copied must be the bytes
+        // that were checked (compared before the switch record names the new file).
+        const reader = await stagedChunks(staged);
+        if (!reader) throw new HandlerError('not-found', MISSING);
+        const copied = digesting(reader.source);
+        const { result: report } = await swapLiveDatabase(live, copied.source, async (db) => {
+          if ((await digestOfDigests(copied.digests)) !== checked) throw new HandlerError('invalid', 'The file to import changed while it was being imported. Pick it again. Nothing was changed.');
+          return migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) });
+        }).finally(() => reader.close());
         await service.log({
           action: 'import',
           ok: true,
