@@ -87,3 +87,32 @@ export async function crashPage(page: Page): Promise<void> {
   void cdp.send('Page.crash').catch(() => undefined);
   await crashed;
 }
+
+/**
+ * The sahpool pool's files as a disk shows them, read from the page: each in-use file by the database path its
+ * header names (`/tillite.db`, `/tillite-b.db-wal`), with its size without the pool's 4 KiB header. Free slots
+ * are left out.
+ */
+export async function poolFiles(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await (await root.getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
+    const files: Record<string, number> = {};
+    for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
+      const file = await handle.getFile();
+      // sahpool's header starts with the file's path, NUL-terminated, in at most 512 bytes.
+      const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+      const end = head.indexOf(0);
+      const path = new TextDecoder().decode(head.subarray(0, end < 0 ? 512 : end));
+      if (path) files[path] = Math.max(0, file.size - 4096);
+    }
+    return files;
+  });
+}
+
+/** The size of the live database's WAL (the one `-wal` file in the pool), or 0 when there is none. */
+export async function walSize(page: Page): Promise<number> {
+  const wal = Object.entries(await poolFiles(page)).filter(([path]) => path.endsWith('-wal'));
+  expect(wal.length, `one WAL in the pool, found: ${wal.map(([p]) => p).join(', ')}`).toBeLessThanOrEqual(1);
+  return wal[0]?.[1] ?? 0;
+}

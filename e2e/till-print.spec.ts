@@ -8,29 +8,13 @@
  * is replaced: window.print() fires beforeprint as the browser does, and closing the dialog fires afterprint.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { pdfPages, printedPages, stubPrintDialog } from './print-helpers';
 import { openSampleShop, sample, scanInto, SIZES } from './till';
 
 test.use({ viewport: SIZES.tabletLandscape });
 
 // Several real sales, prints or restores per test, on a machine that may be shared: room beyond the default minute.
 test.describe.configure({ timeout: 180_000 });
-
-const MM_PER_PT = 25.4 / 72;
-
-/** Replaces only the print dialog (see above); `window.__closePrintDialog()` closes it. */
-async function stubPrintDialog(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __closePrintDialog(): void };
-    window.print = () => void window.dispatchEvent(new Event('beforeprint'));
-    w.__closePrintDialog = () => void window.dispatchEvent(new Event('afterprint'));
-  });
-}
-
-/** The pages of a PDF as [width, height] in millimetres, from their MediaBox entries. */
-function pdfPages(pdf: Buffer): [number, number][] {
-  const text = pdf.toString('latin1');
-  return [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]) * MM_PER_PT, Number(m[2]) * MM_PER_PT]);
-}
 
 /** Sells `codes` with exact cash and leaves the receipt open. */
 async function sell(page: Page, codes: string[]): Promise<void> {
@@ -46,11 +30,7 @@ async function sell(page: Page, codes: string[]): Promise<void> {
 async function printRoll(page: Page): Promise<{ pages: [number, number][]; contentMm: number }> {
   await page.getByTestId('print-80').click();
   await expect(page.getByTestId('print-area')).toHaveAttribute('data-paper', '80mm');
-  await page.emulateMedia({ media: 'print' });
-  const contentPx = await page.getByTestId('print-area').evaluate((e) => e.getBoundingClientRect().height);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  return { pages: pdfPages(pdf), contentMm: (contentPx * 25.4) / 96 };
+  return printedPages(page);
 }
 
 test('an 80 mm receipt prints on one page as long as its content, longer for more lines', async ({ page }) => {

@@ -1,5 +1,6 @@
 // Takes the screenshots kept under docs/screenshots (the register mid-sale, its quick keys, the payment, the
-// receipt, the Data page and the recovery screen, at 1024×768 and 390×844) and the two the web app manifest shows in the install
+// receipt, a sales report with its chart, a Z report, the Data page and the recovery screen, at 1024×768 and
+// 390×844) and the two the web app manifest shows in the install
 // dialog (public/screenshots). Needs a running build: `npx vite build && npx vite preview --port 4331`, then
 // `BASE_URL=http://127.0.0.1:4331 node scripts/screenshots.mjs`.
 import { chromium } from '@playwright/test';
@@ -57,6 +58,14 @@ for (const [width, height] of SIZES) {
     await page.goto(base);
     await page.getByRole('button', { name: 'Load a sample shop' }).click();
     const search = page.getByTestId('register-search');
+    // A shift open from the start, so the sale below is in its Z report.
+    await search.waitFor();
+    await page.getByRole('link', { name: 'Shift' }).click();
+    await page.getByTestId('shift-name').fill('Lena Park');
+    await page.getByTestId('shift-float').fill('100');
+    await page.getByTestId('shift-open').click();
+    await page.getByTestId('shift-open-since').waitFor();
+    await page.getByRole('link', { name: 'Register' }).click();
     for (const code of ['4000000000020', '4000000000143', '4000000000143', '4000000000211', '4000000000051']) {
       await search.fill(code);
       await search.press('Enter');
@@ -82,6 +91,22 @@ for (const [width, height] of SIZES) {
     await page.getByTestId('receipt').waitFor();
     await page.screenshot({ path: `docs/screenshots/receipt-${suffix}.png` });
     await page.getByTestId('new-sale').click();
+
+    // The sales report of the sample shop's last days, with its chart; then the shift closed into its Z report,
+    // the drawer counted by notes and coins.
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await page.getByTestId('report-chart').waitFor();
+    await page.screenshot({ path: `docs/screenshots/reports-${suffix}.png` });
+    await page.getByRole('link', { name: 'Shift' }).click();
+    for (const [piece, n] of [['note-5000', '2'], ['note-1000', '1'], ['coin-200', '3'], ['coin-50', '1']]) await page.getByTestId(`piece-${piece}`).fill(n);
+    await page.getByTestId('count-card').fill('5');
+    await page.getByTestId('shift-name').fill('Tom Reyes');
+    await page.getByTestId('shift-close').click();
+    await page.getByTestId('confirm-difference').or(page.getByTestId('z-report')).first().waitFor();
+    if (await page.getByTestId('confirm-difference').isVisible()) await page.getByTestId('confirm-difference').click();
+    await page.getByTestId('z-report').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `docs/screenshots/z-report-${suffix}.png` });
 
     await page.getByRole('link', { name: 'Data' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();

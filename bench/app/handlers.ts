@@ -16,7 +16,7 @@ import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
 import { backupDirectory, readFile, writeFile } from '../../src/db/worker/storage/opfs-files';
 import { generateShop, type ShopSize } from './shop-data';
-import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, validateImported, type BenchSale } from './workloads';
+import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, validateImported, type BenchSale } from './workloads';
 
 /** A bench call: always a task, run with the leader's context. */
 interface BenchTask<A, R> {
@@ -130,6 +130,13 @@ export const benchHandlers = {
     effect: 'read',
     run: async (ctx, { count, searches, seed }: { count: number; searches: number; seed: number }) => timeLookups(benchProcessor(ctx), lookupInputs(ctx.db, count, searches, seed), now),
   } satisfies BenchTask<{ count: number; searches: number; seed: number }, unknown>,
+
+  /** A year's sales report (the Reports page's call), timed `runs` times in the worker. */
+  'bench.reportYear': {
+    kind: 'task',
+    effect: 'read',
+    run: async (ctx, { runs }: { runs: number }) => timeReportYear(benchProcessor(ctx), ctx.db, runs, now),
+  } satisfies BenchTask<{ runs: number }, unknown>,
 
   /**
    * The app's "Back up now": a verified snapshot (VACUUM INTO, integrity_check, write, read back, SHA-256,

@@ -7,7 +7,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { HandlerContext } from '../../src/db/worker/runtime/processor';
 import { generateShop, type ShopSize } from './shop-data';
-import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, validateImported } from './workloads';
+import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, validateImported } from './workloads';
 
 /** The part of a better-sqlite3 statement the adapter uses. */
 interface NativeStatement {
@@ -106,6 +106,7 @@ export function nativeTwin(native: NativeDatabase, fileName: string) {
     generate: (size: ShopSize) => generateShop(db, size),
     commits: (count: number, seed: number) => timeCommits(benchProcessor(ctx), makeSales(db, count, seed), now),
     lookups: (count: number, searches: number, seed: number) => timeLookups(benchProcessor(ctx), lookupInputs(db, count, searches, seed), now),
+    reportYear: (runs: number) => timeReportYear(benchProcessor(ctx), db, runs, now),
     validate: () => validateImported(db),
   };
 }

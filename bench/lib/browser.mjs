@@ -98,7 +98,7 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
     out.dbBytes = out.generated.dbBytes;
     await page.reload();
     await interactive(page);
-    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], during: [], restore: [], cold: [] });
+    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], during: [], checkpoints: [], restore: [], cold: [] });
     log('  browser: lookups, snapshot, export, import…');
     for (let i = 0; i < runs; i++) r.lookups.push(await send(page, 'bench.lookups', { count: plan.barcodes, searches: plan.searches, seed: 100 + i }));
     for (const [name, args] of [['snapshot', { keep: false }], ['export', {}], ['import', {}]]) {
@@ -117,6 +117,8 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
     for (let i = 0; i < runs; i++) r.commits.push(await send(page, 'bench.commits', { count: plan.commits, seed: 200 + i }));
     for (let i = 0; i < runs; i++) {
       const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 300 + i });
+      // The checkpoints this burst forces at the WAL's bound (and idle ones): how long a sale may wait behind one.
+      const before = await send(page, 'bench.wal', {});
       r.ui.push(
         await page.evaluate(async ([list, registerId]) => {
           const latencies = [];
@@ -129,6 +131,9 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
           return { latencies, totalMs: performance.now() - started };
         }, [sales, REGISTER]),
       );
+      const after = await send(page, 'bench.wal', {});
+      const count = after.forced + after.idle - before.forced - before.idle;
+      r.checkpoints.push({ count, totalMs: after.totalMs - before.totalMs, longestMs: after.longestMs });
     }
     log('  browser: long tasks while the register is used…');
     const sample = await send(page, 'bench.sales', { count: 2, seed: 400 });

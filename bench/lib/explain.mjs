@@ -28,6 +28,7 @@ export function explain(result) {
     const p99 = result.sizes.map((z) => `${z.name} ${fmt(z.rows.find((x) => x[0] === 'Sale commit in the worker: p99')?.[3]?.median, 1)} ms`);
     out.push(`Commit p99 across sizes: ${p99.join(', ')}; the tail is the flush and the checkpoints a burst of commits forces at the WAL's bound, which do not depend on the shop's size, so the spread is mostly this machine's noise.`);
   }
+  if (unmet('A sale arriving while a checkpoint')) out.push(`Checkpoints: the longest took ${fmt(b('Checkpoint while selling: longest so far (a sale arriving meanwhile waits at most this)', 'ms'), 1)} ms (mean ${fmt(b('Checkpoint while selling: mean duration', 'ms'), 1)} ms). A back-to-back burst forces one at the WAL's bound (2,048 frames), which copies every page the burst changed and syncs the file in one PASSIVE step; this sqlite-wasm build has no sqlite3_wal_checkpoint_v2 to split it, so a sale sent meanwhile waits for the rest of it. Idle checkpoints (200 ms after the last sale) are small.`);
   if (unmet('Commit rate')) out.push('Commit rate: below native on this run; both sides are bound by the flush per commit (see the p50 and p99 rows).');
   if (unmet('UI round trip')) {
     const extra = result.sizes.map((z) => {

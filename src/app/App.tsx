@@ -19,6 +19,7 @@ import { CatalogView } from './views/Catalog';
 import { DataView } from './views/Data';
 import { NotFoundView } from './views/NotFound';
 import { RegisterView } from './views/Register';
+import { ReportsView } from './views/Reports';
 import { SalesView } from './views/Sales';
 import { SetupView } from './views/Setup';
 import { StatusView } from './views/Status';
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
   { path: '/shop', label: 'Shop', view: SetupView },
   { path: '/data', label: 'Data', view: DataView },
   { path: '/shift', label: 'Shift', view: ShiftView },
+  { path: '/reports', label: 'Reports', view: ReportsView },
   { path: '/staff', label: 'Staff', view: StaffView },
   { path: '/lock', label: 'Lock', view: LockView },
   { path: '/status', label: 'Status', view: StatusView },

@@ -74,6 +74,14 @@ function download(file: File, fileName: string): void {
   }
 }
 
+/**
+ * Saves a small text file the app made (a report's CSV) as a download: the file-save path every browser has, and
+ * the one a PWA without the save picker takes.
+ */
+export function downloadText(text: string, fileName: string, type: string): void {
+  download(new File([text], fileName, { type }), fileName);
+}
+
 /** Where an export goes: a file the user chose with the save picker, or a download. */
 export type Destination = { kind: 'picked'; handle: FileSystemFileHandle } | { kind: 'download' };
 

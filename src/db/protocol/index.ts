@@ -8,6 +8,7 @@ import type { CartHandlers } from './cart';
 import type { CatalogHandlers } from './catalog';
 import type { QuickKeyHandlers } from './quick-keys';
 import type { RecoveryHandlers } from './recovery';
+import type { ReportHandlers } from './reports';
 import type { SalesHandlers } from './sales';
 import type { ShopHandlers } from './shop';
 import type { ShiftHandlers } from './shifts';
@@ -26,7 +27,8 @@ export type Handlers = SystemHandlers &
   SalesHandlers &
   TransferHandlers &
   StaffHandlers &
-  ShiftHandlers;
+  ShiftHandlers &
+  ReportHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

@@ -7,6 +7,7 @@
  * forbids inline <style> elements, not changes made through the CSSOM).
  */
 import { signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import type { SaleDetail } from '../../../pos/sale';
 import { Invoice } from './invoice';
 import { Receipt } from './receipt';
@@ -19,7 +20,7 @@ const ROLL_MARGIN_MM = 3;
 const ROLL_SLACK_MM = 4;
 
 /** What is being printed right now (null: Ctrl+P prints the page on screen). */
-const printing = signal<{ sale: SaleDetail; paper: Paper } | null>(null);
+const printing = signal<{ content: ComponentChildren; paper: Paper } | null>(null);
 
 /** True between printReceipt's own call to window.print() and the browser's beforeprint for it. */
 let requested = false;
@@ -47,9 +48,17 @@ function rollPageRule(heightPx: number): string {
   return `@page { size: 80mm ${lengthMm}mm; margin: ${ROLL_MARGIN_MM}mm; }`;
 }
 
-/** Prints `sale` on `paper`: renders it into the print area, sizes the page, then opens the print dialog. */
+/** Prints `sale` on `paper`: the receipt on the roll, the invoice on A4. */
 export function printReceipt(sale: SaleDetail, paper: Paper): void {
-  printing.value = { sale, paper };
+  printOnPaper(paper === '80mm' ? <Receipt sale={sale} /> : <Invoice sale={sale} />, paper);
+}
+
+/**
+ * Prints `content` (a receipt, a Z report) on `paper`: renders it into the print area, sizes the page (a roll as
+ * long as the content), then opens the print dialog.
+ */
+export function printOnPaper(content: ComponentChildren, paper: Paper): void {
+  printing.value = { content, paper };
   // Let Preact render the print area before measuring it and before the browser lays out the printed page.
   requestAnimationFrame(() => {
     const area = document.querySelector<HTMLElement>('[data-testid="print-area"]');
@@ -85,13 +94,13 @@ window.addEventListener('afterprint', () => {
   printing.value = null;
 });
 
-/** Rendered once beside the app shell: off-screen on screen; when a sale prints, the only thing printed. */
+/** Rendered once beside the app shell: off-screen on screen; when something prints, the only thing printed. */
 export function PrintArea() {
   const job = printing.value;
   if (!job) return null;
   return (
     <div class={`print-area paper-${job.paper}`} data-testid="print-area" data-paper={job.paper} aria-hidden="true">
-      {job.paper === '80mm' ? <Receipt sale={job.sale} /> : <Invoice sale={job.sale} />}
+      {job.content}
     </div>
   );
 }

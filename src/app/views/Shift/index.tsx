@@ -13,8 +13,26 @@ import { useAction } from '../../hooks/use-action';
 import { useQuery } from '../../hooks/use-query';
 import { signedIn } from '../../state/session';
 import { digits, money } from '../../state/shop';
+import { printOnPaper, type Paper } from '../../components/Receipt';
+import { DrawerCount } from './drawer-count';
 import { FiguresTable } from './figures-table';
+import { ShiftReportPrint, type ShiftPrint } from './z-print';
 import './style.css';
+
+/** Buttons that print `job` on the roll or on A4. */
+function PrintButtons({ job, what }: { job: () => ShiftPrint; what: string }) {
+  const print = (paper: Paper) => printOnPaper(<ShiftReportPrint job={job()} paper={paper} />, paper);
+  return (
+    <p class="no-print print-buttons">
+      <button type="button" class="secondary" data-testid={`${what}-print-80`} onClick={() => print('80mm')}>
+        Print (80 mm)
+      </button>
+      <button type="button" class="secondary" data-testid={`${what}-print-a4`} onClick={() => print('a4')}>
+        Print (A4)
+      </button>
+    </p>
+  );
+}
 
 function amount(text: string): number {
   const value = parseDecimal(text, digits());
@@ -31,9 +49,7 @@ function ZReportCard({ z }: { z: ZReport }) {
       </p>
       <FiguresTable figures={z} />
       <p data-testid="z-difference">Difference: {money(z.differenceTotal)}</p>
-      <button type="button" class="secondary no-print" onClick={() => window.print()}>
-        Print
-      </button>
+      <PrintButtons what="z" job={() => ({ z })} />
     </section>
   );
 }
@@ -103,6 +119,7 @@ export function ShiftView() {
           </p>
           <h2>X report (so far)</h2>
           <FiguresTable figures={current.data.figures} />
+          <PrintButtons what="x" job={() => ({ x: current.data!.figures!, openedAt: shift.openedAt, openedBy: shift.openedBy, at: new Date().toISOString() })} />
           <form class="no-print" data-testid="cash-move-form" onSubmit={(e) => (e.preventDefault(), void cash.run())}>
             <h2>Cash in or out</h2>
             <select data-testid="cash-direction" value={move.direction} onChange={(e) => setMove({ ...move, direction: e.currentTarget.value })}>
@@ -119,6 +136,7 @@ export function ShiftView() {
           <form class="no-print" data-testid="close-form" onSubmit={(e) => (e.preventDefault(), void close.run(null))}>
             <h2>Close the shift</h2>
             {nameField}
+            <DrawerCount onTotal={(sum) => setCounted((c) => ({ ...c, cash: toDecimal(sum, digits()) }))} />
             {METHODS.map((m) => (
               <label key={m}>
                 {m === 'cash' ? 'Cash counted' : m === 'card' ? 'Card terminal total' : 'Other payments'}{' '}

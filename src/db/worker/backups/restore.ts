@@ -7,6 +7,7 @@
 import type { BackupRecord } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
 import { HandlerError, toWireError } from '../runtime/errors';
+import { inTransaction } from '../runtime/transaction';
 import type { LiveDatabase } from '../storage/live';
 import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
@@ -83,7 +84,7 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
           previous = live.pool.getFileNames().includes(live.fileName) ? live.pool.exportFile(live.fileName) : null;
         }
         const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
-          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
+          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi }),
         );
         if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);
         live.setFailure(null);
@@ -117,7 +118,8 @@ export function emptyDatabase(deps: RestoreDeps, confirm: string) {
       const snapshot = await service.snapshot('before-empty');
       const db = live.db;
       const tables = businessTables(db);
-      db.transaction('IMMEDIATE', () => {
+      // A failed COMMIT (a full disk) keeps its own cause: see `inTransaction`.
+      inTransaction(db, live.sqlite3.capi, 'IMMEDIATE', () => {
         // Every row of every table goes, so references are whole again at commit.
         db.exec('PRAGMA defer_foreign_keys = ON');
         for (const { name } of tables) db.exec(`DELETE FROM "${name.replaceAll('"', '""')}"`);

@@ -5,6 +5,7 @@ import { cartHandlers } from './cart';
 import { catalogHandlers } from './catalog';
 import { quickKeyHandlers } from './quick-keys';
 import { recoveryHandlers } from './recovery';
+import { reportHandlers } from './reports';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { shiftHandlers, requireOpenShift } from './shifts';
@@ -25,6 +26,7 @@ export const handlers: HandlerMap = {
   ...transferHandlers,
   ...staffHandlers,
   ...shiftHandlers,
+  ...reportHandlers,
   // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
   'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };

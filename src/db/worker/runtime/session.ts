@@ -115,6 +115,9 @@ export async function openLeaderSession(
   options: { busyWaitMs: number; onHealth?: (failure: WireError | null) => void; progress?: (detail: string) => void },
 ): Promise<LeaderSession> {
   markStart('session');
+  // The catalogue (IndexedDB) opens while the wasm loads and the pool installs; its failure is met when awaited.
+  const storeOpening = openBackupStore();
+  storeOpening.catch(() => undefined);
   const { sqlite3, pool } = await openOpfsPool(options);
   markStart('pool');
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
@@ -125,7 +128,7 @@ export async function openLeaderSession(
     // cut off before its record leaves the old file in charge and its own copy removed.
     await live.choose();
     markStart('cleaned');
-    const store = await openBackupStore();
+    const store = await storeOpening;
     markStart('catalogue');
     const backups = createBackupService({ live, store, appVersion, notify });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));

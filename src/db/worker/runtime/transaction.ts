@@ -13,7 +13,8 @@ export interface AutocommitApi {
 
 /**
  * Runs `work` inside `BEGIN <mode>` … `COMMIT`; on any failure rolls back if needed and throws the first error.
- * Without `capi` (the in-memory database of unit tests) it tries ROLLBACK and ignores a refusal.
+ * Without `capi` (a caller that was not given it) it tries ROLLBACK and ignores a refusal: the first error is kept
+ * either way.
  */
 export function inTransaction<T>(db: Database, capi: AutocommitApi | null, mode: 'IMMEDIATE' | 'DEFERRED' | 'EXCLUSIVE', work: () => T): T {
   db.exec(`BEGIN ${mode}`);

@@ -133,6 +133,24 @@ describe('the migration runner', () => {
     expect(notes(snapshot)).toEqual(['one', 'two', 'three']);
   });
 
+  it('a migration whose COMMIT fails reports that failure, not "cannot rollback", and changes nothing', async () => {
+    const { db, sqlite3 } = await shopAtLatest();
+    // A commit hook that refuses turns COMMIT into a ROLLBACK done by SQLite itself, as a full disk does: the
+    // transaction is gone before the wrapper sees the error.
+    sqlite3.capi.sqlite3_commit_hook(db.pointer!, () => 1, 0);
+    try {
+      const error = await refusal(migrate(db, withExtra(bundledMigrations, [ADD_COLUMN]), { appVersion: APP, capi: sqlite3.capi }));
+      expect(error.code).toBe('migration-failed');
+      expect(String(error.detail?.reason)).toMatch(/SQLITE_CONSTRAINT_COMMITHOOK/);
+      expect(error.message).not.toMatch(/cannot rollback/);
+    } finally {
+      sqlite3.capi.sqlite3_commit_hook(db.pointer!, 0, 0);
+    }
+    expect(schemaVersionOf(db)).toBe(LATEST);
+    expect(db.selectValue("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'amount_cents'")).toBe(0);
+    expect(notes(db)).toEqual(['one', 'two', 'three']);
+  });
+
   it('refuses a migration that leaves broken foreign keys, and keeps the rows it would have orphaned', async () => {
     const { db, sqlite3 } = await shopAtLatest();
     db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id)); INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1);');

@@ -14,6 +14,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { MigrationRecord } from '../../protocol/system';
 import { HandlerError } from '../runtime/errors';
+import { inTransaction, type AutocommitApi } from '../runtime/transaction';
 import { checksumOf, type Migration } from './loader';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from './version';
 
@@ -32,6 +33,8 @@ export interface MigrateOptions {
   appVersion: string;
   hooks?: MigrateHooks;
   now?: () => Date;
+  /** sqlite3's C API, so a migration's failed COMMIT keeps its own cause (see `inTransaction`). */
+  capi?: AutocommitApi | null;
 }
 
 /** What the runner did. */
@@ -146,7 +149,9 @@ export async function migrate(db: Database, migrations: Migration[], options: Mi
         options.hooks?.onMigrationStart?.({ version: migration.version, name: migration.name, index, count: pending.length });
         const started = performance.now();
         try {
-          db.transaction('IMMEDIATE', () => {
+          // Not sqlite-wasm's `transaction()`: its ROLLBACK after a COMMIT that SQLite already rolled back (a full
+          // disk) would replace the reason with "cannot rollback - no transaction is active".
+          inTransaction(db, options.capi ?? null, 'IMMEDIATE', () => {
             migration.up(db);
             const broken = db.selectObjects('PRAGMA foreign_key_check');
             if (broken.length > 0) throw new Error(`it leaves ${broken.length} broken foreign key(s)`);

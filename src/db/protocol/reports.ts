@@ -1,0 +1,53 @@
+/** Sales reports over a date range, and their raw lines as CSV. Times UTC milliseconds; money minor units. */
+import type { PaymentMethod } from '../../pos/payments';
+import type { QuarterTally } from '../../pos/report';
+
+/** A product's sales in the range: quantities and amounts of its refunds taken off. */
+export interface ProductTally {
+  /** Null for a line that sold no catalogue product. */
+  productId: number | null;
+  name: string;
+  sku: string | null;
+  categoryId: number | null;
+  quantity: number;
+  /** The lines' amounts after discounts, as prices are entered (with or without tax, as the shop prices). */
+  amount: number;
+}
+
+/** A category's sales in the range (its own products, not its subcategories'). */
+export interface CategoryTally {
+  categoryId: number | null;
+  /** The category's path from the top, or "No category". */
+  name: string;
+  quantity: number;
+  amount: number;
+}
+
+/** What was taken by one payment method in the range, refunds given back by it taken off. */
+export interface MethodTally {
+  method: PaymentMethod;
+  /** Payments by this method (refunds counted as payments back). */
+  count: number;
+  amount: number;
+}
+
+/** A sales report: the range's quarter-hours (the UI folds them into local days and hours) and its groupings. */
+export interface SalesReport {
+  from: number;
+  to: number;
+  quarters: QuarterTally[];
+  /** Every product sold in the range, best-selling (by amount) first. */
+  products: ProductTally[];
+  categories: CategoryTally[];
+  methods: MethodTally[];
+}
+
+export interface ReportHandlers {
+  /** The sales report for [from, to): UTC ms, the shop's local days as `pos/report.ts` computes them. */
+  'report.sales': (args: { from: number; to: number }) => SalesReport;
+  /**
+   * The raw sales of [from, to) as CSV, one row per line (refunds' lines negative): times in `timeZone`, amounts
+   * with `decimal` as the decimal mark (with ',' the fields are separated by ';', as spreadsheets there expect).
+   */
+  'report.salesCsv': (args: { from: number; to: number; timeZone: string; decimal: '.' | ',' }) => { csv: string; rows: number };
+}
