@@ -20,7 +20,7 @@ import { PaymentPanel } from './payment-panel';
 import { LeftCartOffer } from './left-cart-offer';
 import { ReceiptDialog } from './receipt-dialog';
 import { ProductTile } from './product-tile';
-import { PinButton, QuickKeys, useQuickKeys } from './quick-keys';
+import { KeyTabs, PinButton, QuickKeys, useQuickKeys } from './quick-keys';
 import styles from './register.module.css';
 
 type Message = { kind: 'error' | 'info'; text: string };
@@ -158,19 +158,22 @@ export function RegisterView() {
           {message?.text ?? '\u00a0'}
         </p>
         <LeftCartOffer />
-        <div class={styles.pickerTabs} role="group" aria-label="Show">
-          <button type="button" class="secondary" data-testid="show-quick-keys" aria-pressed={shown === 'keys'} onClick={() => { setQuery(''); setView('keys'); }}>
-            Quick keys
-          </button>
-          <button type="button" class="secondary" data-testid="show-all-products" aria-pressed={shown === 'all'} onClick={() => setView('all')}>
-            All products
-          </button>
-          <button type="button" class="secondary" data-testid="quick-arrange" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>
-            {arranging ? 'Done arranging' : 'Arrange keys'}
-          </button>
+        <div class={styles.pickerBar}>
+          <div class={styles.pickerTabs} role="group" aria-label="Show">
+            <button type="button" class="secondary" data-testid="show-quick-keys" aria-pressed={shown === 'keys'} onClick={() => { setQuery(''); setView('keys'); }}>
+              Quick keys
+            </button>
+            <button type="button" class="secondary" data-testid="show-all-products" aria-pressed={shown === 'all'} onClick={() => setView('all')}>
+              All products
+            </button>
+            <button type="button" class="secondary" data-testid="quick-arrange" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>
+              {arranging ? 'Done arranging' : 'Arrange keys'}
+            </button>
+          </div>
+          {shown === 'keys' && <KeyTabs data={keys} tab={keyTab} onTab={setKeyTab} />}
         </div>
         {shown === 'keys' ? (
-          <QuickKeys data={keys} tab={keyTab} onTab={setKeyTab} arranging={arranging} onAdd={tapAdd} onError={(text) => setMessage({ kind: 'error', text })} />
+          <QuickKeys data={keys} arranging={arranging} onAdd={tapAdd} onError={(text) => setMessage({ kind: 'error', text })} />
         ) : (
           <div class={styles.tiles} data-testid="product-results" role="group" aria-label="Products">
             {results.data?.products.map((p) => (

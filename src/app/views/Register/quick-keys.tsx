@@ -53,11 +53,22 @@ export function useQuickKeys(tab: number | null) {
   return useQuery('quickKeys.get', { categoryId: tab }, ['catalog'], { patchStock: withKeyStock }).data;
 }
 
-/** The grid with its tabs. `arranging` shows the arranging buttons; `onAdd` adds a product to the cart. */
-export function QuickKeys({ data, tab, onTab, arranging, onAdd, onError }: {
+/** The category tabs (All, then each top-level category with something on sale); the register places them. */
+export function KeyTabs({ data, tab, onTab }: { data: Keys | null; tab: number | null; onTab(tab: number | null): void }) {
+  return (
+    <div class={styles.keyTabs} role="group" aria-label="Quick key categories">
+      {[{ id: null, name: 'All' }, ...(data?.tabs ?? [])].map((t) => (
+        <button key={t.id ?? 'all'} type="button" class="secondary" data-testid="quick-tab" aria-pressed={tab === t.id} onClick={() => onTab(t.id)}>
+          {t.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The grid of one tab. `arranging` shows the arranging buttons; `onAdd` adds a product to the cart. */
+export function QuickKeys({ data, arranging, onAdd, onError }: {
   data: Keys | null;
-  tab: number | null;
-  onTab(tab: number | null): void;
   arranging: boolean;
   onAdd(product: Product): void;
   onError(text: string): void;
@@ -66,13 +77,6 @@ export function QuickKeys({ data, tab, onTab, arranging, onAdd, onError }: {
   const visiblePinned = data?.keys.filter((k) => k.pinned).map((k) => k.id) ?? [];
   return (
     <>
-      <div class={styles.keyTabs} role="group" aria-label="Quick key categories">
-        {[{ id: null, name: 'All' }, ...(data?.tabs ?? [])].map((t) => (
-          <button key={t.id ?? 'all'} type="button" class="secondary" data-testid="quick-tab" aria-pressed={tab === t.id} onClick={() => onTab(t.id)}>
-            {t.name}
-          </button>
-        ))}
-      </div>
       <div class={styles.tiles} data-testid="quick-keys" role="group" aria-label="Quick keys">
         {data?.keys.map((k) => (
           <ProductTile key={k.id} product={k} testId="quick-key" pinned={k.pinned} disabled={arranging} onAdd={onAdd}>
