@@ -1,7 +1,8 @@
 /**
  * axe-core on every view of the app, in real Chromium: no critical or serious violation on the first-run
  * setup, the register with a sale in progress, the payment and receipt dialogs, sales, the catalogue and its
- * product form, the shop, data and status pages, the page for an unknown address, and the recovery screen.
+ * product form, the quick keys while arranging, the catalogue's import preview, the shop, data and status pages,
+ * the page for an unknown address, and the recovery screen.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -68,6 +69,22 @@ test('the sales page, the catalogue and the product form', async ({ page }) => {
   await page.getByTestId('product-new').click();
   await expect(page.getByRole('dialog', { name: 'New product' })).toBeVisible();
   await expectAccessible(page, 'the product form');
+});
+
+test('the quick keys while arranging, and the catalogue import preview', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openSampleShop(page);
+  await page.getByTestId('show-quick-keys').click();
+  await page.getByTestId('quick-arrange').click();
+  await page.getByRole('button', { name: /^Pin / }).first().click();
+  await expect(page.getByRole('button', { name: /^Unpin / })).toHaveCount(1);
+  await expectAccessible(page, 'the quick keys while arranging');
+
+  await go(page, 'Catalogue');
+  const csv = 'name;price;tax_rate\r\nBrot;2,50;7\r\nBrezel;zwei;7\r\n';
+  await page.getByTestId('csv-import').setInputFiles({ name: 'Artikel.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expectAccessible(page, 'the import preview');
 });
 
 test('the shop, data and status pages, and the page for an unknown address', async ({ page }) => {

@@ -112,28 +112,33 @@ export async function crashPage(page: Page): Promise<void> {
 /**
  * The sahpool pool's files as a disk shows them, read from the page: each in-use file by the database path its
  * header names (`/tillite.db`, `/tillite-b.db-wal`), with its size without the pool's 4 KiB header. Free slots
- * are left out.
+ * are left out. A file being written cannot be read (each write ends the snapshot `getFile()` gave): it is named
+ * by the path last read from its slot on this page, or `?<slot>` when none was, with its size all the same.
  */
 export async function poolFiles(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
+    const w = window as unknown as { __poolPaths?: Record<string, string> };
+    const known = (w.__poolPaths ??= {});
     const root = await navigator.storage.getDirectory();
     const dir = await (await root.getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
     const files: Record<string, number> = {};
     for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
-      // A file written to between getFile() and the read cannot be read (NotReadableError): read it again.
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const file = await handle.getFile();
+      let file = await handle.getFile();
+      let path: string | null = null;
+      for (let attempt = 0; attempt < 5 && path === null; attempt++) {
         try {
           // sahpool's header starts with the file's path, NUL-terminated, in at most 512 bytes.
           const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
           const end = head.indexOf(0);
-          const path = new TextDecoder().decode(head.subarray(0, end < 0 ? 512 : end));
-          if (path) files[path] = Math.max(0, file.size - 4096);
-          break;
+          path = new TextDecoder().decode(head.subarray(0, end < 0 ? 512 : end));
+          known[handle.name] = path;
         } catch (error) {
-          if ((error as DOMException).name !== 'NotReadableError' || attempt === 19) throw error;
+          if ((error as DOMException).name !== 'NotReadableError') throw error;
+          file = await handle.getFile();
         }
       }
+      path ??= known[handle.name] || `?${handle.name}`;
+      if (path) files[path] = Math.max(0, file.size - 4096);
     }
     return files;
   });

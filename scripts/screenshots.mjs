@@ -1,5 +1,6 @@
-// Takes the screenshots kept under docs/screenshots (the register mid-sale, the payment, the receipt, a sales
-// report with its chart, a Z report, the Data page and the recovery screen, at 1024×768 and 390×844) and the two the web app manifest shows in the install
+// Takes the screenshots kept under docs/screenshots (the register mid-sale, its quick keys, the payment, the
+// receipt, a sales report with its chart, a Z report, the Data page and the recovery screen, at 1024×768 and
+// 390×844) and the two the web app manifest shows in the install
 // dialog (public/screenshots). Needs a running build: `npx vite build && npx vite preview --port 4331`, then
 // `BASE_URL=http://127.0.0.1:4331 node scripts/screenshots.mjs`.
 import { chromium } from '@playwright/test';
@@ -75,6 +76,11 @@ for (const [width, height] of SIZES) {
     await page.getByTestId('cart-saved').and(page.locator('[data-state="saved"]')).waitFor();
     await search.focus();
     await page.screenshot({ path: `docs/screenshots/register-${suffix}.png` });
+    // The quick keys (the sample's best sellers), then back to the catalogue for the rest.
+    await page.getByTestId('show-quick-keys').click();
+    await page.getByTestId('quick-key').first().waitFor();
+    await page.screenshot({ path: `docs/screenshots/quick-keys-${suffix}.png` });
+    await page.getByTestId('show-all-products').click();
 
     await page.getByTestId('pay').click();
     await page.getByTestId('tender-amount').fill('5');

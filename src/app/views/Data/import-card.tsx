@@ -47,6 +47,8 @@ export function ImportCard() {
   const busy = step.kind === 'copying' || step.kind === 'checking' || step.kind === 'importing';
 
   const check = async (file: File) => {
+    // The last file's refusal or preview goes at once: what shows next is about this file.
+    setStep({ kind: 'checking' });
     try {
       // The header first: a file it already refuses (1 GB of zeros after a valid header) is never copied in.
       const early = await db().send('transfer.checkHead', { head: await readHead(file), size: file.size });

@@ -19,6 +19,8 @@ import { CartPanel } from './cart-panel';
 import { PaymentPanel } from './payment-panel';
 import { LeftCartOffer } from './left-cart-offer';
 import { ReceiptDialog } from './receipt-dialog';
+import { ProductTile } from './product-tile';
+import { KeyTabs, PinButton, QuickKeys, useQuickKeys } from './quick-keys';
 import styles from './register.module.css';
 
 type Message = { kind: 'error' | 'info'; text: string };
@@ -30,11 +32,6 @@ const withListStock = (data: SearchResult, stock: Record<number, number>): Searc
   return products === data.products ? data : { ...data, products };
 };
 
-function stockLabel(p: Product): { text: string; level: 'ok' | 'out' } {
-  if (p.stock <= 0) return { text: p.stock < 0 ? `${p.stock} in stock (count it)` : 'Out of stock', level: 'out' };
-  return { text: `${p.stock} in stock`, level: 'ok' };
-}
-
 export function RegisterView() {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
@@ -42,6 +39,15 @@ export function RegisterView() {
   const [payNotice, setPayNotice] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SaleDetail | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  // What the picker shows without a search: the quick keys or every product. Until the cashier chooses, the quick
+  // keys once the owner has pinned any (a shop that never arranged them keeps the catalogue it knows).
+  const [view, setView] = useState<'keys' | 'all' | null>(null);
+  const [keyTab, setKeyTab] = useState<number | null>(null);
+  const [arranging, setArranging] = useState(false);
+  const keys = useQuickKeys(keyTab);
+  const shown = query.trim() ? 'all' : (view ?? (keys && keys.pinned.length > 0 ? 'keys' : 'all'));
+  const savePinned = (next: number[]) =>
+    db().send('quickKeys.set', { productIds: next }).catch((e: unknown) => setMessage({ kind: 'error', text: `The quick keys were not changed: ${errorText(e)}` }));
   // No count of the whole catalogue, which the register never shows. A sale patches the stock of the rows shown
   // from its announcement rather than reading the list again in front of the next sale.
   const results = useQuery('catalog.search', { query, limit: 24, countAll: false }, ['catalog'], { patchStock: withListStock });
@@ -87,6 +93,8 @@ export function RegisterView() {
     },
     [add],
   );
+
+  const tapAdd = (p: Product) => void add(p).catch((e: unknown) => setMessage({ kind: 'error', text: `${p.name} was not added: ${String(e)}` }));
 
   const newSale = () => {
     setReceipt(null);
@@ -150,23 +158,32 @@ export function RegisterView() {
           {message?.text ?? '\u00a0'}
         </p>
         <LeftCartOffer />
-        <div class={styles.tiles} data-testid="product-results" role="group" aria-label="Products">
-          {results.data?.products.map((p) => {
-            const stock = stockLabel(p);
-            return (
-              <button key={p.id} type="button" class={styles.tile} data-testid="product-tile" disabled={!p.active} onClick={() => void add(p).catch((e: unknown) => setMessage({ kind: 'error', text: `${p.name} was not added: ${String(e)}` }))}>
-                <span class={styles.tileName} title={p.name}>
-                  {p.name}
-                </span>
-                <span class={styles.tilePrice}>{money(p.price)}</span>
-                <small class={styles.tileStock} data-testid="tile-stock" data-level={stock.level}>
-                  {stock.text}
-                </small>
-              </button>
-            );
-          })}
-          {results.data && results.data.products.length === 0 && <p class={styles.empty}>No product matches “{query}”.</p>}
+        <div class={styles.pickerBar}>
+          <div class={styles.pickerTabs} role="group" aria-label="Show">
+            <button type="button" class="secondary" data-testid="show-quick-keys" aria-pressed={shown === 'keys'} onClick={() => { setQuery(''); setView('keys'); }}>
+              Quick keys
+            </button>
+            <button type="button" class="secondary" data-testid="show-all-products" aria-pressed={shown === 'all'} onClick={() => setView('all')}>
+              All products
+            </button>
+            <button type="button" class="secondary" data-testid="quick-arrange" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>
+              {arranging ? 'Done arranging' : 'Arrange keys'}
+            </button>
+          </div>
+          {shown === 'keys' && <KeyTabs data={keys} tab={keyTab} onTab={setKeyTab} />}
         </div>
+        {shown === 'keys' ? (
+          <QuickKeys data={keys} arranging={arranging} onAdd={tapAdd} onError={(text) => setMessage({ kind: 'error', text })} />
+        ) : (
+          <div class={styles.tiles} data-testid="product-results" role="group" aria-label="Products">
+            {results.data?.products.map((p) => (
+              <ProductTile key={p.id} product={p} testId="product-tile" onAdd={tapAdd}>
+                {arranging && keys && <PinButton product={p} pinned={keys.pinned} onChange={savePinned} />}
+              </ProductTile>
+            ))}
+            {results.data && results.data.products.length === 0 && <p class={styles.empty}>No product matches “{query}”.</p>}
+          </div>
+        )}
       </div>
       <CartPanel onPay={openPayment} />
       {paying && (

@@ -44,7 +44,7 @@ function saveShop(db: Database, input: Shop, at: string): Shop {
   if (!Number.isSafeInteger(shop.defaultTaxBp) || shop.defaultTaxBp < 0 || shop.defaultTaxBp > 100_000) {
     throw new HandlerError('invalid', 'The default tax rate must be between 0 and 1000 %.');
   }
-  const step = shop.cashStep ?? null;
+  const step = shop.cashStep;
   if (step !== null && (!Number.isSafeInteger(step) || step < 1 || step > 100_000)) {
     throw new HandlerError('invalid', 'Cash rounding must be a whole number of the smallest unit (5 for 0.05), or none.');
   }
