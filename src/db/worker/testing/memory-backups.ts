@@ -58,6 +58,10 @@ export function addProducts(db: import('@sqlite.org/sqlite-wasm').Database, coun
   try {
     db.transaction(() => {
       for (let n = from; n < from + count; n++) insert.bind([`Product ${n} ${'x'.repeat(150)}`, `SKU-${n}`, 100 + n]).stepReset();
+      // Each stock comes with the movement that set it, as the catalogue records one (verify checks the sum).
+      db.exec(
+        "INSERT INTO stock_movements (product_id, delta, reason, created_at) SELECT id, stock, 'initial', 1767600000000 FROM products WHERE id NOT IN (SELECT product_id FROM stock_movements)",
+      );
     });
   } finally {
     insert.finalize();
