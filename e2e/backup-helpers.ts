@@ -25,12 +25,13 @@ export async function showStatus(page: Page): Promise<void> {
 /** "Back up now", optionally with a description; returns the new backup's file name. */
 export async function backUpNow(page: Page, description = '', timeout?: number): Promise<string> {
   const message = page.getByTestId('data-message');
-  const previous = (await message.count()) > 0 ? await message.textContent() : null;
+  // The words describe the backup (two in one minute read alike); its file name is on the element.
+  const previous = (await message.count()) > 0 ? await message.getAttribute('data-name') : null;
   await page.getByTestId('backup-description').fill(description);
   await page.getByTestId('backup-now').click();
-  if (previous !== null) await expect(message).not.toHaveText(previous, { timeout });
+  if (previous !== null) await expect(message).not.toHaveAttribute('data-name', previous, { timeout });
   await expect(message).toContainText('Backed up: ', { timeout });
-  return ((await message.textContent()) ?? '').replace('Backed up: ', '').trim();
+  return (await message.getAttribute('data-name')) ?? '';
 }
 
 /** The backup rows of one kind, or all of them. */
@@ -47,7 +48,7 @@ export function row(page: Page, name: string): Locator {
 export async function restore(page: Page, name: string, timeout?: number): Promise<{ backup: string; current: string }> {
   await row(page, name).getByTestId('backup-restore').click();
   const dialog = page.getByTestId('restore-dialog');
-  await expect(dialog.getByTestId('restore-current-holds')).toContainText('rows');
+  await expect(dialog.getByTestId('restore-current-holds')).not.toHaveText('…');
   const seen = { backup: (await dialog.getByTestId('restore-backup-holds').textContent()) ?? '', current: (await dialog.getByTestId('restore-current-holds').textContent()) ?? '' };
   await dialog.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('data-message')).toContainText('Restored', { timeout });
@@ -84,10 +85,11 @@ export function inspectWithPython(path: string): { integrity: string; products: 
 
 /**
  * Waits until the worker has handled every backup call the page sent before: a "verify" goes through the
- * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done.
+ * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done. Only the
+ * checks asked for count (new backups are also checked in the background).
  */
 export async function settle(page: Page): Promise<void> {
-  const verified = page.locator('[data-testid="backup-log"] li[data-action="verify"]');
+  const verified = page.locator('[data-testid="backup-log"] li[data-action="verify"]', { hasText: 'Checked on request' });
   const before = await verified.count();
   await page.getByTestId('backup-row').first().getByTestId('backup-verify').click();
   await expect(verified).toHaveCount(before + 1);

@@ -6,10 +6,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { persistentProfile, waitForDb } from './helpers';
-import { crashPage, expectRegister } from './kill-helpers';
+import { crashPage, expectRegister, reportFigures } from './kill-helpers';
 import { addByName, exportFacts, expectHealthy, payWith, receiptNumber } from './till-helpers';
 
 test.setTimeout(180_000);
+let started = 0;
+test.beforeEach(() => void (started = Date.now()));
 
 test('renderer crashes in the middle of completing a sale, 8 rounds: nothing acknowledged lost, nothing doubled', async () => {
   const profile = persistentProfile();
@@ -87,10 +89,8 @@ test('renderer crashes in the middle of completing a sale, 8 rounds: nothing ack
     expect(Math.max(...byNumber.keys())).toBe(last);
     // Every crash was survived one way or another, and each counted once.
     expect(offeredBack + landedUnacknowledged + neverSaved).toBe(8);
-    test.info().annotations.push({
-      type: 'figures',
-      description: JSON.stringify({ crashes: 8, acknowledged: acknowledged.size, found: acknowledged.size - lost.length, lost: lost.length, doubled: facts.doubledIds.length, offeredBack, landedUnacknowledged, neverSaved }),
-    });
+    const figures = { acknowledged: acknowledged.size, found: acknowledged.size - lost.length, lost: lost.length, doubled: facts.doubledIds.length + facts.doubledNumbers.length, hung: 0, refused: 0 };
+    reportFigures('crash', { ...figures, crashes: 8, offeredBack, landedUnacknowledged, neverSaved }, started);
   } finally {
     await context.close();
     profile.dispose();

@@ -2,7 +2,7 @@
  * Killing a real browser: Chromium launched on a profile directory (as a shop runs it), its processes found by
  * that directory on this machine's process table and ended with SIGKILL, as a power cut or the OS would.
  */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { persistentProfile, waitForDb, type PersistentBrowser } from './helpers';
 
@@ -21,6 +21,22 @@ export function browserPids(profileDir: string): number[] {
   return pids;
 }
 
+/**
+ * `promise`, or a failure naming `what` after `ms`: every wait of the fault specs has a bound of its own, so that a
+ * hang reads as what did not happen rather than as the test's overall timeout.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** SIGKILLs the whole browser on `profileDir` and waits until none of its processes is left. */
 export async function killBrowser(profileDir: string, context: BrowserContext): Promise<void> {
   const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
@@ -33,8 +49,8 @@ export async function killBrowser(profileDir: string, context: BrowserContext): 
       // Already gone with its parent.
     }
   }
-  await closed;
-  await expect.poll(() => browserPids(profileDir).length).toBe(0);
+  await within(closed, 30_000, 'Playwright saw the killed browser go');
+  await expect.poll(() => browserPids(profileDir).length, { message: 'every process of the killed browser gone', timeout: 30_000 }).toBe(0);
 }
 
 /** A browser on a profile that survives being killed: `launch()` (re)starts it and opens the register. */
@@ -46,7 +62,7 @@ export interface KillableShop {
   dispose(): Promise<void>;
 }
 
-/** A fresh profile; the export is read back through the download path (no File System Access picker). */
+/** A fresh profile; files are exported as downloads and imported through the file chooser (no File System Access picker). */
 export function killableShop(): KillableShop {
   const profile = persistentProfile();
   const shop: KillableShop = {
@@ -55,7 +71,12 @@ export function killableShop(): KillableShop {
     async launch(path = '/') {
       const context = await profile.open();
       shop.context = context;
-      await context.addInitScript(() => delete (window as unknown as Record<string, unknown>).showSaveFilePicker);
+      // Files go out as downloads and come in through the file chooser (the pickers' fallback paths).
+      await context.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        delete w.showSaveFilePicker;
+        delete w.showOpenFilePicker;
+      });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(path);
       await waitForDb(page);
@@ -85,25 +106,38 @@ export async function crashPage(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   // The session dies with the renderer: its answer never comes.
   void cdp.send('Page.crash').catch(() => undefined);
-  await crashed;
+  await within(crashed, 30_000, 'the renderer crashed');
 }
 
 /**
  * The sahpool pool's files as a disk shows them, read from the page: each in-use file by the database path its
  * header names (`/tillite.db`, `/tillite-b.db-wal`), with its size without the pool's 4 KiB header. Free slots
- * are left out.
+ * are left out. A file being written cannot be read (each write ends the snapshot `getFile()` gave): it is named
+ * by the path last read from its slot on this page, or `?<slot>` when none was, with its size all the same.
  */
 export async function poolFiles(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
+    const w = window as unknown as { __poolPaths?: Record<string, string> };
+    const known = (w.__poolPaths ??= {});
     const root = await navigator.storage.getDirectory();
     const dir = await (await root.getDirectoryHandle('.tillite-sahpool')).getDirectoryHandle('.opaque');
     const files: Record<string, number> = {};
     for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
-      const file = await handle.getFile();
-      // sahpool's header starts with the file's path, NUL-terminated, in at most 512 bytes.
-      const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
-      const end = head.indexOf(0);
-      const path = new TextDecoder().decode(head.subarray(0, end < 0 ? 512 : end));
+      let file = await handle.getFile();
+      let path: string | null = null;
+      for (let attempt = 0; attempt < 5 && path === null; attempt++) {
+        try {
+          // sahpool's header starts with the file's path, NUL-terminated, in at most 512 bytes.
+          const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+          const end = head.indexOf(0);
+          path = new TextDecoder().decode(head.subarray(0, end < 0 ? 512 : end));
+          known[handle.name] = path;
+        } catch (error) {
+          if ((error as DOMException).name !== 'NotReadableError') throw error;
+          file = await handle.getFile();
+        }
+      }
+      path ??= known[handle.name] || `?${handle.name}`;
       if (path) files[path] = Math.max(0, file.size - 4096);
     }
     return files;
@@ -115,4 +149,24 @@ export async function walSize(page: Page): Promise<number> {
   const wal = Object.entries(await poolFiles(page)).filter(([path]) => path.endsWith('-wal'));
   expect(wal.length, `one WAL in the pool, found: ${wal.map(([p]) => p).join(', ')}`).toBeLessThanOrEqual(1);
   return wal[0]?.[1] ?? 0;
+}
+
+/** What a fault scenario counts: sales acknowledged to the cashier, found afterwards, lost, doubled; calls hung or refused. */
+export interface FaultFigures {
+  acknowledged: number;
+  found: number;
+  lost: number;
+  doubled: number;
+  hung: number;
+  refused: number;
+  [more: string]: unknown;
+}
+
+/**
+ * Records a scenario's figures on the test (an annotation) and prints them as one `[faults]` line with the seconds
+ * since `started`, so that they appear in a CI log.
+ */
+export function reportFigures(scenario: string, figures: FaultFigures, started: number): void {
+  test.info().annotations.push({ type: 'figures', description: JSON.stringify(figures) });
+  console.log(`[faults] ${scenario}: ${JSON.stringify(figures)} in ${Math.round((Date.now() - started) / 1000)} s`);
 }

@@ -111,3 +111,27 @@ test('a report equals what was rung up, its CSVs download, the drawer is counted
   for (const [w, h] of a4.pages) expect([Math.round(w), Math.round(h)]).toEqual([210, 297]);
   await closePrintDialog(page);
 });
+
+test('the low-stock list shows a product once a sale takes it to its threshold', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openNewShop(page);
+  await addProduct(page, COFFEE);
+  await addProduct(page, BREAD);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const low = page.getByTestId('low-stock');
+  await expect(low).toContainText('No product has a low-stock threshold yet.');
+  await low.getByTestId('low-stock-query').fill('coffee');
+  await low.getByTestId('low-stock-find').click();
+  await expect(low.getByTestId('low-stock-product')).toHaveCount(1);
+  await low.getByTestId('low-stock-threshold').fill('9');
+  await low.getByTestId('low-stock-save').click();
+  await expect(low).toContainText('Nothing is at or below its threshold.');
+  await low.getByTestId('low-stock-threshold').fill('nine');
+  await low.getByTestId('low-stock-save').click();
+  await expect(low.getByRole('alert')).toHaveText('“nine” is not a number of items. Type a whole number such as 5, or leave it empty for none.');
+
+  await page.getByRole('link', { name: 'Register' }).click();
+  await sell(page, [COFFEE.barcode], [['card']]);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(low.getByTestId('low-stock-row')).toHaveText([`${COFFEE.name}99`]);
+});

@@ -28,7 +28,7 @@ test('a damaged database: what happened first, then restore the newest backup, t
   const newest = page.getByTestId('recovery-newest');
   await expect(newest).toHaveAttribute('data-name', backup);
   // What the backup holds in plain words: its sales (the sample shop's 15) and products (40), no table counts.
-  await expect(newest).toContainText(/^Manual backup of (today|yesterday) \d\d:\d\d( [AP]M)? · 15 sales, the last one .+ · 40 products$/);
+  await expect(newest).toContainText(/^Manual backup( “[^”]+”)? of (today|yesterday) \d\d:\d\d( [AP]M)? · 15 sales, the last one .+ · 40 products$/);
   await expect(newest).not.toContainText('rows');
 
   // The fix comes before the download, and the technical message is last, in small print.

@@ -59,10 +59,18 @@ async function receipts(page: Page, count: number): Promise<string[]> {
   const texts: string[] = [];
   for (let number = 1; number <= count; number++) {
     await page.getByTestId('sales-number').fill(String(number));
+    // The row of this number, not the previous one still on screen while the list is read again.
     await expect(page.getByTestId('sale-row')).toHaveCount(1);
+    await expect(page.getByTestId('sale-row')).toContainText(String(number).padStart(6, '0'));
     await page.getByTestId('sale-row').click();
     await expect(page.getByTestId('receipt-number')).toContainText(String(number));
-    texts.push(((await page.getByTestId('receipt').textContent()) ?? '').replace(/\s+/g, ' ').trim());
+    // The code a receipt carries for finding the sale again (added after the previous release) is not compared.
+    const text = await page.getByTestId('receipt').evaluate((receipt) => {
+      const copy = receipt.cloneNode(true) as HTMLElement;
+      copy.querySelector('[data-testid="receipt-code"]')?.remove();
+      return copy.textContent ?? '';
+    });
+    texts.push(text.replace(/\s+/g, ' ').trim());
   }
   return texts;
 }

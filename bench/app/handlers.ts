@@ -2,8 +2,8 @@
  * `bench.*`: calls that exist only in bench builds (`TILLITE_BENCH=1`, see vite.config.ts); a normal build
  * bundles none of this (an end-to-end test checks the built files for these names). They generate a shop and
  * time the app's own code in the worker: sale commits and lookups through the real processor and handlers,
- * snapshots through the backup service, restores through `backup.restore`, and, until they are pointed at the transfer handlers, the
- * operations those will be made of (export, import with validation, restore), labelled as such in the results.
+ * snapshots through the backup service (and its background check), the export through `transfer.snapshot`, the
+ * import's checks through `transfer.inspect`'s code on a staged copy, and restores through `backup.restore`.
  *
  * Every call is a `task`: it manages its own transactions, and its timings are taken inside the worker.
  */
@@ -13,10 +13,13 @@ import { LIVE_NAMES } from '../../src/db/worker/storage/atomic-swap';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
 import { checkpointerOf, walBoundBytes } from '../../src/db/worker/storage/checkpoint';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
-import { STAGING_FILE } from '../../src/db/worker/backups/snapshot';
-import { backupDirectory, readFile, writeFile } from '../../src/db/worker/storage/opfs-files';
+import { transferHandlers } from '../../src/db/worker/handlers/transfer';
+import { removeStaged } from '../../src/db/worker/transfer/staging';
+import { backupDirectory, opfsDirectory } from '../../src/db/worker/storage/opfs-files';
+import { opfsPlainFiles } from '../../src/db/worker/storage/opfs-plain-files';
+import { OPFS_DIRS } from '../../src/lib/opfs-paths';
 import { generateShop, type ShopSize } from './shop-data';
-import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, validateImported, type BenchSale } from './workloads';
+import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, type BenchSale } from './workloads';
 
 /** A bench call: always a task, run with the leader's context. */
 interface BenchTask<A, R> {
@@ -32,7 +35,8 @@ interface BenchTask<A, R> {
 const now = () => performance.now();
 /** Where the bench's export lands: a plain OPFS file, as an export to the user's disk would stream from. */
 const EXPORT_DIR = 'bench-exports';
-const EXPORT_FILE = 'tillite-export.db';
+/** The backup file the last `bench.export` wrote (the import's checks run on a staged copy of it). */
+let lastExport: string | null = null;
 
 function poolOf(ctx: HandlerContext): SAHPoolUtil {
   if (!ctx.live) throw new Error('The bench needs the database on OPFS (sahpool).');
@@ -139,8 +143,9 @@ export const benchHandlers = {
   } satisfies BenchTask<{ runs: number }, unknown>,
 
   /**
-   * The app's "Back up now": a verified snapshot (VACUUM INTO, integrity_check, write, read back, SHA-256,
-   * rename) with its summary, catalogued and pruned by the backup service, as the Data view does it.
+   * The app's "Back up now": a streamed snapshot (backup API in steps, pages written in 1 MiB chunks with a
+   * digest each, read back and compared, renamed), catalogued and pruned by the backup service, as the Data view
+   * does it; then the background check of the new file (`checkMs`), which sales do not wait for.
    */
   'bench.snapshot': {
     kind: 'task',
@@ -152,59 +157,57 @@ export const benchHandlers = {
       const t0 = now();
       const file = await ctx.backups.create(`bench ${String(Math.random()).slice(2, 8)}`);
       const ms = now() - t0;
+      await ctx.backups.checksSettled();
+      const checkMs = now() - t0 - ms;
+      const state = (await ctx.backups.getRecord(file.name)).state;
       if (!keep) await ctx.backups.remove(file.name);
-      return { ms, dbBytes, bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
+      return { ms, checkMs, state, dbBytes, bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
     },
   } satisfies BenchTask<{ keep: boolean }, unknown>,
 
-  /**
-   * Export's underlying operation (issue 5 not built yet): checkpoint, sahpool `exportFile` of the live file,
-   * header set to rollback-journal, written to a plain OPFS file that a download or save picker streams from.
-   */
+  /** The app's export (`transfer.snapshot`): a streamed snapshot of kind `export`, which the page then saves. */
   'bench.export': {
     kind: 'task',
     effect: 'read',
     run: async (ctx) => {
-      const pool = poolOf(ctx);
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
-      ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      const bytes = pool.exportFile(ctx.live?.fileName ?? LIVE_NAMES[0]);
-      bytes[18] = 1;
-      bytes[19] = 1;
-      await writeFile(await exportDirectory(), EXPORT_FILE, bytes);
-      return { ms: now() - t0, bytes: bytes.length, heapBefore, heapAfter: await wasmHeapBytes() };
+      const file = await transferHandlers['transfer.snapshot'].run(ctx, { at: new Date().toISOString() });
+      lastExport = file.name;
+      return { ms: now() - t0, bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
     },
   } satisfies BenchTask<Record<string, never>, unknown>,
 
   /**
-   * Import's underlying operation (issue 5 not built yet): read the exported plain file, sahpool `importDb` into
-   * the staging slot, validate there (integrity_check, foreign_key_check, application id, schema version). The
-   * swap into the live slot is what `bench.restore` measures (close, unlink, importDb, reopen).
+   * The import's checks on the last export (`transfer.inspect`'s code): the file is first staged as the page
+   * stages a picked file (a plain OPFS copy under a UUID name), then checked whole (header, integrity and
+   * foreign keys, schema, business rules), then the staged copy removed. The swap is what `bench.restore` times.
    */
   'bench.import': {
     kind: 'task',
     effect: 'read',
     run: async (ctx) => {
-      const pool = poolOf(ctx);
+      if (!ctx.backups || !ctx.live || !lastExport) throw new Error('bench.import needs a bench.export first.');
+      // The export's background check reads its file through a sync access handle, which is exclusive.
+      await ctx.backups.checksSettled();
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
-      const bytes = await readFile(await exportDirectory(), EXPORT_FILE);
-      const t1 = now();
-      pool.unlink(STAGING_FILE);
-      void pool.importDb(STAGING_FILE, bytes);
-      const t2 = now();
-      const staged = new pool.OpfsSAHPoolDb(STAGING_FILE);
-      let checks: ReturnType<typeof validateImported>;
+      const staged = `${crypto.randomUUID()}.db`;
+      const reader = await ctx.backups.files.read(lastExport);
+      if (!reader) throw new Error(`the export ${lastExport} is gone`);
+      const writer = await opfsPlainFiles(() => opfsDirectory(OPFS_DIRS.staging)).create(staged);
       try {
-        checks = validateImported(staged);
+        for (let chunk = await reader.source(); chunk; chunk = await reader.source()) await writer.write(chunk);
+        await writer.close();
       } finally {
-        staged.close();
-        pool.unlink(STAGING_FILE);
+        reader.close();
       }
-      const t3 = now();
-      if (checks.integrity !== 'ok' || checks.foreignKeyProblems > 0) throw new Error(`the imported file fails its checks: ${JSON.stringify(checks)}`);
-      return { ms: t3 - t0, readMs: t1 - t0, importMs: t2 - t1, validateMs: t3 - t2, bytes: bytes.length, checks, heapBefore, heapAfter: await wasmHeapBytes() };
+      const t1 = now();
+      const inspection = await transferHandlers['transfer.inspect'].run(ctx, { staged });
+      const t2 = now();
+      await removeStaged(staged);
+      if (!inspection.ok) throw new Error(`the exported file was refused: ${inspection.message}`);
+      return { ms: t2 - t0, readMs: t1 - t0, importMs: 0, validateMs: t2 - t1, bytes: reader.size, checks: inspection.file, heapBefore, heapAfter: await wasmHeapBytes() };
     },
   } satisfies BenchTask<Record<string, never>, unknown>,
 

@@ -98,9 +98,11 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
     out.dbBytes = out.generated.dbBytes;
     await page.reload();
     await interactive(page);
-    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], during: [], checkpoints: [], restore: [], cold: [] });
+    const r = (out.runs = { lookups: [], snapshot: [], export: [], import: [], commits: [], ui: [], longTasks: [], during: [], checkpoints: [], restore: [], cold: [], reportYear: null });
     log('  browser: lookups, snapshot, export, import…');
     for (let i = 0; i < runs; i++) r.lookups.push(await send(page, 'bench.lookups', { count: plan.barcodes, searches: plan.searches, seed: 100 + i }));
+    // The Reports page's call for the year up to the newest sale (issue 15: "a year's report within a second").
+    r.reportYear = await send(page, 'bench.reportYear', { runs });
     for (const [name, args] of [['snapshot', { keep: false }], ['export', {}], ['import', {}]]) {
       for (let i = 0; i < n.file; i++) {
         // A fresh worker each run: its wasm heap never shrinks, so only a fresh one shows what the operation needs.

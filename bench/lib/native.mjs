@@ -84,6 +84,7 @@ export async function nativeSuite({ size, runs, plan, dir, migrationsDir, twinMo
   const r = (out.runs = { lookups: [], commits: [], snapshot: [], export: [], import: [], restore: [], coldOpen: [] });
 
   for (let i = 0; i < runs; i++) r.lookups.push(await twin.lookups(plan.barcodes, plan.searches, 100 + i));
+  r.reportYear = await twin.reportYear(runs);
   for (let i = 0; i < n.file; i++) {
     const peak = watchPeak([process.pid]);
     const t = now();

@@ -49,6 +49,7 @@ export function sizeRows(b, n, sales) {
     ['Barcode lookup: p99', 'µs', 0, bb.p99, nb.p99],
     ['Name search (24 results): p50', 'ms', 2, bs.p50, ns.p50],
     ['Name search (24 results): p99', 'ms', 2, bs.p99, ns.p99],
+    ['A year\'s sales report (Reports page, `report.sales`)', 'ms', 0, br.reportYear ? spread(br.reportYear.latencies) : null, nr.reportYear ? spread(nr.reportYear.latencies) : null],
     ['Cold start: navigation → register interactive (SW-served)', 'ms', 0, pick(br.cold, (c) => c.interactiveMs), null],
     ['Cold start: worker created → first answered query', 'ms', 1, pick(br.cold, (c) => c.workerMs), pick(nr.coldOpen, (c) => c.ms)],
     ['Snapshot with verification, fresh worker', 'ms', 0, pick(br.snapshot, (r) => r.ms), pick(nr.snapshot, (r) => r.ms)],
@@ -119,6 +120,7 @@ export function targets(sizes) {
     [12, 'Restore extra memory ≤ 0.25× the database', med('Restore: peak extra memory', '× db'), '× db', false, (v) => v <= 0.25],
     [12, 'Sale commit p99 while a snapshot runs ≤ 10 ms', med('Sale commit while a snapshot runs (UI): p99', 'ms'), 'ms', false, (v) => v <= 10],
     [12, 'Sale commit p99 while an export runs ≤ 10 ms', med('Sale commit while an export runs (UI): p99', 'ms'), 'ms', false, (v) => v <= 10],
+    [15, 'A year\'s sales report answers within a second', med('A year\'s sales report (Reports page, `report.sales`)', 'ms'), 'ms', false, (v) => v <= 1000],
     [12, 'Zero main-thread long tasks during snapshot, export and import', lts.reduce((a, v) => a + v, 0), 'long tasks in all runs', false, (v) => v === 0],
   ];
   return list.map(([issue, target, value, unit, perSize, ok]) => {
@@ -139,7 +141,11 @@ export function markdown(result) {
   }
   const last = result.sizes.at(-1);
   if (last) {
-    lines.push('', `## Targets (issues 11 and 12, at the ${last.name} size, ${fmt(last.browser.dbBytes / MB, 1)} MB)`, '', '| issue | target | measured (median) | per 200 MB (scaled) | met? |', '| --- | --- | --- | --- | --- |');
+    lines.push('', `## Targets (issues 11, 12 and 15, at the ${last.name} size, ${fmt(last.browser.dbBytes / MB, 1)} MB)`, '');
+    // A target per 200 MB is judged on the figure scaled linearly: fair at the large size, where the time goes
+    // into the bytes; at a small size fixed costs dominate and the scaled figure overstates.
+    lines.push('Targets stated per 200 MB are judged on the measured figure scaled linearly to 200 MB (fair at the large size; at a small one fixed costs dominate and the scaled figure overstates).', '');
+    lines.push('| issue | target | measured (median) | per 200 MB (scaled) | met? |', '| --- | --- | --- | --- | --- |');
     for (const t of last.targets) {
       const digits = t.unit === 'B' || t.unit.startsWith('long') ? 0 : 2;
       const measured = Number.isFinite(t.value) ? `${fmt(t.value, digits)} ${t.unit}` : 'not measured';

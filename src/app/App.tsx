@@ -28,6 +28,7 @@ import { ApprovalDialog } from './views/Lock/approval-dialog';
 import { ShiftView } from './views/Shift';
 import { StaffView } from './views/Staff';
 import { signedIn } from './state/session';
+import { idleLocked, useIdleLock } from './state/idle-lock';
 
 interface Route {
   path: string;
@@ -63,11 +64,14 @@ function Content({ route }: { route: Route }) {
   if (route.view === StatusView || route.view === DataView || route.view === NotFoundView) return <route.view />;
   if (shop.value === undefined) return <p class="boot">Opening the shop…</p>;
   if (shop.value === null) return <SetupView />;
+  // Locked after the idle time: only a PIN brings the view back (the sale in progress is kept with the cart).
+  if (idleLocked.value) return <LockView />;
   const View = route.view;
   return <View />;
 }
 
 export function App() {
+  useIdleLock();
   const status = dbStatus.value;
   if (status.state === 'failed' && status.error.detail?.recoverable === true) return <RecoveryScreen error={status.error} />;
   if (status.state === 'failed' || status.state === 'outdated') return <FatalScreen status={status} />;

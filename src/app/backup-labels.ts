@@ -20,14 +20,27 @@ export const KIND_LABELS: Record<BackupKind, string> = {
   export: 'Exported',
 };
 
-/** "12 rows in 3 tables · 4 products · 7 sales, last 22 Nov 10:15". */
-export function describeSummary(summary: BackupSummary): string {
-  const parts = [`${summary.rows} rows in ${summary.tables} tables`];
-  if (summary.products !== null) parts.push(`${summary.products} products`);
+/** "412 sales, the last one today 14:02 · 1,280 products": what a copy holds, in a shop owner's words. */
+export function describeSummary(summary: BackupSummary, now = new Date()): string {
+  const parts: string[] = [];
   if (summary.sales !== null) {
-    parts.push(`${summary.sales} sales${summary.lastSaleAt ? `, last ${new Date(summary.lastSaleAt).toLocaleString()}` : ''}`);
+    parts.push(summary.sales === 0 ? 'no sales' : `${count(summary.sales, 'sale')}${summary.lastSaleAt ? `, the last one ${friendlyTime(summary.lastSaleAt, now)}` : ''}`);
   }
-  return parts.join(' · ');
+  if (summary.products !== null) parts.push(summary.products === 0 ? 'no products' : count(summary.products, 'product'));
+  return parts.length ? parts.join(' · ') : 'no shop yet';
+}
+
+/** "today 14:05", "yesterday 09:12", "3 days ago": how long ago, in the shop's locale. */
+export function howLongAgo(iso: string, now = new Date()): string {
+  const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((day(now) - day(new Date(iso))) / 86_400_000);
+  return days <= 1 ? friendlyTime(iso, now) : new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(-days, 'day');
+}
+
+/** Whether a backup can be relied on, in words: "Checked today 14:05", "Copied; being checked", or what is wrong. */
+export function describeState(backup: BackupRecord, now = new Date()): string {
+  if (backup.state === 'copied') return 'Copied; being checked';
+  return backup.state === 'verified' ? `Checked ${friendlyTime(backup.verifiedAt, now)}` : `Damaged: ${backup.problem ?? 'it failed its check'}`;
 }
 
 /** "today 14:05", "yesterday 09:12", or the date and time, in the shop's locale. */
@@ -41,15 +54,13 @@ export function friendlyTime(iso: string, now = new Date()): string {
   return at.toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function count(n: number, one: string): string {
-  return `${n.toLocaleString(locale())} ${one}${n === 1 ? '' : 's'}`;
+/** "1 product", "1,280 products" (the number in the shop's locale). */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString(locale())} ${n === 1 ? one : many}`;
 }
 
 /** A backup in a shop owner's words: "Scheduled backup of today 14:05 · 412 sales, the last one 14:02 · 1,280 products". */
-export function describeBackup(backup: BackupRecord): string {
-  const s = backup.summary;
-  const parts = [`${KIND_LABELS[backup.kind]} backup of ${friendlyTime(backup.createdAt)}`];
-  if (s.sales !== null) parts.push(s.sales === 0 ? 'no sales' : `${count(s.sales, 'sale')}${s.lastSaleAt ? `, the last one ${friendlyTime(s.lastSaleAt)}` : ''}`);
-  if (s.products !== null) parts.push(count(s.products, 'product'));
-  return parts.join(' · ');
+export function describeBackup(backup: BackupRecord, now = new Date()): string {
+  const note = backup.description ? ` “${backup.description}”` : '';
+  return `${KIND_LABELS[backup.kind]} backup${note} of ${friendlyTime(backup.createdAt, now)} · ${describeSummary(backup.summary, now)}`;
 }

@@ -36,6 +36,14 @@ export interface ReceiptLabels {
   amount: string;
   paid: string;
   invoiceThanks: string;
+  /** Who rang it up. */
+  servedBy: string;
+  /** A refund's line naming the sale it refunds ("Refund of sale" + "no. 000012"), and a void's. */
+  refundOf: string;
+  voidOf: string;
+  reason: string;
+  /** Printed across a sale that was voided. */
+  voided: string;
 }
 
 const EN: ReceiptLabels = {
@@ -68,6 +76,11 @@ const EN: ReceiptLabels = {
   amount: 'Amount',
   paid: 'Paid',
   invoiceThanks: 'Thank you for your purchase.',
+  servedBy: 'Served by',
+  refundOf: 'Refund of sale',
+  voidOf: 'Void of sale',
+  reason: 'Reason',
+  voided: 'VOIDED',
 };
 
 const DE: ReceiptLabels = {
@@ -100,6 +113,11 @@ const DE: ReceiptLabels = {
   amount: 'Betrag',
   paid: 'Bezahlt',
   invoiceThanks: 'Vielen Dank für Ihren Einkauf.',
+  servedBy: 'Bedient von',
+  refundOf: 'Rückgabe zu Beleg',
+  voidOf: 'Storno von Beleg',
+  reason: 'Grund',
+  voided: 'STORNIERT',
 };
 
 const FR: ReceiptLabels = {
@@ -132,6 +150,11 @@ const FR: ReceiptLabels = {
   amount: 'Montant',
   paid: 'Payé',
   invoiceThanks: 'Merci de votre achat.',
+  servedBy: 'Servi par',
+  refundOf: 'Remboursement de la vente',
+  voidOf: 'Annulation de la vente',
+  reason: 'Motif',
+  voided: 'ANNULÉE',
 };
 
 const BY_LANGUAGE: Record<string, ReceiptLabels> = { en: EN, de: DE, fr: FR };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everythingLeft, planRefund, type RefundableLine } from './refund-limits';
+import { everythingLeft, planRefund, refundPayments, refundTaxes, type RefundableLine } from './refund-limits';
 
 const sold = (refunded: [number, number] = [0, 0]): RefundableLine[] => [
   { lineNo: 1, name: 'Oat milk', quantity: 3, amount: 1000, discount: 50, refundedQty: refunded[0] },
@@ -51,5 +51,34 @@ describe('refund limits', () => {
       ok: false,
       error: 'Nothing to refund: choose at least one item and a quantity.',
     });
+  });
+});
+
+describe('refund money', () => {
+  it('takes back a band’s tax in running shares, so refunds of the whole band add up to its tax', () => {
+    // 3 units at 3.33 + 3.34 + 3.33 (prices include 20 % tax): the band's 10.00 carried 1.67 of tax.
+    const band = (refundedAmount: number) => [{ taxBp: 2000, amount: 1000, tax: 167, refundedAmount }];
+    const parts = [refundTaxes(band(0), new Map([[2000, 333]]), true), refundTaxes(band(333), new Map([[2000, 334]]), true), refundTaxes(band(667), new Map([[2000, 333]]), true)];
+    expect(parts.map((p) => p[0]?.tax)).toEqual([56, 55, 56]);
+    expect(parts.reduce((a, p) => a + (p[0]?.tax ?? 0), 0)).toBe(167);
+    expect(parts[0]).toEqual([{ taxBp: 2000, net: 277, tax: 56, gross: 333 }]);
+    // Prices without tax: the tax is added to the amount.
+    expect(refundTaxes([{ taxBp: 1000, amount: 500, tax: 50, refundedAmount: 0 }], new Map([[1000, 500]]), false)).toEqual([{ taxBp: 1000, net: 500, tax: 50, gross: 550 }]);
+  });
+
+  it('pays back by the sale’s own methods in proportion, never more than each took, or all in cash', () => {
+    const paid = [
+      { method: 'card' as const, taken: 700, refunded: 0 },
+      { method: 'cash' as const, taken: 353, refunded: 0 },
+    ];
+    expect(refundPayments(225, paid, 'original')).toEqual([{ method: 'card', amount: 150 }, { method: 'cash', amount: 75 }]);
+    expect(refundPayments(225, paid, 'cash')).toEqual([{ method: 'cash', amount: 225 }]);
+    // The card already had 690 back: only 10 more can go to it; the rest is cash.
+    expect(refundPayments(200, [{ method: 'card', taken: 700, refunded: 690 }, { method: 'cash', taken: 353, refunded: 0 }], 'original')).toEqual([
+      { method: 'card', amount: 6 },
+      { method: 'cash', amount: 194 },
+    ]);
+    // A cent no method holds goes back in cash.
+    expect(refundPayments(101, [{ method: 'card', taken: 100, refunded: 0 }], 'original')).toEqual([{ method: 'card', amount: 100 }, { method: 'cash', amount: 1 }]);
   });
 });

@@ -2,9 +2,11 @@
  * What a refund may take back from a sale: by line and quantity, never more than was sold, earlier refunds
  * counted. The money of a partial refund is the line's amount (after its discounts) in proportion, computed as a
  * difference of running shares, so that partial refunds of a line always add up to exactly what the line cost:
- * refunding 1 of 3 lines worth 10.00 gives 3.33, then 3.34, then 3.33, never 10.01 in all.
+ * refunding 1 of 3 lines worth 10.00 gives 3.33, then 3.34, then 3.33, never 10.01 in all. The refund's tax and how
+ * it is paid back follow the same rule (`refundTaxes`, `refundPayments`).
  */
-import { divRound } from './rounding';
+import type { PaymentMethod } from './payments';
+import { allocate, divRound } from './rounding';
 
 /** A line of the original sale as the refund needs it. */
 export interface RefundableLine {
@@ -79,4 +81,55 @@ export function planRefund(sold: RefundableLine[], request: RefundRequest[]): Re
 /** A request for everything not yet refunded (a full refund). */
 export function everythingLeft(sold: RefundableLine[]): RefundRequest[] {
   return sold.filter((l) => l.quantity > l.refundedQty).map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.refundedQty }));
+}
+
+/** A tax band of the original sale, with what earlier refunds already took back of it (both positive). */
+export interface RefundableBand {
+  taxBp: number;
+  /** The band's amount as prices are entered: its gross when prices include tax, its net otherwise. */
+  amount: number;
+  tax: number;
+  /** What earlier refunds took back of `amount`. */
+  refundedAmount: number;
+}
+
+/**
+ * The refund's tax bands (positive) for `amounts` (this refund's line amounts per rate). The tax is the band's
+ * tax in proportion, as a difference of running shares, so that refunds of a whole band add up to exactly the tax
+ * the sale charged, never a cent more.
+ */
+export function refundTaxes(bands: RefundableBand[], amounts: Map<number, number>, pricesIncludeTax: boolean) {
+  return [...amounts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([taxBp, amount]) => {
+      const band = bands.find((b) => b.taxBp === taxBp);
+      const tax = band && band.amount > 0 ? share(band.tax, band.amount, band.refundedAmount, band.refundedAmount + amount) : 0;
+      return pricesIncludeTax ? { taxBp, net: amount - tax, tax, gross: amount } : { taxBp, net: amount, tax, gross: amount + tax };
+    });
+}
+
+/** What a sale took by one method, and what earlier refunds gave back by it (both positive). */
+export interface RefundableMethod {
+  method: PaymentMethod;
+  taken: number;
+  refunded: number;
+}
+
+/**
+ * How `total` goes back: all in cash, or by the sale's own methods in proportion to what each still holds (what
+ * it took less earlier refunds), so a card is never credited more than it was charged. What no method can take
+ * back (a cent of rounding) goes back in cash.
+ */
+export function refundPayments(total: number, paid: RefundableMethod[], how: 'original' | 'cash'): { method: PaymentMethod; amount: number }[] {
+  if (how === 'cash' || total <= 0) return [{ method: 'cash', amount: total }];
+  const open = paid.map((p) => ({ method: p.method, left: Math.max(0, p.taken - p.refunded) })).filter((p) => p.left > 0);
+  const parts = allocate(Math.min(total, open.reduce((a, p) => a + p.left, 0)), open.map((p) => p.left));
+  const out = open.map((p, i) => ({ method: p.method, amount: Math.min(parts[i] ?? 0, p.left) })).filter((p) => p.amount > 0);
+  const rest = total - out.reduce((a, p) => a + p.amount, 0);
+  if (rest > 0) {
+    const cash = out.find((p) => p.method === 'cash');
+    if (cash) cash.amount += rest;
+    else out.push({ method: 'cash', amount: rest });
+  }
+  return out;
 }

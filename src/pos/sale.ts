@@ -13,6 +13,12 @@ export interface SaleSummary {
   total: number;
   items: number;
   methods: PaymentMethod[];
+  /** Who rang it up (the member of staff signed in at the till), when known. */
+  staffName?: string | null;
+  /** A sale that a void reversed. */
+  voided?: boolean;
+  /** A refund's original sale, by its number. */
+  refundOf?: number | null;
 }
 
 /** One line of a recorded sale. */
@@ -44,4 +50,7 @@ export interface SaleDetail extends Omit<SaleSummary, 'items' | 'methods'> {
   lines: SaleLine[];
   taxes: TaxBand[];
   payments: { method: PaymentMethod; amount: number; tendered: number }[];
+  /** A refund's reason, as given; and whether it was the void of its sale. */
+  reason?: string | null;
+  isVoid?: boolean;
 }

@@ -15,6 +15,7 @@ import { settle } from '../../pos/payments';
 import { db } from '../db';
 import { saleInProgress } from './app-state';
 import { registerId, registerReady, registersInUse } from './register';
+import { signedIn } from './session';
 import { cashRoundingStep, shop } from './shop';
 
 export { registerId } from './register';
@@ -136,7 +137,9 @@ export async function completeSale(): Promise<SaleDetail> {
   if (!current) throw new Error('The cart is not loaded yet');
   let sale: SaleDetail;
   try {
-    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total });
+    // Who is signed in is recorded as who rang it up (the worker checks they are on the staff list).
+    const staffId = signedIn.value?.id ?? null;
+    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total, staffId });
   } catch (error) {
     if (saleIdUsed(error) && cart.value === current) startNewSale();
     throw error;

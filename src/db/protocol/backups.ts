@@ -23,7 +23,10 @@ export interface BackupSummary {
   tables: number;
 }
 
-/** One backup as the catalogue knows it. `state` says whether its file last checked out whole. */
+/**
+ * One backup as the catalogue knows it. `state` says whether its file last checked out whole: `copied` (its
+ * bytes verified as written, SQLite's check still to come, in the background), `verified`, or `damaged`.
+ */
 export interface BackupRecord {
   /** The file name in OPFS `backups/`, which is also its key. */
   name: string;
@@ -34,9 +37,13 @@ export interface BackupRecord {
   schemaVersion: number;
   size: number;
   sha256: string;
+  /** How `sha256` was computed: absent for the SHA-256 of the whole file, else the SHA-256 of 1 MiB chunks' digests. */
+  digestKind?: 'sha256-of-1MiB-chunks';
   description: string | null;
   summary: BackupSummary;
-  state: 'verified' | 'damaged';
+  state: 'copied' | 'verified' | 'damaged';
+  /** Which SQLite check the last verification ran: `quick_check`, or the full integrity and foreign-key check. */
+  checkDepth?: 'quick' | 'full';
   /** UTC ISO time of the last verification (when written, or by "verify again"). */
   verifiedAt: string;
   /** What was wrong when `state` is `damaged`. */

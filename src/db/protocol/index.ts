@@ -9,6 +9,7 @@ import type { CatalogHandlers } from './catalog';
 import type { QuickKeyHandlers } from './quick-keys';
 import type { RecoveryHandlers } from './recovery';
 import type { ReportHandlers } from './reports';
+import type { RefundHandlers } from './refunds';
 import type { SalesHandlers } from './sales';
 import type { ShopHandlers } from './shop';
 import type { ShiftHandlers } from './shifts';
@@ -28,7 +29,8 @@ export type Handlers = SystemHandlers &
   TransferHandlers &
   StaffHandlers &
   ShiftHandlers &
-  ReportHandlers;
+  ReportHandlers &
+  RefundHandlers;
 
 export type HandlerName = keyof Handlers;
 export type ArgsOf<K extends HandlerName> = Parameters<Handlers[K]>[0];

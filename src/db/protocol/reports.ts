@@ -31,6 +31,17 @@ export interface MethodTally {
   amount: number;
 }
 
+/** What one member of staff rang up in the range (refunds they gave taken off). */
+export interface StaffTally {
+  /** Null for sales rung up before staff were in use. */
+  staffId: number | null;
+  /** Their name as it is now, or "Not recorded". */
+  name: string;
+  sales: number;
+  refunds: number;
+  net: number;
+}
+
 /** A sales report: the range's quarter-hours (the UI folds them into local days and hours) and its groupings. */
 export interface SalesReport {
   from: number;
@@ -40,6 +51,18 @@ export interface SalesReport {
   products: ProductTally[];
   categories: CategoryTally[];
   methods: MethodTally[];
+  /** By who rang it up, most taken first. */
+  staff: StaffTally[];
+}
+
+/** A product on the low-stock list: at or below its threshold. */
+export interface LowStockRow {
+  id: number;
+  name: string;
+  sku: string | null;
+  barcode: string | null;
+  stock: number;
+  threshold: number;
 }
 
 export interface ReportHandlers {
@@ -50,4 +73,8 @@ export interface ReportHandlers {
    * with `decimal` as the decimal mark (with ',' the fields are separated by ';', as spreadsheets there expect).
    */
   'report.salesCsv': (args: { from: number; to: number; timeZone: string; decimal: '.' | ',' }) => { csv: string; rows: number };
+  /** Active products at or below their low-stock threshold, the furthest below first; and how many have one. */
+  'stock.low': (args: Record<string, never>) => { products: LowStockRow[]; watched: number };
+  /** Sets (a whole number of 0 or more) or clears (null) a product's low-stock threshold. */
+  'stock.setThreshold': (args: { productId: number; threshold: number | null }) => { productId: number; threshold: number | null };
 }

@@ -29,7 +29,26 @@ export type ImportRefusalReason =
   | 'broken-references'
   | 'unexpected-schema'
   | 'history-mismatch'
+  /** A sale's lines, tax bands or payments do not add up to its totals, or a stock is not its movements' sum. */
+  | 'inconsistent'
   | 'missing';
+
+/** One table whose rows differ from the record of contents the file carries; null where a side has no table. */
+export interface ChangedTable {
+  table: string;
+  recordedRows: number | null;
+  actualRows: number | null;
+}
+
+/**
+ * What a file's rows are beside the record of its contents (the manifest) Tillite wrote into it: `none` for a
+ * file without one (an older Tillite, another tool), `unreadable` when what it carries is not one.
+ */
+export type ManifestCheck =
+  | { status: 'none' }
+  | { status: 'unreadable' }
+  | { status: 'match'; takenAt: string }
+  | { status: 'changed'; takenAt: string; tables: ChangedTable[] };
 
 /** How many bytes of a picked file the early check reads: the header, and enough to name a foreign file. */
 export const IMPORT_HEAD_BYTES = 4096;
@@ -39,7 +58,7 @@ export type HeadCheck = { ok: true } | { ok: false; reason: ImportRefusalReason;
 
 /** What checking a staged file found: a preview of it beside the current data, or the reason it is refused. */
 export type ImportInspection =
-  | { ok: true; staged: string; file: DatabaseFacts; current: DatabaseFacts | null; migrateTo: number | null }
+  | { ok: true; staged: string; file: DatabaseFacts; current: DatabaseFacts | null; migrateTo: number | null; manifest: ManifestCheck }
   | { ok: false; reason: ImportRefusalReason; message: string };
 
 /** The last copy saved outside the browser, and whether to remind the user to make one. */
@@ -85,9 +104,10 @@ export interface TransferHandlers {
   'transfer.inspect': (args: { staged: string }) => ImportInspection;
   /**
    * Replaces the live database with a staged file, after checking it again and taking a `before-import`
-   * snapshot (`undo`); migrates it when it is older.
+   * snapshot (`undo`); migrates it when it is older. A file whose rows differ from its manifest is imported only
+   * with `acceptChanged` (the person confirmed the changes in the preview).
    */
-  'transfer.import': (args: { staged: string }) => { file: DatabaseFacts; undo: BackupRecord; migratedTo: number };
+  'transfer.import': (args: { staged: string; acceptChanged?: boolean }) => { file: DatabaseFacts; undo: BackupRecord; migratedTo: number };
   /** Removes a staged file (the preview was cancelled). */
   'transfer.discard': (args: { staged: string }) => { discarded: boolean };
   'folder.status': (args: Record<string, never>) => FolderStatus;

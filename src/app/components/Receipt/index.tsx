@@ -1,4 +1,4 @@
 /** A sale on paper: the receipt (screen and 80 mm roll), the A4 invoice, and printing them. */
-export { Receipt, saleNumberLabel } from './receipt';
+export { Receipt, saleCodeText, saleNumberLabel } from './receipt';
 export { Invoice } from './invoice';
 export { printOnPaper, printReceipt, PrintArea, type Paper } from './print';

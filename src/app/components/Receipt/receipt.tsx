@@ -8,11 +8,17 @@ import { formatMoney } from '../../../pos/currency';
 import { receiptLabels } from '../../../pos/receipt-labels';
 import { dateTime, locale, percent } from '../../state/shop';
 import { RoundingLines } from './rounding-lines';
+import { SaleCode } from './sale-code';
 import './style.css';
 
 /** The receipt number as printed: zero-padded so receipts sort and read alike. */
 export function saleNumberLabel(number: number): string {
   return String(number).padStart(6, '0');
+}
+
+/** The text the code printed on sale `number`'s receipt carries, as a scanner types it back. */
+export function saleCodeText(number: number): string {
+  return `S${saleNumberLabel(number)}`;
 }
 
 /** One receipt. */
@@ -39,6 +45,22 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
         </span>
         <time dateTime={sale.createdAt}>{dateTime(sale.createdAt)}</time>
       </p>
+      {sale.refundOf != null && (
+        <p data-testid="receipt-refund-of">
+          {sale.isVoid ? t.voidOf : t.refundOf} {t.number} {saleNumberLabel(sale.refundOf)}
+          {sale.reason && <small class="receipt-reason"> {t.reason}: {sale.reason}</small>}
+        </p>
+      )}
+      {sale.voided && (
+        <p class="receipt-voided" data-testid="receipt-voided">
+          {t.voided}
+        </p>
+      )}
+      {sale.staffName && (
+        <p data-testid="receipt-staff">
+          {t.servedBy} {sale.staffName}
+        </p>
+      )}
       <table class="receipt-lines">
         <tbody>
           {sale.lines.map((line) => (
@@ -112,6 +134,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
           </>
         )}
       </dl>
+      {sale.kind === 'sale' && <SaleCode text={saleCodeText(sale.number)} />}
       <p class="receipt-thanks">{t.thanks}</p>
     </article>
   );

@@ -1,10 +1,15 @@
-/** The backup log: every backup, verification, restore, deletion and prune, newest first. */
+/**
+ * The backup log: every backup, verification, restore, deletion and prune, newest first. It is the technical
+ * record (file names, durations), for whoever helps with a problem, so it stays folded away until asked for.
+ */
 import type { BackupLogEntry } from '../../../db/protocol/backups';
 
 export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
   return (
-    <article class="card">
-      <h2>Backup log</h2>
+    <details class="card">
+      <summary>
+        <strong>Technical log</strong> <span class="muted">for whoever helps you with a problem</span>
+      </summary>
       <ol class="log" data-testid="backup-log">
         {entries.map((e) => (
           <li key={e.id} data-ok={String(e.ok)} data-action={e.action} class={e.ok ? undefined : 'error'}>
@@ -15,6 +20,6 @@ export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
           </li>
         ))}
       </ol>
-    </article>
+    </details>
   );
 }

@@ -3,16 +3,17 @@ import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
-import { describeSummary, KIND_LABELS } from '../../backup-labels';
+import { describeState, describeSummary, friendlyTime, KIND_LABELS } from '../../backup-labels';
+import { locale } from '../../state/shop';
 import { exportBackup } from '../../state/transfer';
-import { formatBytes } from '../../../lib/format';
+import { formatSize } from '../../../lib/format';
 
 interface Props {
   backups: BackupRecord[];
   /** Opens the restore confirmation for a backup. */
   onRestore(backup: BackupRecord): void;
-  /** Reports what an action did, for the page's message line. */
-  onMessage(text: string, isError: boolean): void;
+  /** Reports what an action did on backup `name`, for the page's message line. */
+  onMessage(text: string, isError: boolean, name?: string): void;
 }
 
 
@@ -24,7 +25,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
     async (name: string, action: () => Promise<string>) => {
       setBusy(name);
       try {
-        onMessage(await action(), false);
+        onMessage(await action(), false, name);
       } finally {
         setBusy(null);
       }
@@ -52,11 +53,15 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
               {KIND_LABELS[b.kind]}
               {b.description && <div class="muted">{b.description}</div>}
             </td>
-            <td title={b.createdAt}>{new Date(b.createdAt).toLocaleString()}</td>
-            <td>{formatBytes(b.size)}</td>
-            <td data-testid="backup-holds">{describeSummary(b.summary)}</td>
-            <td data-testid="backup-state" class={b.state === 'damaged' ? 'error' : undefined} title={b.problem ?? undefined}>
-              {b.state === 'verified' ? `Verified ${new Date(b.verifiedAt).toLocaleString()}` : `Damaged: ${b.problem}`}
+            <td>
+              <time dateTime={b.createdAt}>{friendlyTime(b.createdAt)}</time>
+            </td>
+            <td>{formatSize(b.size, locale())}</td>
+            <td data-testid="backup-holds" data-rows={b.summary.rows}>
+              {describeSummary(b.summary)}
+            </td>
+            <td data-testid="backup-state" class={b.state === 'damaged' ? 'error' : undefined}>
+              {describeState(b)}
             </td>
             <td class="actions">
               <button type="button" class="secondary" data-testid="backup-download" onClick={() => act(b.name, async () => (await exportBackup(b.name)) ?? 'Nothing was saved.')}>
@@ -70,13 +75,14 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
                 onClick={() =>
                   act(b.name, async () => {
                     const checked = await db().send('backup.verify', { name: b.name });
-                    return checked.state === 'verified' ? `${b.name} is whole: checksum and integrity check passed.` : `${b.name} is damaged: ${checked.problem}`;
+                    const which = `The ${KIND_LABELS[b.kind].toLowerCase()} backup of ${friendlyTime(b.createdAt)}`;
+                    return checked.state === 'verified' ? `${which} is whole: its contents are as they were written.` : `${which} is damaged: ${checked.problem}`;
                   })
                 }
               >
                 Verify
               </button>
-              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state !== 'verified'} onClick={() => onRestore(b)}>
+              <button type="button" data-testid="backup-restore" disabled={busy === b.name || b.state === 'damaged'} onClick={() => onRestore(b)}>
                 Restore…
               </button>
               {confirmDelete === b.name ? (
@@ -86,7 +92,7 @@ export function BackupTable({ backups, onRestore, onMessage }: Props) {
                   data-testid="backup-delete-confirm"
                   onClick={() => {
                     setConfirmDelete(null);
-                    void act(b.name, async () => (await db().send('backup.delete', { name: b.name }), `Deleted ${b.name}`));
+                    void act(b.name, async () => (await db().send('backup.delete', { name: b.name }), `Deleted the ${KIND_LABELS[b.kind].toLowerCase()} backup of ${friendlyTime(b.createdAt)}.`));
                   }}
                 >
                   Really delete

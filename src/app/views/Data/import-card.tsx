@@ -11,6 +11,7 @@ import { errorText } from '../../hooks/use-action';
 import { db } from '../../db';
 import { canPickOpenFile, pickDatabaseFile, readHead, stageFile } from '../../transfer/files';
 import { formatBytes } from '../../../lib/format';
+import { ImportContents, needsConsent } from './import-contents';
 
 type Step =
   | { kind: 'idle' }
@@ -40,10 +41,14 @@ function facts(f: DatabaseFacts | null, prefix: string) {
 export function ImportCard() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
+  // The person's "I know this file was changed", asked for only when its rows differ from its manifest.
+  const [consent, setConsent] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const busy = step.kind === 'copying' || step.kind === 'checking' || step.kind === 'importing';
 
   const check = async (file: File) => {
+    // The last file's refusal or preview goes at once: what shows next is about this file.
+    setStep({ kind: 'checking' });
     try {
       // The header first: a file it already refuses (1 GB of zeros after a valid header) is never copied in.
       const early = await db().send('transfer.checkHead', { head: await readHead(file), size: file.size });
@@ -52,6 +57,7 @@ export function ImportCard() {
       const staged = await stageFile(file, (done, total) => setStep({ kind: 'copying', done, total }));
       setStep({ kind: 'checking' });
       const inspection = await db().send('transfer.inspect', { staged });
+      setConsent(false);
       setStep(inspection.ok ? { kind: 'preview', inspection, fileName: file.name } : { kind: 'refused', reason: inspection.reason, message: inspection.message });
     } catch (error) {
       setStep({ kind: 'refused', reason: 'error', message: errorText(error) });
@@ -68,10 +74,10 @@ export function ImportCard() {
     }
   };
 
-  const confirm = async (staged: string) => {
+  const confirm = async (staged: string, acceptChanged: boolean) => {
     setStep({ kind: 'importing' });
     try {
-      setStep({ kind: 'done', result: await db().send('transfer.import', { staged }) });
+      setStep({ kind: 'done', result: await db().send('transfer.import', { staged, acceptChanged }) });
     } catch (error) {
       const reason = (error instanceof DbError && (error.detail?.reason as ImportRefusalReason | undefined)) || 'error';
       setStep({ kind: 'refused', reason, message: errorText(error) });
@@ -167,9 +173,16 @@ export function ImportCard() {
               {step.inspection.migrateTo} as it is imported.
             </p>
           )}
+          <ImportContents check={step.inspection.manifest} consent={consent} onConsent={setConsent} />
           <p>A copy of the current data is taken first, so you can go back to it.</p>
           <div class="row">
-            <button type="button" class="danger" data-testid="import-confirm" onClick={() => void confirm(step.inspection.staged)}>
+            <button
+              type="button"
+              class="danger"
+              data-testid="import-confirm"
+              disabled={needsConsent(step.inspection.manifest) && !consent}
+              onClick={() => void confirm(step.inspection.staged, consent)}
+            >
               Replace my data with this file
             </button>
             <button type="button" class="secondary" data-testid="import-cancel" onClick={() => cancel(step.inspection.staged)}>

@@ -8,7 +8,7 @@ import type { ResultOf } from '../../../db/protocol';
 import { useAction } from '../../hooks/use-action';
 import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
-import { describeSummary, KIND_LABELS } from '../../backup-labels';
+import { count, describeSummary, friendlyTime, KIND_LABELS } from '../../backup-labels';
 import { Modal } from '../../components/Modal';
 
 interface Props {
@@ -31,7 +31,7 @@ export function RestoreDialog({ backup, onDone, onCancel }: Props) {
       <dl class="facts">
         <dt>Backup</dt>
         <dd>
-          {KIND_LABELS[backup.kind]}, {new Date(backup.createdAt).toLocaleString()}
+          {KIND_LABELS[backup.kind]}, {friendlyTime(backup.createdAt)}
         </dd>
         <dt>It holds</dt>
         <dd data-testid="restore-backup-holds">{describeSummary(backup.summary)}</dd>
@@ -40,9 +40,9 @@ export function RestoreDialog({ backup, onDone, onCancel }: Props) {
       </dl>
       {lostSales > 0 && (
         <p class="lost" data-testid="restore-lost">
-          {lostSales === 1 ? '1 sale was' : `${lostSales} sales were`} made after this backup
-          {current.data?.lastSaleAt ? `, the last at ${new Date(current.data.lastSaleAt).toLocaleString()}` : ''}: the till will not show{' '}
-          {lostSales === 1 ? 'it' : 'them'} after the restore.
+          {lostSales === 1 ? 'The sale' : `The ${count(lostSales, 'sale')}`} made after {friendlyTime(backup.summary.lastSaleAt ?? backup.createdAt)}
+          {current.data?.lastSaleAt ? ` (the last one ${friendlyTime(current.data.lastSaleAt)})` : ''} {lostSales === 1 ? 'is' : 'are'} not in this
+          backup: after the restore the till will not show {lostSales === 1 ? 'it' : 'them'}.
         </p>
       )}
       <p>A copy of the current data is taken first, so you can undo this restore (and get those sales back) with one click.</p>

@@ -1,13 +1,16 @@
 /**
  * The lock screen: who is at the till. A person picks their name and enters their PIN; the worker checks it and
  * applies the lockout (five wrong PINs: 30 seconds, then longer), which it keeps in the database, so a reload does
- * not lift it.
+ * not lift it. It is also the screen the idle lock shows (state/idle-lock.ts), and where a manager sets the till's
+ * rules (the idle time, the discount that needs approval).
  */
 import { useState } from 'preact/hooks';
 import { db } from '../../db';
 import { useAction } from '../../hooks/use-action';
 import { useQuery } from '../../hooks/use-query';
+import { idleLocked } from '../../state/idle-lock';
 import { setSignedIn, signedIn } from '../../state/session';
+import { TillRules } from './till-rules';
 
 export function LockView() {
   const status = useQuery('staff.status', {}, ['all']);
@@ -27,6 +30,11 @@ export function LockView() {
   return (
     <section class="lock">
       <h1>Who is at the till?</h1>
+      {idleLocked.value && (
+        <p data-testid="idle-locked" role="status">
+          The till locked itself after a while without use. Sign in with your PIN to carry on.
+        </p>
+      )}
       <p data-testid="signed-in">{me ? `Signed in: ${me.name} (${me.role})` : 'No one is signed in.'}</p>
       <form
         onSubmit={(e) => {
@@ -62,6 +70,7 @@ export function LockView() {
           {signIn.error}
         </p>
       )}
+      {!idleLocked.value && <TillRules />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Sales reports: a range of the shop's local days, its totals, a chart of the net taken over time, the tables by
- * day, hour, product, category and payment method, each downloadable as CSV, and the raw sales (one row per line).
+ * day, hour, product, category and payment method, each downloadable as CSV, and the raw sales (one row per line);
+ * below them the low-stock list.
  */
 import { useState } from 'preact/hooks';
 import { localClock, localRange, sumTallies, tallyByDay, tallyByHour, type DayTally } from '../../../pos/report';
@@ -11,6 +12,7 @@ import { useQuery } from '../../hooks/use-query';
 import { digits, locale, money } from '../../state/shop';
 import { downloadText } from '../../transfer/files';
 import { BarChart, type Bar } from './chart';
+import { LowStock } from './low-stock';
 import { reportTables, tableCsv, type Cell, type ReportTable } from './tables';
 import './style.css';
 
@@ -164,6 +166,9 @@ export function ReportsView() {
           </div>
         </>
       )}
+      <div class="report-tables">
+        <LowStock />
+      </div>
     </section>
   );
 }

@@ -52,6 +52,12 @@ export function reportTables(report: SalesReport, days: DayTally[], hours: HourT
       header: ['Method', 'Payments', 'Taken'],
       rows: report.methods.map((m) => [METHOD_LABELS[m.method], m.count, { money: m.amount }]),
     },
+    {
+      id: 'staff',
+      title: 'By staff member',
+      header: ['Staff member', 'Sales', 'Refunds', 'Net'],
+      rows: report.staff.map((s) => [s.name, s.sales, s.refunds, { money: s.net }]),
+    },
   ];
 }
 

@@ -1,12 +1,15 @@
 /**
  * The sales list: a day's sales (today by default), or a sale found by its number or its amount. Opening a sale
- * shows its receipt, ready to reprint.
+ * shows its receipt, ready to reprint, refund or void. A sale to refund is also found by typing its number or
+ * scanning the code on its receipt, anywhere on this page.
  */
 import { useState } from 'preact/hooks';
 import { parseLocaleAmount } from '../../../pos/locale-amount';
 import { useQuery } from '../../hooks/use-query';
 import { dateTime, digits, locale, money } from '../../state/shop';
 import { printReceipt, Receipt, saleNumberLabel } from '../../components/Receipt';
+import { useScanner } from '../../hooks/use-scanner';
+import { RefundDialog, type RefundMode } from './refund-dialog';
 import styles from './sales.module.css';
 
 /** The local calendar day `yyyy-mm-dd` as a UTC range [from, to). */
@@ -31,6 +34,12 @@ export function SalesView() {
   const range = number === undefined && total === undefined && day ? dayRange(day) : {};
   const list = useQuery('sales.list', { ...range, number, total, limit: 200 }, ['sales']);
   const open = useQuery('sales.get', { id: openId ?? '' }, ['sales']);
+  const [refund, setRefund] = useState<{ query: string; mode: RefundMode } | null>(null);
+  const [findText, setFindText] = useState('');
+  // A receipt's code scanned anywhere on this page opens its refund.
+  useScanner((code) => {
+    if (!refund) setRefund({ query: code, mode: 'refund' });
+  });
 
   return (
     <section class={styles.sales}>
@@ -47,6 +56,21 @@ export function SalesView() {
             Amount <input inputMode="decimal" size={8} data-testid="sales-amount" value={amountText} onInput={(e) => setAmountText(e.currentTarget.value)} />
           </label>
         </form>
+        <form
+          class={styles.filters}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (findText.trim()) setRefund({ query: findText.trim(), mode: 'refund' });
+          }}
+        >
+          <label>
+            Refund sale no. or code{' '}
+            <input size={10} data-testid="refund-find" value={findText} onInput={(e) => setFindText(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="secondary" data-testid="refund-find-go">
+            Find
+          </button>
+        </form>
         {list.data && (
           <p class={styles.summary} data-testid="sales-summary">
             {list.data.count} {list.data.count === 1 ? 'sale' : 'sales'}, {money(list.data.sum)}
@@ -59,6 +83,7 @@ export function SalesView() {
               <th>Time</th>
               <th class={styles.num}>Items</th>
               <th>Paid by</th>
+              <th>By</th>
               <th class={styles.num}>Total</th>
             </tr>
           </thead>
@@ -72,10 +97,20 @@ export function SalesView() {
                 onClick={() => setOpenId(s.id)}
                 onKeyDown={(e) => e.key === 'Enter' && setOpenId(s.id)}
               >
-                <td>{saleNumberLabel(s.number)}</td>
+                <td>
+                  {saleNumberLabel(s.number)}
+                  {s.kind === 'refund' && <small class={styles.tag}> refund of {saleNumberLabel(s.refundOf ?? 0)}</small>}
+                  {s.voided && (
+                    <small class={styles.tag} data-testid="sale-voided">
+                      {' '}
+                      voided
+                    </small>
+                  )}
+                </td>
                 <td>{dateTime(s.createdAt)}</td>
                 <td class={styles.num}>{s.items}</td>
                 <td>{s.methods.join(', ')}</td>
+                <td data-testid="sale-staff">{s.staffName ?? ''}</td>
                 <td class={styles.num}>{money(s.total)}</td>
               </tr>
             ))}
@@ -94,12 +129,33 @@ export function SalesView() {
               <button type="button" class="secondary" onClick={() => open.data && printReceipt(open.data, 'a4')}>
                 Reprint A4
               </button>
+              {open.data.kind === 'sale' && !open.data.voided && (
+                <>
+                  <button type="button" data-testid="sale-refund" onClick={() => open.data && setRefund({ query: String(open.data.number), mode: 'refund' })}>
+                    Refund…
+                  </button>
+                  <button type="button" class="secondary" data-testid="sale-void" onClick={() => open.data && setRefund({ query: String(open.data.number), mode: 'void' })}>
+                    Void…
+                  </button>
+                </>
+              )}
             </div>
           </>
         ) : (
           <p class={styles.empty}>Open a sale to see its receipt.</p>
         )}
       </aside>
+      {refund && (
+        <RefundDialog
+          query={refund.query}
+          mode={refund.mode}
+          onClose={() => setRefund(null)}
+          onDone={(receipt) => {
+            setRefund(null);
+            setOpenId(receipt.id);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,13 +1,13 @@
 /**
- * Reading backups: what a copy holds (its summary), whether a file on disk is still whole (checksum and
- * `integrity_check` on a copy in the pool), and what its name says.
+ * Reading backups: what a copy holds (its summary) and what its name says (checking a file: `check.ts`).
  */
-import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
-import { inspectPoolFile } from './pool-check';
-import { VERIFY_STAGING_FILE as VERIFY_STAGING } from './snapshot';
-import { sha256Hex as sha256 } from '../../../lib/sha256';
+import type { PlainFiles } from '../storage/plain-files';
+import { userTables } from './tables';
+import { checkManifest, type ManifestHasher } from './manifest';
+import { checkBusinessRules, rulesInWords } from '../transfer/business-rules';
 import { utcText } from '../../../lib/utc-time';
 
 /**
@@ -16,19 +16,9 @@ import { utcText } from '../../../lib/utc-time';
  */
 export const BOOKKEEPING_TABLES = new Set(['schema_migrations', 'app_meta', 'sequences']);
 
-const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
+export { userTables };
 
-/**
- * The ordinary tables of `db`, by name. Virtual tables (full-text search) and their shadow tables are left out:
- * they follow their content tables through triggers, and writing to them directly would corrupt the index.
- */
-export function userTables(db: Database): string[] {
-  return db
-    .selectValues(
-      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-    )
-    .map(String);
-}
+const KINDS: readonly BackupKind[] = ['scheduled', 'pre-migration', 'upgrade', 'before-empty', 'before-import', 'before-restore', 'manual', 'export'];
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -40,11 +30,17 @@ export function businessTables(db: Database): { name: string; rows: number }[] {
 }
 
 /**
- * What a database holds, for a person choosing a backup. Products and sales are read only where those tables
- * exist (the schema grows with later migrations); the last sale's time from the first time column found.
+ * What a database holds, for a person choosing a backup, one table per step (a generator, so that a copy's
+ * summary can be read in slices). Products and sales are read only where those tables exist (the schema grows
+ * with later migrations); the last sale's time from the first time column found.
  */
-export function summarize(db: Database): BackupSummary {
-  const tables = businessTables(db);
+function* summarySteps(db: Database): Generator<void, BackupSummary> {
+  const tables: { name: string; rows: number }[] = [];
+  for (const name of userTables(db)) {
+    if (BOOKKEEPING_TABLES.has(name) || name === 'applied_requests') continue;
+    tables.push({ name, rows: Number(db.selectValue(`SELECT count(*) FROM ${quote(name)}`)) });
+    yield;
+  }
   const count = (name: string) => tables.find((t) => t.name === name)?.rows ?? null;
   let lastSaleAt: string | null = null;
   if (count('sales') !== null) {
@@ -64,6 +60,15 @@ export function summarize(db: Database): BackupSummary {
   };
 }
 
+/** What a database holds (see {@link summarySteps}), read at once. */
+export function summarize(db: Database): BackupSummary {
+  const steps = summarySteps(db);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Facts read from a verified copy. */
 export interface CopyFacts {
   summary: BackupSummary;
@@ -71,42 +76,29 @@ export interface CopyFacts {
   isTillite: boolean;
 }
 
-/** Reads {@link CopyFacts} from an open copy. */
-export function readFacts(db: Database): CopyFacts {
+/** Reads {@link CopyFacts} from an open copy, calling `pause` between tables (to give the worker back). */
+export async function readFacts(db: Database, pause: () => Promise<void> = async () => undefined): Promise<CopyFacts> {
+  const steps = summarySteps(db);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
   const applicationId = Number(db.selectValue('PRAGMA application_id'));
-  return { summary: summarize(db), schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
+  return { summary: step.value, schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
 }
 
-/** What checking a backup's bytes found: problems (empty when whole), its checksum, and its facts. */
-export interface BytesCheck {
-  problems: string[];
-  sha256: string;
-  facts: CopyFacts | null;
-}
-
-/**
- * Checks bytes that claim to be a backup: the checksum against `expectedSha` (when known), then a copy in the
- * pool through `integrity_check`. The live database is not involved.
- */
-export async function checkBackupBytes(pool: SAHPoolUtil, bytes: Uint8Array, expectedSha: string | null): Promise<BytesCheck> {
-  const digest = await sha256(bytes);
+/** What a whole copy's rows say against its manifest and the shop's arithmetic, in words (empty when sound). */
+export function contentProblems(db: Database, hash: ManifestHasher): string[] {
   const problems: string[] = [];
-  if (expectedSha && digest !== expectedSha) problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
-  pool.unlink(VERIFY_STAGING);
-  try {
-    pool.importDb(VERIFY_STAGING, bytes);
-  } catch (error) {
-    problems.push(`it is not an SQLite database (${error instanceof Error ? error.message : String(error)})`);
-    return { problems, sha256: digest, facts: null };
+  const manifest = checkManifest(db, hash);
+  if (manifest.status === 'unreadable') problems.push('the record of its contents written with it is unreadable');
+  if (manifest.status === 'changed') {
+    problems.push(`its rows differ from the record of its contents written with it (in ${manifest.tables.map((t) => t.table).join(', ')})`);
   }
-  try {
-    const inspected = inspectPoolFile(pool, VERIFY_STAGING, readFacts);
-    problems.push(...inspected.problems.slice(0, 5));
-    if (inspected.facts && !inspected.facts.isTillite) problems.push('it is not a Tillite database');
-    return { problems, sha256: digest, facts: inspected.facts };
-  } finally {
-    pool.unlink(VERIFY_STAGING);
-  }
+  const rules = checkBusinessRules(db);
+  if (rules.total > 0) problems.push(`its numbers do not add up: ${rulesInWords(rules)}`);
+  return problems;
 }
 
 /** What a backup's file name says: `tillite-{kind}-v{schema}-{UTC time}[-{description}].db`. */
@@ -130,10 +122,6 @@ export function parseBackupName(name: string): ParsedName | null {
 }
 
 /** The backup files (`*.db`, not `*.tmp`) in the backups directory. */
-export async function listBackupFiles(dir: FileSystemDirectoryHandle): Promise<string[]> {
-  const names: string[] = [];
-  for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-    if (handle.kind === 'file' && name.endsWith('.db')) names.push(name);
-  }
-  return names;
+export async function listBackupFiles(backups: PlainFiles): Promise<string[]> {
+  return (await backups.list()).filter((name) => name.endsWith('.db'));
 }

@@ -12,8 +12,7 @@ import type { LiveDatabase } from '../storage/live';
 import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
 import { snapshotFileName } from './file-names';
-import { backupDirectory, writeFile } from '../storage/opfs-files';
-import { chunksOf } from '../storage/database-files';
+import { CHUNK_BYTES } from '../storage/plain-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
 import type { BackupService } from './service';
@@ -35,9 +34,17 @@ export const EMPTY_CONFIRMATION = 'EMPTY';
 async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem: string): Promise<void> {
   const at = new Date();
   const name = snapshotFileName('before-restore', '0', at, 'damaged-original');
-  const dir = await backupDirectory();
-  await writeFile(dir, `${name}.tmp`, bytes);
-  await ((await dir.getFileHandle(`${name}.tmp`)) as FileSystemFileHandle & { move(name: string): Promise<void> }).move(name);
+  const files = deps.service.files;
+  const writer = await files.create(`${name}.tmp`);
+  try {
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) await writer.write(bytes.subarray(at, at + CHUNK_BYTES));
+    await writer.close();
+  } catch (error) {
+    writer.abort();
+    await files.remove(`${name}.tmp`);
+    throw error;
+  }
+  await files.move(`${name}.tmp`, name);
   const record: BackupRecord = {
     name,
     kind: 'before-restore',
@@ -62,8 +69,9 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
     live.exclusive(async () => {
       const started = performance.now();
       try {
-        const { record, bytes } = await service.verifyNow(name);
-        if (record.state !== 'verified' || !bytes) {
+        // Checked again whatever its state: the file is what gets restored (an unverified one is checked here).
+        const record = await service.verifyNow(name);
+        if (record.state !== 'verified') {
           throw new HandlerError('damaged', `The backup ${name} is damaged and cannot be restored (${record.problem}). The current database is unchanged.`);
         }
         if (record.schemaVersion > LATEST_SCHEMA_VERSION) {
@@ -83,9 +91,12 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
           live.closeDb();
           previous = live.pool.getFileNames().includes(live.fileName) ? live.pool.exportFile(live.fileName) : null;
         }
-        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
+        // Streamed from the backup file into the pool beside the live file, one chunk in memory at a time.
+        const reader = await service.files.read(name, CHUNK_BYTES);
+        if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing. The current database is unchanged.`);
+        const { result: report } = await swapLiveDatabase(live, reader.source, (db) =>
           migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi }),
-        );
+        ).finally(() => reader.close());
         if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);
         live.setFailure(null);
         await service.log({

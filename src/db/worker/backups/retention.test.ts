@@ -8,7 +8,7 @@ const DAY = 24 * HOUR;
 
 function item(kind: BackupKind, at: string | number, state: RetentionItem['state'] = 'verified'): RetentionItem {
   const createdAt = typeof at === 'number' ? new Date(at).toISOString() : at;
-  return { name: `${kind}@${createdAt}${state === 'damaged' ? '!' : ''}`, kind, createdAt, state };
+  return { name: `${kind}@${createdAt}${state === 'damaged' ? '!' : state === 'copied' ? '?' : ''}`, kind, createdAt, state };
 }
 const kept = (items: RetentionItem[], pruned: string[]) => items.filter((i) => !pruned.includes(i.name));
 
@@ -121,6 +121,27 @@ describe('retention: the other kinds', () => {
     ];
     const pruned = backupsToPrune(items, { now, timeZone: 'UTC' });
     expect(pruned).toEqual([items[4]!.name]);
+  });
+
+  it('gives backups still being checked no slot and never prunes them: only verified ones count as safety', () => {
+    const items = [
+      item('scheduled', now.getTime() - HOUR, 'copied'),
+      item('scheduled', now.getTime() - 2 * HOUR, 'copied'),
+      ...[3, 4, 5, 6].map((h) => item('scheduled', now.getTime() - h * HOUR)),
+    ];
+    // Three verified ones are kept for today beside the two unchecked; only the fourth verified one goes.
+    expect(backupsToPrune(items, { now, timeZone: 'UTC' })).toEqual([items[5]!.name]);
+  });
+
+  it('keeps the newest verified backup when every newer one is unchecked or damaged', () => {
+    const old = item('before-import', now.getTime() - 90 * DAY);
+    const olderStill = [91, 92, 93, 94, 95].map((d) => item('before-import', now.getTime() - d * DAY));
+    const newer = [item('before-import', now.getTime() - DAY, 'copied'), item('before-import', now.getTime() - 2 * DAY, 'damaged')];
+    const pruned = backupsToPrune([...newer, old, ...olderStill], { now, timeZone: 'UTC' });
+    expect(pruned).not.toContain(old.name);
+    expect(pruned).not.toContain(newer[0]!.name);
+    expect(pruned).not.toContain(newer[1]!.name);
+    expect(pruned).toEqual([olderStill[4]!.name]);
   });
 
   it('finds Monday for every weekday', () => {

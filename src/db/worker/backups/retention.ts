@@ -11,8 +11,9 @@
  * | manual                                       | never deleted automatically                                  |
  *
  * "Today", days and weeks are the shop's calendar days in its time zone (computed with Intl, so daylight-saving
- * changes move no backup into the wrong day). The newest verified backup is never pruned. Damaged backups take
- * no slot and are never pruned automatically: a person should see them. A backup dated after `now` (the clock
+ * changes move no backup into the wrong day). The newest verified backup is never pruned. Only verified backups
+ * count as safety: a backup still being checked (`copied`) or one that failed its check (`damaged`) takes no slot
+ * and is never pruned automatically (the first may become verified; a person should see the second). A backup dated after `now` (the clock
  * was set back) is kept, because its age cannot be known.
  */
 import type { BackupKind } from '../../protocol/backups';
@@ -23,7 +24,7 @@ export interface RetentionItem {
   kind: BackupKind;
   /** UTC ISO time. */
   createdAt: string;
-  state: 'verified' | 'damaged';
+  state: 'copied' | 'verified' | 'damaged';
 }
 
 export interface RetentionOptions {

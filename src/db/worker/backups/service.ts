@@ -1,8 +1,15 @@
 /**
- * The backups: taken, catalogued, logged, pruned, verified again, deleted, and reconciled with the files.
- * One operation at a time (`serial`): a backup, a verification, a restore and an empty never overlap.
- * Every attempt, good or bad, is written to the backup log; a failed backup leaves a warning that stays until a
- * later backup succeeds (see `status`).
+ * The backups: taken, catalogued, logged, pruned, checked, deleted, and reconciled with the files.
+ * One operation at a time (`serial`): a backup, a check, a restore and an empty never overlap.
+ * Every attempt, good or bad, is written to the backup log; a failed backup, or a backup that failed its check,
+ * leaves a warning that stays until a later backup succeeds (see `status`).
+ *
+ * A new backup is listed at once as `copied` (its bytes verified as they were written) and checked by SQLite
+ * afterwards, in the background and in slices (`check.ts`): `quick_check` for each new one, the full check for
+ * the newest of each past day. It becomes `verified`, or `damaged` when the check fails.
+ *
+ * Files go through the storage seam only (the pool's `DatabaseFiles`, the backups' `PlainFiles`), so the whole
+ * service runs in Vitest on the in-memory ones.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupLogEntry, BackupRecord, BackupStatus } from '../../protocol/backups';
@@ -13,10 +20,13 @@ import { type MigrateHooks } from '../schema/runner';
 import { schemaVersionOf } from '../schema/version';
 import { snapshotFileName } from './file-names';
 import { takeSnapshot } from './snapshot';
-import { backupDirectory, readFile } from '../storage/opfs-files';
+import { backupDirectory } from '../storage/opfs-files';
+import { opfsPlainFiles } from '../storage/opfs-plain-files';
+import type { PlainFiles } from '../storage/plain-files';
 import type { BackupStore } from './store';
-import { checkBackupBytes, listBackupFiles, parseBackupName, readFacts } from './inspect';
-import { backupsToPrune } from './retention';
+import { listBackupFiles, parseBackupName, readFacts } from './inspect';
+import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck } from './check';
+import { backupsToPrune, localDayNumber } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
 export interface BackupServiceOptions {
@@ -26,6 +36,13 @@ export interface BackupServiceOptions {
   notify(topics: ChangeTopic[]): void;
   /** The shop's time zone for the retention rule; the device's by default. */
   timeZone?: string;
+  /** Where backup files live: OPFS `backups/` by default (in-memory files in unit tests). */
+  backups?: PlainFiles;
+  /**
+   * Runs on each snapshot's consistent copy before it is written out (the seam for the rows' manifest, which
+   * must be taken at the same instant as the copy and stored inside it).
+   */
+  inCopy?: (copy: Database) => void;
 }
 
 /** What one backup is asked to be. */
@@ -44,10 +61,20 @@ const messageOf = (error: unknown) => toWireError(error).message;
 /** Creates the backup service over the live database and the store. */
 export function createBackupService(options: BackupServiceOptions) {
   const { live, store, appVersion, notify } = options;
-  // Resolved when first pruning, not at start: the worker's first use of Intl loads its data (tens of ms, measured
+  // Resolved when first needed, not at start: the worker's first use of Intl loads its data (tens of ms, measured
   // on the start path before the first answer).
   let timeZone = options.timeZone;
+  const zone = (): string => (timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const backups = options.backups ?? opfsPlainFiles(backupDirectory);
   let queue: Promise<unknown> = Promise.resolve();
+  /** SQLite's check of a backup file, in slices (`check.ts`). */
+  function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
+    return checkBackupFile(live.files, backups, name, expected, depth);
+  }
+
+  /** The background checks queued and not run yet, by backup name. */
+  const pendingChecks = new Set<string>();
+  let checksDone: Promise<void> = Promise.resolve();
 
   /** Runs `fn` after every operation queued before it. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -66,7 +93,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   /** A name not taken yet: two backups in the same second get `-2`, `-3`… */
   async function uniqueName(base: string): Promise<string> {
-    const taken = new Set(await listBackupFiles(await backupDirectory()));
+    const taken = new Set(await listBackupFiles(backups));
     let name = base;
     for (let n = 2; taken.has(name); n++) name = base.replace(/\.db$/, `-${n}.db`);
     return name;
@@ -74,14 +101,10 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function prune(now: Date): Promise<void> {
     const records = await store.all();
-    timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const names = backupsToPrune(records, { now, timeZone });
-    const dir = await backupDirectory();
+    const names = backupsToPrune(records, { now, timeZone: zone() });
     for (const name of names) {
       try {
-        await dir.removeEntry(name).catch((error: unknown) => {
-          if ((error as DOMException)?.name !== 'NotFoundError') throw error;
-        });
+        await backups.remove(name);
         await store.remove(name);
         await log({ action: 'prune', ok: true, kind: records.find((r) => r.name === name)?.kind ?? null, name, message: 'Removed by the retention rule', durationMs: null });
       } catch (error) {
@@ -99,7 +122,7 @@ export function createBackupService(options: BackupServiceOptions) {
       const db = request.db ?? live.db;
       const schemaVersion = schemaVersionOf(db);
       const name = await uniqueName(snapshotFileName(kind, request.schemaLabel ?? String(schemaVersion), at, description ?? undefined));
-      const file = await takeSnapshot({ db, pool: live.pool, vfs: live.vfs }, name, readFacts);
+      const file = await takeSnapshot({ db, sqlite3: live.sqlite3, files: live.files, backups }, name, { read: readFacts, inCopy: options.inCopy });
       const record: BackupRecord = {
         name,
         kind,
@@ -108,16 +131,18 @@ export function createBackupService(options: BackupServiceOptions) {
         schemaVersion: file.schemaVersion,
         size: file.size,
         sha256: file.sha256,
+        digestKind: file.digestKind,
         description,
         summary: file.facts.summary,
-        state: 'verified',
+        state: 'copied',
         verifiedAt: new Date().toISOString(),
         problem: null,
       };
       await store.put(record);
       const durationMs = Math.round(performance.now() - started);
-      await log({ action: 'backup', ok: true, kind, name, message: `Written and verified (${file.size} bytes)`, durationMs });
+      await log({ action: 'backup', ok: true, kind, name, message: `Written and read back (${file.size} bytes); SQLite's check follows`, durationMs });
       await prune(at);
+      checkLater(name);
       return record;
     } catch (error) {
       await log({ action: 'backup', ok: false, kind, name: null, message: messageOf(error), durationMs: Math.round(performance.now() - started) });
@@ -132,17 +157,7 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   async function scheduledTimes(): Promise<string[]> {
-    return (await store.all()).filter((r) => r.kind === 'scheduled' && r.state === 'verified').map((r) => r.createdAt);
-  }
-
-  /** Reads a backup's bytes; a missing file is `not-found`. */
-  async function readBytes(name: string): Promise<Uint8Array> {
-    try {
-      return await readFile(await backupDirectory(), name);
-    } catch (error) {
-      if ((error as DOMException)?.name === 'NotFoundError') throw new HandlerError('not-found', `The backup file ${name} is missing.`);
-      throw error;
-    }
+    return (await store.all()).filter((r) => r.kind === 'scheduled' && r.state !== 'damaged').map((r) => r.createdAt);
   }
 
   async function getRecord(name: string): Promise<BackupRecord> {
@@ -151,35 +166,69 @@ export function createBackupService(options: BackupServiceOptions) {
     return record;
   }
 
-  /** Checks a backup's file again and records the outcome. Not queued. */
-  async function verifyNow(name: string): Promise<{ record: BackupRecord; bytes: Uint8Array | null }> {
+  /**
+   * Checks a backup's file (checksum, then SQLite's check at `depth`) and records the outcome; `why` opens the
+   * log line. Not queued.
+   */
+  async function verifyNow(name: string, depth: CheckDepth = 'quick', why = 'Checked before use'): Promise<BackupRecord> {
     const started = performance.now();
     const record = await getRecord(name);
-    let bytes: Uint8Array | null = null;
     let problems: string[];
     try {
-      bytes = await readBytes(name);
-      problems = (await checkBackupBytes(live.pool, bytes, record.sha256)).problems;
+      problems = (await checkFile(name, record, depth)).problems;
     } catch (error) {
       problems = [messageOf(error)];
     }
     const checked: BackupRecord = {
       ...record,
       state: problems.length === 0 ? 'verified' : 'damaged',
+      checkDepth: depth,
       verifiedAt: new Date().toISOString(),
       problem: problems.length === 0 ? null : problems.join('; '),
     };
-    await store.put(checked);
+    // The backup may have been deleted or pruned while it was checked: do not bring its record back.
+    if (await store.get(name)) await store.put(checked);
     await log({
       action: 'verify',
       ok: problems.length === 0,
       kind: record.kind,
       name,
-      message: problems.length === 0 ? 'Checksum and integrity check passed' : `Damaged: ${checked.problem}`,
+      message: problems.length === 0 ? `${why}: checksum and ${depth === 'full' ? 'full integrity check' : 'quick check'} passed` : `${why}: the backup ${name} is damaged: ${checked.problem}`,
       durationMs: Math.round(performance.now() - started),
     });
     notify(['backups']);
-    return { record: checked, bytes };
+    return checked;
+  }
+
+  /** The newest backup of each past day (in the shop's calendar) that has not had the full check yet. */
+  async function dueForFullCheck(now: Date): Promise<string[]> {
+    const timeZone = zone();
+    const today = localDayNumber(now, timeZone);
+    const seen = new Set<number>();
+    const due: string[] = [];
+    for (const record of await store.all()) {
+      const day = localDayNumber(new Date(record.createdAt), timeZone);
+      if (day >= today || seen.has(day)) continue;
+      seen.add(day);
+      if (record.state === 'verified' && record.checkDepth !== 'full') due.push(record.name);
+    }
+    return due;
+  }
+
+  /**
+   * Queues SQLite's check of a new backup, in the background: it runs after what is queued now, and a restore
+   * or another backup queued meanwhile waits for it (one operation at a time). A failure is logged and shown.
+   */
+  function checkLater(name: string): void {
+    if (pendingChecks.has(name)) return;
+    pendingChecks.add(name);
+    const run = serial(async () => {
+      pendingChecks.delete(name);
+      if ((await store.get(name))?.state !== 'copied') return;
+      await verifyNow(name, 'quick', 'Checked after it was written');
+      for (const older of await dueForFullCheck(new Date())) await verifyNow(older, 'full', 'Checked in full as the newest of its day');
+    }).catch((error: unknown) => console.error('[tillite] the background check of a backup failed', name, error));
+    checksDone = checksDone.then(() => run);
   }
 
   return {
@@ -187,9 +236,12 @@ export function createBackupService(options: BackupServiceOptions) {
     serial,
     snapshot,
     log,
-    readBytes,
+    /** Where the backup files are. */
+    files: backups,
     verifyNow,
     getRecord,
+    /** Resolves when every background check queued so far has ended (for tests and the bench). */
+    checksSettled: () => checksDone,
 
     /** The pre-migration and upgrade snapshots the migration runner asks for, catalogued like any backup. */
     migrationHooks(db: Database): MigrateHooks {
@@ -210,7 +262,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
     async status(now: Date): Promise<BackupStatus> {
       const [hours, times, lines] = await Promise.all([intervalHours(), scheduledTimes(), store.recentLog(500)]);
-      const attempts = lines.filter((l) => l.action === 'backup');
+      // A backup that fails its check warns as loudly as one that could not be written.
+      const attempts = lines.filter((l) => l.action === 'backup' || (l.action === 'verify' && !l.ok));
       const lastSuccess = attempts.find((l) => l.ok) ?? null;
       const newest = attempts[0] ?? null;
       return {
@@ -225,17 +278,15 @@ export function createBackupService(options: BackupServiceOptions) {
     remove: (name: string) =>
       serial(async () => {
         const record = await getRecord(name);
-        const dir = await backupDirectory();
-        await dir.removeEntry(name).catch((error: unknown) => {
-          if ((error as DOMException)?.name !== 'NotFoundError') throw error;
-        });
+        await backups.remove(name);
         await store.remove(name);
         await log({ action: 'delete', ok: true, kind: record.kind, name, message: 'Deleted by hand', durationMs: null });
         notify(['backups']);
         return name;
       }),
 
-    verify: (name: string) => serial(async () => (await verifyNow(name)).record),
+    /** "Check again": the full check. */
+    verify: (name: string) => serial(() => verifyNow(name, 'full', 'Checked on request')),
 
     /** Takes a scheduled backup when one is due at `now`. */
     tick: (now: Date) =>
@@ -262,11 +313,14 @@ export function createBackupService(options: BackupServiceOptions) {
      */
     reconcile: () =>
       serial(async () => {
-        const dir = await backupDirectory();
-        const files = new Set(await listBackupFiles(dir));
+        const files = new Set(await listBackupFiles(backups));
         const records = await store.all();
         for (const record of records) {
-          if (files.has(record.name)) continue;
+          if (files.has(record.name)) {
+            // Copied but not checked when the worker last stopped: check it now.
+            if (record.state === 'copied') checkLater(record.name);
+            continue;
+          }
           await store.remove(record.name);
           await log({ action: 'reconcile', ok: false, kind: record.kind, name: record.name, message: 'Its file is gone: removed from the list', durationMs: null });
         }
@@ -275,8 +329,7 @@ export function createBackupService(options: BackupServiceOptions) {
           if (known.has(name)) continue;
           const parsed = parseBackupName(name);
           if (!parsed) continue;
-          const bytes = await readBytes(name);
-          const check = await checkBackupBytes(live.pool, bytes, null);
+          const check = await checkFile(name, null, 'quick');
           const ok = check.problems.length === 0 && check.facts !== null;
           await store.put({
             name,
@@ -284,11 +337,13 @@ export function createBackupService(options: BackupServiceOptions) {
             createdAt: parsed.createdAt,
             appVersion: 'unknown',
             schemaVersion: check.facts?.schemaVersion ?? parsed.schemaVersion,
-            size: bytes.length,
+            size: check.size,
             sha256: check.sha256,
+            digestKind: check.digestKind,
             description: parsed.description,
             summary: check.facts?.summary ?? { products: null, sales: null, lastSaleAt: null, rows: 0, tables: 0 },
             state: ok ? 'verified' : 'damaged',
+            checkDepth: 'quick',
             verifiedAt: new Date().toISOString(),
             problem: ok ? null : check.problems.join('; '),
           });

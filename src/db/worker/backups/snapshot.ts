@@ -1,104 +1,149 @@
 /**
- * Consistent snapshots of the live database, kept as plain OPFS files under `backups/`.
+ * Snapshots of the live database, kept as plain files under `backups/`, made in slices so that sales go on.
  *
- * A snapshot is made by SQLite (`VACUUM INTO` a staging file inside the pool), checked there with
- * `integrity_check`, then written to `backups/<name>.tmp`, read back and compared by SHA-256, and only then
- * renamed to its final name. A half-written file therefore never carries a backup's name, and leftovers
- * (`*.tmp`, the staging file) are removed at start-up.
+ * SQLite's backup API copies the database into a staging file in the pool in steps (see `stream-copy.ts`);
+ * what must be taken from the same consistent moment (the manifest of its rows, written into the copy, and the
+ * facts shown beside the backup) is read from that copy; its pages are then written to
+ * `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, read back chunk by chunk and compared, and only
+ * then renamed to its final name. A half-written file never carries a backup's name; leftovers (`*.tmp`, the
+ * staging files) are removed at start-up. SQLite's own check of the new file (`quick_check`, or the full check)
+ * runs afterwards, in the background (see `check.ts`): a snapshot is listed as "copied" until it has passed.
  *
- * Plain files rather than pool files: a backup is then a disk-backed `File` that can be streamed to a
- * download or a save picker without passing through the wasm heap.
+ * Memory is flat in the file's size: the staging connection's page cache and one chunk.
  */
-import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
-import { sha256Hex as sha256 } from '../../../lib/sha256';
-import { backupDirectory, readFile, writeFile } from '../storage/opfs-files';
-import { markStandalone } from '../storage/db-header';
-import { assertRoom } from '../storage/quota';
-import { inspectPoolFile } from './pool-check';
+import { sideFiles, type DatabaseFiles } from '../storage/database-files';
+import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
+import { createSlicer, nextTask } from '../storage/slices';
+import { CHUNKED_DIGEST, digestOfDigests, digesting } from './chunk-digest';
+import { backupInSteps, writePages } from './stream-copy';
+import { embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
-/** The pool file a snapshot is made in before it is copied out. */
+/** The pool file a snapshot is copied into before it is written out. */
 export const STAGING_FILE = '/snapshot-staging.db';
 /** The pool file a backup is copied into to be checked (verify, restore, reconcile). */
 export const VERIFY_STAGING_FILE = '/verify-staging.db';
 
-/** What was written. `facts` is what the optional reader found in the verified copy. */
+/** What was written. `facts` is what the optional reader found in the copy. */
 export interface SnapshotFile<T = null> {
   name: string;
   size: number;
+  /** The checksum in the {@link CHUNKED_DIGEST} scheme. */
   sha256: string;
+  digestKind: typeof CHUNKED_DIGEST;
   schemaVersion: number;
   createdAt: string;
   facts: T;
 }
 
-/** What a snapshot needs from the open database. */
+/** What a snapshot needs: the database to copy, the pool it is staged in, and where backups are written. */
 export interface SnapshotSource {
   db: Database;
-  pool: SAHPoolUtil;
-  vfs: string;
+  sqlite3: Sqlite3Static;
+  files: DatabaseFiles;
+  backups: PlainFiles;
+}
+
+/** What a snapshot runs on its consistent copy before the copy is written out. */
+export interface SnapshotHooks<T> {
+  /** Reads facts from the copy (the summary shown beside the backup), calling `pause` between slices. */
+  read?: (copy: Database, pause: () => Promise<void>) => Promise<T>;
+  /**
+   * Runs on the copy, which is the database at one instant (its manifest already in it), before its pages are
+   * written: what it writes into the copy is in the backup. Throwing fails the snapshot.
+   */
+  inCopy?: (copy: Database) => void;
+}
+
+function removeStaging(files: DatabaseFiles, name: string): void {
+  for (const file of [name, ...sideFiles(name)]) files.unlink(file);
+}
+
+/** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */
+async function compareReadBack(backups: PlainFiles, name: string, digests: readonly string[], size: number): Promise<void> {
+  const reader = await backups.read(name, CHUNK_BYTES);
+  if (!reader) throw new Error('the file written is gone');
+  const read = digesting(reader.source);
+  try {
+    while (await read.source()) {
+      const at = read.digests.length - 1;
+      if (read.digests[at] !== digests[at]) throw new Error(`the file read back differs from what was written (at byte ${at * CHUNK_BYTES})`);
+    }
+  } finally {
+    reader.close();
+  }
+  if (read.size() !== size || read.digests.length !== digests.length) throw new Error('the file read back is shorter or longer than what was written');
 }
 
 /**
- * Takes a verified snapshot of the live database into `backups/<name>`. Throws (and leaves no file behind)
- * when anything fails; the live database is only read.
+ * Takes a snapshot of `source.db` into `backups/<name>`, byte-verified. Throws (and leaves no file behind) when
+ * anything fails; the database copied is only read.
  */
-export async function takeSnapshot<T = null>(
-  source: SnapshotSource,
-  name: string,
-  read: (db: Database) => T = () => null as T,
-): Promise<SnapshotFile<T>> {
-  const { db, pool } = source;
+export async function takeSnapshot<T = null>(source: SnapshotSource, name: string, hooks: SnapshotHooks<T> = {}): Promise<SnapshotFile<T>> {
+  const { db, files, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
-  const dir = await backupDirectory();
-  // Room for the staging copy in the pool and the plain copy, with a margin.
-  await assertRoom(pageSize * pageCount * 2.2 + 1e6, dir);
+  // Room for the staging copy in the pool and the plain copy, with a margin (sales may grow it meanwhile).
+  await backups.reserve(pageSize * pageCount * 2.2 + 1e6);
   const temp = `${name}.tmp`;
-  pool.unlink(STAGING_FILE);
+  const slicer = createSlicer();
+  removeStaging(files, STAGING_FILE);
+  let copy: Database | null = null;
   try {
-    db.exec({ sql: 'VACUUM INTO ?', bind: [`file:${STAGING_FILE}?vfs=${source.vfs}`] });
-    const { problems, facts } = inspectPoolFile(pool, STAGING_FILE, read);
-    if (problems.length > 0) throw new Error(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
-    const bytes = pool.exportFile(STAGING_FILE);
-    // A backup is a plain rollback-journal file that any SQLite opens on its own.
-    markStandalone(bytes);
-    const digest = await sha256(bytes);
-    await writeFile(dir, temp, bytes);
-    const readBack = await sha256(await readFile(dir, temp));
-    if (readBack !== digest) throw new Error('the file read back differs from what was written');
-    const handle = await dir.getFileHandle(temp);
-    await (handle as FileSystemFileHandle & { move(name: string): Promise<void> }).move(name);
+    copy = files.openPlain(STAGING_FILE);
+    // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the source's
+    // header); the page size must be the source's for the copy to start.
+    copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
+    await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
+    // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
+    // it: the backup proves its own rows (see `manifest.ts`).
+    embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
+    hooks.inCopy?.(copy);
+    const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
+    const schemaVersion = schemaVersionOf(copy);
+    const writer = await backups.create(temp);
+    let written: { digests: string[]; size: number };
+    try {
+      written = await writePages(copy, writer, slicer);
+      await writer.close();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    copy.close();
+    copy = null;
+    removeStaging(files, STAGING_FILE);
+    await compareReadBack(backups, temp, written.digests, written.size);
+    await backups.move(temp, name);
     return {
       name,
-      size: bytes.length,
-      sha256: digest,
-      schemaVersion: schemaVersionOf(db),
+      size: written.size,
+      sha256: await digestOfDigests(written.digests),
+      digestKind: CHUNKED_DIGEST,
+      schemaVersion,
       createdAt: new Date().toISOString(),
-      facts: facts as T,
+      facts,
     };
   } catch (error) {
-    await dir.removeEntry(temp).catch(() => undefined);
+    await backups.remove(temp).catch(() => undefined);
     if (error instanceof HandlerError) throw error;
     throw new HandlerError('internal', `The backup failed: ${error instanceof Error ? error.message : String(error)}. The database is untouched.`);
   } finally {
-    pool.unlink(STAGING_FILE);
+    if (copy?.isOpen()) copy.close();
+    removeStaging(files, STAGING_FILE);
   }
 }
 
 /** Removes what an interrupted snapshot or check left: `*.tmp` files and the staging files. Returns their names. */
-export async function cleanSnapshotLeftovers(pool: SAHPoolUtil): Promise<string[]> {
+export async function cleanSnapshotLeftovers(files: DatabaseFiles, backups: PlainFiles): Promise<string[]> {
   const removed: string[] = [];
   for (const file of [STAGING_FILE, VERIFY_STAGING_FILE]) {
-    for (const name of [file, `${file}-journal`, `${file}-wal`]) if (pool.unlink(name)) removed.push(name);
+    for (const name of [file, ...sideFiles(file)]) if (files.unlink(name)) removed.push(name);
   }
-  const dir = await backupDirectory();
-  for await (const [entryName] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-    if (entryName.endsWith('.tmp')) {
-      await dir.removeEntry(entryName);
-      removed.push(entryName);
-    }
+  for (const entryName of await backups.list()) {
+    if (entryName.endsWith('.tmp') && (await backups.remove(entryName))) removed.push(entryName);
   }
   return removed;
 }

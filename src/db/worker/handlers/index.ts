@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog';
 import { quickKeyHandlers } from './quick-keys';
 import { recoveryHandlers } from './recovery';
 import { reportHandlers } from './reports';
+import { refundHandlers } from './refunds';
 import { salesHandlers } from './sales';
 import { shopHandlers } from './shop';
 import { shiftHandlers, requireOpenShift } from './shifts';
@@ -27,6 +28,7 @@ export const handlers: HandlerMap = {
   ...staffHandlers,
   ...shiftHandlers,
   ...reportHandlers,
+  ...refundHandlers,
   // Once staff are in use, a sale needs an open shift (handlers/shifts.ts).
   'sales.commit': requireOpenShift(salesHandlers['sales.commit']),
 };

@@ -8,6 +8,7 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import { readCsv } from '../../../pos/csv';
 import { localRange, sumTallies, tallyByDay, tallyByHour } from '../../../pos/report';
 import { openShop, type Call } from '../testing/shop-harness';
+import { salesReport } from './reports';
 
 let db: Database;
 let call: Call;
@@ -91,6 +92,18 @@ describe('sales reports', () => {
     expect(sumTallies(eleventh.quarters)).toMatchObject({ sales: 1, net: d.total });
     expect(eleventh.products.map((p) => [p.name, p.quantity, p.amount])).toEqual([['Green tea', 1, d.total]]);
     expect(eleventh.methods).toEqual([{ method: 'other', count: 1, amount: 250 }]);
+    // Who rang them up: the staff column came with 0007 (sales before staff were in use have none).
+    const owner = await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
+    db.exec('UPDATE sales SET staff_id = ? WHERE number IN (?, ?)', { bind: [owner.id, b.number, c.number] });
+    const byStaff = await call('report.sales', { from, to });
+    expect(byStaff.staff).toEqual([
+      { staffId: owner.id, name: 'Maya Okafor', sales: 2, refunds: 0, net: b.total + c.total },
+      { staffId: null, name: 'Not recorded', sales: 1, refunds: 1, net: 0 },
+    ]);
+
+    // Read as a long run (the lines through their product-ordered index): the same report.
+    const range11 = localRange('2026-03-11', '2026-03-11', zone);
+    expect(salesReport(db, range11.from, range11.to, -1)).toEqual(eleventh);
   });
 
   it('exports one CSV row per line, in local time, with the decimal comma and semicolons', async () => {
@@ -113,5 +126,35 @@ describe('sales reports', () => {
 
     await expect(call('report.sales', { from: to, to: from })).rejects.toMatchObject({ code: 'invalid' });
     await expect(call('report.salesCsv', { from, to, timeZone: 'Mars/Olympus', decimal: '.' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('the low-stock list', () => {
+  it('lists active products at or below their threshold, furthest below first, and follows sales', async () => {
+    const product = (name: string, barcode: string, stock: number) =>
+      call('catalog.save', { name, sku: null, barcode, price: 100, taxBp: 2000, stock, active: true, categoryId: null });
+    const milk = await product('Oat milk', '11', 4);
+    const beans = await product('Coffee beans', '12', 12);
+    const flour = await product('Flour', '13', 0);
+    await product('Salt', '14', 1); // no threshold: never listed
+    await call('stock.setThreshold', { productId: milk.id, threshold: 6 });
+    await call('stock.setThreshold', { productId: beans.id, threshold: 10 });
+    await call('stock.setThreshold', { productId: flour.id, threshold: 0 });
+    expect(await call('stock.low', {})).toEqual({
+      products: [
+        { id: milk.id, name: 'Oat milk', sku: null, barcode: '11', stock: 4, threshold: 6 },
+        { id: flour.id, name: 'Flour', sku: null, barcode: '13', stock: 0, threshold: 0 },
+      ],
+      watched: 3,
+    });
+
+    // Selling three bags of beans takes them to 9, below 10; clearing the milk's threshold takes it off.
+    await ring([[beans, 3]], [{ method: 'card', amount: 300 }]);
+    await call('stock.setThreshold', { productId: milk.id, threshold: null });
+    expect((await call('stock.low', {})).products.map((p) => [p.name, p.stock])).toEqual([['Coffee beans', 9], ['Flour', 0]]);
+
+    await expect(call('stock.setThreshold', { productId: beans.id, threshold: -1 })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(call('stock.setThreshold', { productId: beans.id, threshold: 2.5 })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(call('stock.setThreshold', { productId: 99_999, threshold: 3 })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -39,7 +39,7 @@ interface Scope {
   bind: number[];
 }
 
-function scope(db: Database, from: number, to: number): Scope {
+function scope(db: Database, from: number, to: number, longRun: number): Scope {
   const byTime: Scope = {
     sales: 's.created_at >= ? AND s.created_at < ?',
     children: (child) => `sales s JOIN ${child} c ON c.sale_id = s.id WHERE s.created_at >= ? AND s.created_at < ?`,
@@ -52,12 +52,18 @@ function scope(db: Database, from: number, to: number): Scope {
   const run = db.selectObject('SELECT count(*) AS n, total(created_at < ? OR created_at >= ?) AS outside FROM sales WHERE id BETWEEN ? AND ?', [from, to, first, last]);
   const inRange = Number(db.selectValue('SELECT count(*) FROM sales WHERE created_at >= ? AND created_at < ?', [from, to]));
   if (Number(run?.outside) !== 0 || Number(run?.n) !== inRange) return byTime;
+  // A long run reads the lines in product order (sale_lines_item, migration 0008), so they need no sorting to be
+  // grouped by product; a short one reads its few lines by key and sorts them.
+  const long = last - first > longRun;
   return {
     sales: 's.id BETWEEN ? AND ?',
-    children: (child) => `${child} c WHERE c.sale_id BETWEEN ? AND ?`,
+    children: (child) => `${child} c${child === 'sale_lines' && long ? ' INDEXED BY sale_lines_item' : ''} WHERE c.sale_id BETWEEN ? AND ?`,
     bind: [first, last],
   };
 }
+
+/** Sales in a run beyond which a report reads the lines through the product-ordered index. */
+const LONG_RUN = 20_000;
 
 const quartersSql = (where: string) => `
   SELECT s.created_at / ${QUARTER_MS} AS quarter,
@@ -79,6 +85,10 @@ const productsSql = (lines: string) => `
 const methodsSql = (payments: string) => `
   SELECT c.method, count(*) AS count, sum(c.amount) AS amount FROM ${payments} GROUP BY c.method
   ORDER BY CASE c.method WHEN 'cash' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
+
+const staffSql = (where: string) => `
+  SELECT s.staff_id, st.name, sum(s.kind = 'sale') AS sales, sum(s.kind = 'refund') AS refunds, sum(s.total) AS net
+  FROM sales s LEFT JOIN staff st ON st.id = s.staff_id WHERE ${where} GROUP BY s.staff_id ORDER BY net DESC`;
 
 const LINES = `
   SELECT s.number, s.kind, s.created_at, s.currency, r.number AS refund_of, l.line_no, i.name, i.sku, i.barcode,
@@ -157,23 +167,58 @@ export function salesCsv(db: Database, from: number, to: number, timeZone: strin
   return { csv: csvFile(SALES_CSV_HEADER, rows, decimal), rows: rows.length };
 }
 
+const LOW_STOCK = `
+  SELECT id, name, sku, barcode, stock, low_stock FROM products
+  WHERE low_stock IS NOT NULL AND stock - low_stock <= 0 AND active = 1 ORDER BY stock - low_stock, name`;
+
+/** The sales report of [from, to); `longRun` as {@link LONG_RUN} (a test sets it below 0 to read a short range as a long one). */
+export function salesReport(db: Database, from: number, to: number, longRun = LONG_RUN): SalesReport {
+  const where = scope(db, from, to, longRun);
+  const sold = products(db, where);
+  return {
+    from,
+    to,
+    quarters: quarters(db, where),
+    products: sold,
+    categories: categories(db, sold),
+    methods: db.selectObjects(methodsSql(where.children('sale_payments')), where.bind).map((r) => ({
+      method: String(r.method) as PaymentMethod, count: num(r.count), amount: num(r.amount),
+    })),
+    staff: db.selectObjects(staffSql(where.sales), where.bind).map((r) => ({
+      staffId: r.staff_id === null ? null : num(r.staff_id),
+      name: r.staff_id === null ? 'Not recorded' : String(r.name ?? 'Not recorded'),
+      sales: num(r.sales), refunds: num(r.refunds), net: num(r.net),
+    })),
+  };
+}
+
 export const reportHandlers = {
+  'stock.low': {
+    kind: 'query',
+    run: ({ db }) => ({
+      products: db.selectObjects(LOW_STOCK).map((r) => ({
+        id: num(r.id), name: String(r.name), sku: text(r.sku), barcode: text(r.barcode), stock: num(r.stock), threshold: num(r.low_stock),
+      })),
+      watched: num(db.selectValue('SELECT count(*) FROM products WHERE low_stock IS NOT NULL AND active = 1')),
+    }),
+  },
+  'stock.setThreshold': {
+    kind: 'mutation',
+    changes: ['catalog'],
+    run: ({ db }, { productId, threshold }) => {
+      if (threshold !== null && (typeof threshold !== 'number' || !Number.isSafeInteger(threshold) || threshold < 0)) {
+        throw new HandlerError('invalid', 'A low-stock threshold is a whole number of 0 or more, or empty for none.');
+      }
+      const changed = db.selectValue('UPDATE products SET low_stock = ? WHERE id = ? RETURNING id', [threshold, productId]);
+      if (changed === undefined) throw new HandlerError('not-found', 'That product is not in the catalogue any more. Search for it again.');
+      return { productId, threshold };
+    },
+  },
   'report.sales': {
     kind: 'query',
     run: ({ db }, args): SalesReport => {
       const [from, to] = range(args.from, args.to);
-      const where = scope(db, from, to);
-      const sold = products(db, where);
-      return {
-        from,
-        to,
-        quarters: quarters(db, where),
-        products: sold,
-        categories: categories(db, sold),
-        methods: db.selectObjects(methodsSql(where.children('sale_payments')), where.bind).map((r) => ({
-          method: String(r.method) as PaymentMethod, count: num(r.count), amount: num(r.amount),
-        })),
-      };
+      return salesReport(db, from, to);
     },
   },
   'report.salesCsv': {

@@ -20,6 +20,8 @@ export interface SaleToRecord {
   shop: Shop;
   /** UTC milliseconds. */
   at: number;
+  /** Who rang it up (signed in at the till), when staff are in use. */
+  staff?: { id: number; name: string } | null;
 }
 
 /** The stored text of a discount, and the value a reprint reads back from it. */
@@ -45,7 +47,7 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     st.value('insertSale', [
       cart.saleId, number, at, registerKey(st, sale.registerId), shopDetailsKey(st, shopText), shop.currency,
       shop.pricesIncludeTax ? 1 : 0, totals.subtotal, totals.discountTotal, order.text, totals.taxTotal, totals.total,
-      settlement.paid, settlement.change, settlement.rounding,
+      settlement.paid, settlement.change, settlement.rounding, sale.staff?.id ?? null,
     ]),
   );
   const lines = cart.lines.map((line, i) => {
@@ -85,6 +87,11 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     createdAt: isoFromMs(at),
     currency: shop.currency,
     total: totals.total,
+    staffName: sale.staff?.name ?? null,
+    refundOf: null,
+    voided: false,
+    reason: null,
+    isVoid: false,
     shop: JSON.parse(shopText) as Shop,
     pricesIncludeTax: shop.pricesIncludeTax,
     subtotal: totals.subtotal,

@@ -37,8 +37,14 @@ export function msFromIso(iso: string | undefined | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/** Who rang it up, a refund's original and reason, and whether a void reversed it (migration 0007). */
+const STAFF_AND_REFUND_COLUMNS = `(SELECT name FROM staff WHERE id = s.staff_id) AS staff_name,
+  (SELECT o.number FROM sales o WHERE o.id = s.refund_of) AS refund_of_number,
+  EXISTS (SELECT 1 FROM sales r JOIN refund_details v ON v.refund_id = r.id WHERE r.refund_of = s.id AND v.is_void = 1) AS voided`;
 const SALE_COLUMNS = `s.id, lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.prices_include_tax,
-  s.subtotal, s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, s.cash_rounding, d.details AS shop`;
+  s.subtotal, s.discount_total, s.order_discount, s.tax_total, s.total, s.paid, s.change_due, s.cash_rounding, d.details AS shop,
+  ${STAFF_AND_REFUND_COLUMNS},
+  (SELECT reason FROM refund_details WHERE refund_id = s.id) AS reason, (SELECT is_void FROM refund_details WHERE refund_id = s.id) AS is_void`;
 /** Binds a dashed UUID text and compares it with the stored 16 bytes. */
 const UUID_PARAM = "unhex(replace(?, '-', ''))";
 
@@ -61,8 +67,8 @@ const SQL = {
   shopDetailsByText: 'SELECT id FROM shop_details WHERE details = ?',
   insertShopDetails: 'INSERT INTO shop_details (details) VALUES (?) RETURNING id',
   insertSale: `INSERT INTO sales (uuid, number, kind, created_at, register_id, shop_details_id, currency, prices_include_tax,
-      subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding)
-    VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding, staff_id)
+    VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   insertLine: `INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   insertTax: 'INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) VALUES (?, ?, ?, ?, ?)',
   insertPayment: 'INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (?, ?, ?, ?, ?)',
@@ -130,6 +136,15 @@ export function saleStatements(db: Database): SaleStatements {
 
 const json = <T>(text: unknown): T | null => (text === null || text === undefined ? null : (JSON.parse(String(text)) as T));
 
+/** Who rang up a row read with {@link STAFF_AND_REFUND_COLUMNS}, its original (a refund's) and whether it was voided. */
+function staffAndRefund(row: Row) {
+  return {
+    staffName: row.staff_name === null || row.staff_name === undefined ? null : String(row.staff_name),
+    refundOf: row.refund_of_number === null || row.refund_of_number === undefined ? null : Number(row.refund_of_number),
+    voided: Number(row.voided) === 1,
+  };
+}
+
 /** A sale row with its lines, tax bands and payments, in the shapes the UI reads (see `SaleDetail`). */
 export function readSaleRow(st: SaleStatements, row: Row) {
   const key = Number(row.id);
@@ -140,6 +155,9 @@ export function readSaleRow(st: SaleStatements, row: Row) {
     createdAt: isoFromMs(row.created_at),
     currency: String(row.currency),
     total: Number(row.total),
+    ...staffAndRefund(row),
+    reason: row.reason === null || row.reason === undefined ? null : String(row.reason),
+    isVoid: Number(row.is_void) === 1,
     shop: JSON.parse(String(row.shop)),
     pricesIncludeTax: Number(row.prices_include_tax) === 1,
     subtotal: Number(row.subtotal),
@@ -219,7 +237,7 @@ export function listSales(db: Database, filter: SaleFilter, limit: number) {
   const bind = [msFromIso(filter.from), msFromIso(filter.to), filter.number ?? null, filter.total ?? null];
   const sales = db
     .selectObjects(
-      `SELECT lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.total,
+      `SELECT lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.total, ${STAFF_AND_REFUND_COLUMNS},
          (SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS items,
          (SELECT group_concat(DISTINCT method) FROM sale_payments p WHERE p.sale_id = s.id) AS methods
        FROM sales s WHERE ${LIST_WHERE} ORDER BY s.created_at DESC, s.number DESC LIMIT ?5`,
@@ -234,6 +252,7 @@ export function listSales(db: Database, filter: SaleFilter, limit: number) {
       total: Number(row.total),
       items: Number(row.items ?? 0),
       methods: row.methods ? (String(row.methods).split(',') as PaymentMethod[]) : [],
+      ...staffAndRefund(row),
     }));
   const agg = db.selectObject(`SELECT count(*) AS n, coalesce(sum(s.total), 0) AS sum FROM sales s WHERE ${LIST_WHERE}`, bind as never) ?? {};
   return { sales, count: Number(agg.n ?? 0), sum: Number(agg.sum ?? 0) };

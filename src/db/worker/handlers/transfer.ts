@@ -84,7 +84,7 @@ export const transferHandlers = {
   'transfer.import': {
     kind: 'task',
     effect: 'write',
-    run: (ctx, { staged }) => importStaged(deps(ctx), staged),
+    run: (ctx, { staged, acceptChanged }) => importStaged(deps(ctx), staged, acceptChanged === true),
   },
   'transfer.discard': {
     kind: 'task',

@@ -22,6 +22,8 @@ import { checkTableByTable } from '../schema/integrity';
 import { createProcessor, type HandlerMap } from './processor';
 import { forgetOldRequests } from './requests';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
+import { opfsPlainFiles } from '../storage/opfs-plain-files';
+import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging } from '../transfer/staging';
 import { markStart } from './start-marks';
 
@@ -122,7 +124,7 @@ export async function openLeaderSession(
   markStart('pool');
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
   try {
-    await cleanSnapshotLeftovers(pool);
+    await cleanSnapshotLeftovers(live.files, opfsPlainFiles(backupDirectory));
     await cleanStaging();
     // Which of the two live names is the database, from the switch record, before any file is opened: a swap
     // cut off before its record leaves the old file in charge and its own copy removed.

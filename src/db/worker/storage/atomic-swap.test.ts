@@ -54,6 +54,7 @@ function withFaults(files: DatabaseFiles, records: SwitchRecordStore, point: Ret
     list: () => files.list(),
     has: (name) => files.has(name),
     open: (name) => (point.tick(`open ${name}`), files.open(name)),
+    openPlain: (name) => (point.tick(`open ${name}`), files.openPlain(name)),
     unlink: (name) => (point.tick(`unlink ${name}`), files.unlink(name)),
     write: (name, chunks: ChunkSource) => {
       point.tick(`write ${name}`);

@@ -21,6 +21,11 @@ export interface DatabaseFiles {
   /** Opens `name` (created when missing) with the live database's connection settings. */
   open(name: string): Database;
   /**
+   * Opens `name` (created when missing) as SQLite opens any file, without the live database's settings: for
+   * copies and checks, which must not turn a rollback-journal file into a WAL one.
+   */
+  openPlain(name: string): Database;
+  /**
    * Writes a new database file `name` from `chunks`. The file carries that name only once every byte is written
    * and flushed: a write cut off at any point leaves no file of that name (the pool writes its slot's name last).
    * Returns the bytes written. `name` must not exist.

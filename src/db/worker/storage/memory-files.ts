@@ -38,6 +38,16 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
     list: () => [...new Set([...stored.keys(), ...opened.keys()])],
     has: (name) => stored.has(name) || opened.has(name),
     open(name) {
+      const db = files.openPlain(name);
+      try {
+        applyConnectionSettings(db);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      return db;
+    },
+    openPlain(name) {
       if (opened.has(name)) throw new Error(`${name} is already open`);
       const db = deserialize(stored.get(name));
       const close = db.close.bind(db);
@@ -50,12 +60,6 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
         return close();
       };
       opened.set(name, db);
-      try {
-        applyConnectionSettings(db);
-      } catch (error) {
-        db.close();
-        throw error;
-      }
       return db;
     },
     async write(name: string, chunks: ChunkSource) {

@@ -3,13 +3,7 @@
  * {@link ChunkSource}: a restore or an import copies a file of any size into the pool with one chunk in memory.
  */
 import type { ChunkSource } from './database-files';
-
-/** An open chunked reader; `close()` releases the file (also done when the last chunk has been read). */
-export interface FileChunks {
-  size: number;
-  source: ChunkSource;
-  close(): void;
-}
+import type { FileChunks } from './plain-files';
 
 /** Opens `name` in `dir` for reading in chunks of `chunkSize` bytes (1 MiB by default). */
 export async function readInChunks(dir: FileSystemDirectoryHandle, name: string, chunkSize = 1 << 20): Promise<FileChunks> {

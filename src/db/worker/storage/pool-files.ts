@@ -22,6 +22,7 @@ export function poolFiles(pool: SAHPoolUtil): DatabaseFiles {
       }
       return db;
     },
+    openPlain: (name) => new pool.OpfsSAHPoolDb(name),
     async write(name, chunks) {
       // Importing over an existing name would overwrite that slot in place: the very failure the swap avoids.
       if (files.has(name)) throw new Error(`${name} exists already in the pool`);

@@ -1,5 +1,6 @@
 /** Refusing an operation before it writes anything when the device has no room for it. */
 import { HandlerError } from '../runtime/errors';
+import { nextTask } from './slices';
 
 function quotaError(needed: number, free: number | null): HandlerError {
   const freeText = free === null ? 'the browser refused the space' : `${Math.floor(free / 1e6)} MB are free`;
@@ -9,6 +10,9 @@ function quotaError(needed: number, free: number | null): HandlerError {
     { needed, free },
   );
 }
+
+/** How much the reservation grows at a time. */
+const GROWTH_STEP = 16 * 1024 * 1024;
 
 /** The file a backup reserves its space with; its `.tmp` ending has it cleaned at start-up if left. */
 const RESERVATION = '.space-reservation.tmp';
@@ -29,7 +33,12 @@ export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle)
   const access = await handle.createSyncAccessHandle();
   try {
     // Chromium refuses growth beyond the quota silently (the size stays as it was), or with QuotaExceededError.
-    access.truncate(Math.ceil(needed));
+    // Grown in steps, giving the worker back between them: growing by hundreds of MB at once holds it for long.
+    for (let size = Math.min(GROWTH_STEP, Math.ceil(needed)); ; size = Math.min(size + GROWTH_STEP, Math.ceil(needed))) {
+      access.truncate(size);
+      if (size >= Math.ceil(needed) || access.getSize() < size) break;
+      await nextTask();
+    }
     access.flush();
     if (access.getSize() < Math.ceil(needed)) throw quotaError(needed, null);
   } catch (error) {

@@ -26,6 +26,12 @@ const REFUNDED = 'SELECT json_group_array(refunded_qty) FROM (SELECT refunded_qt
 
 const json = (text: unknown) => (text === null || text === undefined ? null : JSON.parse(String(text)));
 
+/** What a schema-2 sale row says of what 0007 added: no one rang it up, nothing voided; a refund's original by number. */
+function before0007(db: Database, row: Row) {
+  const original = row.refund_of === null || row.refund_of === undefined ? undefined : db.selectValue('SELECT number FROM sales WHERE id = ?', [String(row.refund_of)]);
+  return { staffName: null, refundOf: original === undefined ? null : Number(original), voided: false };
+}
+
 /** The reads of the release at schema 2 (its `readSale` and `sales.list` queries). */
 export function readsAtV2(db: Database): SalesReads {
   const ids = db.selectValues('SELECT id FROM sales ORDER BY number').map(String);
@@ -46,8 +52,11 @@ export function readsAtV2(db: Database): SalesReads {
       taxTotal: Number(row.tax_total),
       paid: Number(row.paid),
       changeDue: Number(row.change_due),
-      // No sale had a cash rounding before 0006.
+      // No sale had a cash rounding before 0006, nor who rang it up, a refund's reason or a void before 0007.
       cashRounding: 0,
+      ...before0007(db, row),
+      reason: null,
+      isVoid: false,
       lines: db.selectObjects('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no', [id]).map((l) => ({
         lineNo: Number(l.line_no),
         productId: l.product_id === null ? null : Number(l.product_id),
@@ -79,6 +88,7 @@ export function readsAtV2(db: Database): SalesReads {
       id: String(row.id), number: Number(row.number), kind: String(row.kind), createdAt: String(row.created_at),
       currency: String(row.currency), total: Number(row.total), items: Number(row.items ?? 0),
       methods: row.methods ? String(row.methods).split(',') : [],
+      ...before0007(db, row),
     }));
   const agg = db.selectObject('SELECT count(*) AS n, coalesce(sum(total), 0) AS sum FROM sales') as Row;
   return {
@@ -95,15 +105,19 @@ export function readsAtV2(db: Database): SalesReads {
 
 /**
  * The reads of the releases at schemas 3 to 5: the app's own, from before a sale had a cash rounding (0006 added
- * the column, 0 for every earlier sale). Read through a temporary view of the sales with that column, dropped
- * afterwards (a temporary object is found before the main schema's of the same name).
+ * the column, 0 for every earlier sale) or who rang it up, and before refunds had reasons and sales could be
+ * voided (0007: no one, none). Read through temporary objects standing in for those, dropped afterwards (a
+ * temporary object is found before the main schema's of the same name; `staff` is only made where 0004 has not).
  */
 export function readsAtV3(db: Database): SalesReads {
-  db.exec('CREATE TEMP VIEW sales AS SELECT *, 0 AS cash_rounding FROM main.sales');
+  const hasStaff = db.selectValue("SELECT 1 FROM main.sqlite_schema WHERE name = 'staff'") !== undefined;
+  db.exec(`CREATE TEMP VIEW sales AS SELECT *, 0 AS cash_rounding, NULL AS staff_id FROM main.sales;
+    CREATE TEMP TABLE refund_details (refund_id INTEGER PRIMARY KEY, reason TEXT, is_void INTEGER);
+    ${hasStaff ? '' : 'CREATE TEMP TABLE staff (id INTEGER PRIMARY KEY, name TEXT);'}`);
   try {
     return readsNow(db);
   } finally {
-    db.exec('DROP VIEW temp.sales');
+    db.exec(`DROP VIEW temp.sales; DROP TABLE temp.refund_details; ${hasStaff ? '' : 'DROP TABLE temp.staff;'}`);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { BackupRecord } from '../../protocol/backups';
 import type { ChangeTopic } from '../../protocol/envelope';
-import { IMPORT_HEAD_BYTES, type DatabaseFacts, type HeadCheck, type ImportInspection } from '../../protocol/transfer';
+import { IMPORT_HEAD_BYTES, type DatabaseFacts, type HeadCheck, type ImportInspection, type ManifestCheck } from '../../protocol/transfer';
 import type { BackupService } from '../backups/service';
 import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
@@ -16,8 +16,10 @@ import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
 import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { checkHeaderOf, type Refusal } from './header';
-import { readStaged, removeStaged, stagedHead } from './staging';
-import { readDatabaseFacts, refuseByHeader, validateImport } from './validate';
+import { readStaged, removeStaged, stagedChunks, stagedHead } from './staging';
+import { digestOfDigests, digesting } from '../backups/chunk-digest';
+import { CHUNK_BYTES } from '../storage/plain-files';
+import { readDatabaseFacts, refuseByHeader, validateImport, type Accepted } from './validate';
 
 /** What an import needs. */
 export interface ImportDeps {
@@ -78,33 +80,60 @@ export async function inspectStaged(deps: ImportDeps, staged: string): Promise<I
     return logRefusal(deps, result, started);
   }
   const migrateTo = result.facts.schemaVersion < LATEST_SCHEMA_VERSION ? LATEST_SCHEMA_VERSION : null;
-  return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo };
+  return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo, manifest: result.manifest };
+}
+
+/** Refuses a file whose rows differ from its own manifest unless the person confirmed that (in the preview). */
+function assertAccepted(manifest: ManifestCheck, acceptChanged: boolean): void {
+  if (acceptChanged || (manifest.status !== 'changed' && manifest.status !== 'unreadable')) return;
+  throw new HandlerError(
+    'invalid',
+    'This file was changed after Tillite wrote it. Look at what changed in the preview and confirm that you want it, or pick another copy. Nothing was changed.',
+    { reason: 'changed-contents' },
+  );
+}
+
+/** Checks staged file `staged` again, whole; returns the check and the checksum of the bytes checked. */
+async function validateStaged(live: LiveDatabase, staged: string): Promise<{ check: Accepted; checked: string }> {
+  const bytes = await readStaged(staged);
+  if (!bytes) throw new HandlerError('not-found', MISSING);
+  const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
+  if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
+  const hashed = digesting(chunksOf(bytes, CHUNK_BYTES));
+  while (await hashed.source());
+  // The bytes go out of scope here: the copy reads the staged file again, a chunk at a time.
+  return { check, checked: await digestOfDigests(hashed.digests) };
 }
 
 /**
  * Replaces the live database with staged file `staged`. The file is checked again (the staged copy is what gets
- * imported, and it must still be what the preview showed), and the staged copy is removed whatever happens.
+ * imported, and it must still be what the preview showed), and the staged copy is removed whatever happens. A file
+ * whose rows differ from its manifest goes in only with `acceptChanged`.
  */
-export function importStaged(deps: ImportDeps, staged: string): Promise<{ file: DatabaseFacts; undo: BackupRecord; migratedTo: number }> {
+export function importStaged(deps: ImportDeps, staged: string, acceptChanged = false): Promise<{ file: DatabaseFacts; undo: BackupRecord; migratedTo: number }> {
   const { live, service } = deps;
   return service.serial(() =>
     live.exclusive(async () => {
       const started = performance.now();
       try {
-        const bytes = await readStaged(staged);
-        if (!bytes) throw new HandlerError('not-found', MISSING);
-        const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
-        if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
+        const { check, checked } = await validateStaged(live, staged);
+        assertAccepted(check.manifest, acceptChanged);
         const undo = await service.snapshot('before-import');
-        const { result: report } = await swapLiveDatabase(live, chunksOf(bytes), (db) =>
-          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) }),
-        );
+        // Streamed from the staged file into the pool, one chunk in memory; the chunks copied must be the bytes
+        // that were checked (compared before the switch record names the new file).
+        const reader = await stagedChunks(staged);
+        if (!reader) throw new HandlerError('not-found', MISSING);
+        const copied = digesting(reader.source);
+        const { result: report } = await swapLiveDatabase(live, copied.source, async (db) => {
+          if ((await digestOfDigests(copied.digests)) !== checked) throw new HandlerError('invalid', 'The file to import changed while it was being imported. Pick it again. Nothing was changed.');
+          return migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) });
+        }).finally(() => reader.close());
         await service.log({
           action: 'import',
           ok: true,
           kind: 'before-import',
           name: undo.name,
-          message: `Imported a file (${check.facts.rows} rows, schema ${check.facts.schemaVersion})${report.applied.length ? `; migrated to schema ${report.to}` : ''}; undo by restoring ${undo.name}`,
+          message: `Imported a file (${check.facts.rows} rows, schema ${check.facts.schemaVersion})${check.manifest.status === 'changed' || check.manifest.status === 'unreadable' ? '; its changes since Tillite wrote it were confirmed' : ''}${report.applied.length ? `; migrated to schema ${report.to}` : ''}; undo by restoring ${undo.name}`,
           durationMs: Math.round(performance.now() - started),
         });
         deps.notify(['all']);

@@ -6,6 +6,8 @@
 import { HandlerError } from '../runtime/errors';
 import { OPFS_DIRS } from '../../../lib/opfs-paths';
 import { opfsDirectory, readFile } from '../storage/opfs-files';
+import { opfsPlainFiles } from '../storage/opfs-plain-files';
+import { CHUNK_BYTES, type FileChunks } from '../storage/plain-files';
 
 /** Staged files older than this are leftovers (a closed tab, a crash) and are removed at start-up. */
 const STALE_MS = 60 * 60 * 1000;
@@ -29,6 +31,12 @@ export async function readStaged(name: string): Promise<Uint8Array | null> {
     if ((error as DOMException)?.name === 'NotFoundError') return null;
     throw error;
   }
+}
+
+/** The staged file read a chunk at a time (the import's copy into the pool), or null when it is gone. */
+export async function stagedChunks(name: string): Promise<FileChunks | null> {
+  assertStagedName(name);
+  return opfsPlainFiles(stagingDirectory).read(name, CHUNK_BYTES);
 }
 
 /** The staged file's first `length` bytes and its size (for the header check before it is read whole), or null. */

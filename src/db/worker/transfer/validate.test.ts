@@ -5,25 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { migrate } from '../schema/runner';
 import { TILLITE_APPLICATION_ID } from '../schema/version';
 import { bundledMigrations } from '../schema/loader';
 import { exportBytes, memoryDb } from '../testing/memory-db';
+import { seededShop } from '../testing/seeded-shop';
 import { checkHeader, describeForeignFile } from './header';
 import { damagedPage, validateImport } from './validate';
 
 const LATEST = bundledMigrations.length;
-const seeds = import.meta.glob<string>('../../migrations/seeds/*.sql', { query: '?raw', import: 'default', eager: true });
-const seedOf = (version: number) => Object.entries(seeds).find(([path]) => path.includes(`/${String(version).padStart(4, '0')}_`))?.[1] ?? '';
 
 /** A Tillite database at `version` with each migration's seed rows, as a shop would have it. */
 async function shopBytes(version = LATEST, change?: (db: Database) => void): Promise<{ bytes: Uint8Array; sqlite3: Sqlite3Static }> {
-  const { db, sqlite3 } = await memoryDb();
-  // Each version's seed goes in at that version, as the shop's data grew release by release.
-  for (let v = 1; v <= version; v++) {
-    await migrate(db, bundledMigrations.slice(0, v), { appVersion: '1.0.0' });
-    db.exec(seedOf(v));
-  }
+  const { db, sqlite3 } = await seededShop(version);
   change?.(db);
   // A file as it is on disk: in rollback-journal mode (the live connection's WAL flag is not part of an export).
   const bytes = exportBytes(sqlite3, db);

@@ -7,12 +7,17 @@
  * private in-memory copy opened read-only with `trusted_schema=OFF`, SQLITE_DBCONFIG_DEFENSIVE and triggers and
  * views disabled (so nothing in the file can run): `integrity_check`, the schema compared with the one this
  * build's migrations create at that version (no extra triggers, views, tables or indexes), the migration
- * history's checksums, and `foreign_key_check`. Only then are facts read for the preview.
+ * history's checksums, `foreign_key_check`, and the shop's own arithmetic (`business-rules.ts`: sales that add
+ * up, stock that is the sum of its movements). Only then are the file's rows compared with the manifest it carries
+ * (`backups/manifest.ts`: a difference is not a refusal, the person may have edited the file on purpose; the
+ * preview names the tables and the import asks first) and facts read for the preview.
  *
  * Pure apart from sqlite-wasm in memory: the same code runs in Node's unit tests and in the worker.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import type { DatabaseFacts } from '../../protocol/transfer';
+import type { DatabaseFacts, ManifestCheck } from '../../protocol/transfer';
+import { checkManifest, loadManifestHasher } from '../backups/manifest';
+import { checkBusinessRules, rulesInWords } from './business-rules';
 import { summarize } from '../backups/inspect';
 import { migrationHistory } from '../schema/runner';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
@@ -25,6 +30,8 @@ import { utcText } from '../../../lib/utc-time';
 export interface Accepted {
   ok: true;
   facts: DatabaseFacts;
+  /** The file's rows beside its own manifest. */
+  manifest: ManifestCheck;
 }
 
 /** The shop's facts for the preview, read from a database whose schema is known to be Tillite's. */
@@ -196,7 +203,14 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
         `This file is inconsistent: ${broken.length} row(s) point to rows that do not exist (for example in “${String(first.table)}”, row ${String(first.rowid)}, pointing into “${String(first.parent)}”).`,
       );
     }
-    return { ok: true, facts: readDatabaseFacts(db, bytes.length) };
+    const rules = checkBusinessRules(db);
+    if (rules.total > 0) {
+      return refuse(
+        'inconsistent',
+        `This file's numbers do not add up, so it cannot be a shop's true record: ${rulesInWords(rules)}. It may have been edited or damaged; use another copy.`,
+      );
+    }
+    return { ok: true, facts: readDatabaseFacts(db, bytes.length), manifest: checkManifest(db, await loadManifestHasher()) };
   } catch (error) {
     return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
   } finally {

@@ -1,0 +1,222 @@
+/**
+ * The manifest: a record, written inside every copy Tillite makes (backups and exports), of what each table held
+ * when the copy was made: its row count and a digest of its rows. A file then proves its own contents: a row
+ * changed afterwards (by hand, by another program, by a damaged disk that SQLite cannot notice) no longer matches.
+ *
+ * Design (see docs/transfer.md for the measured cost):
+ * - Taken from the source inside the copy's read transaction ({@link takeManifest}, synchronous, so that no write
+ *   can land between the digest and the copy; {@link manifestSteps} yields between batches for a caller that holds
+ *   its own read transaction across slices), then written into the copy ({@link embedManifest}).
+ * - Stored as one row of `app_meta` (key {@link MANIFEST_KEY}, JSON), a table every Tillite schema has since
+ *   version 1: the copy's schema stays exactly Tillite's, so the import's schema comparison needs no exception,
+ *   and the manifest travels with the file through a download, a folder copy and an import. That row is left out
+ *   of `app_meta`'s own digest.
+ * - Every ordinary table (not the full-text index's shadow tables, which follow `products`), rows in primary-key
+ *   order (the declared key; the rowid only for a table without one), the hidden rowid not encoded, so a VACUUM
+ *   that renumbers rowids changes nothing. Each row is its values joined by commas and ended by a newline, each
+ *   value through SQLite's `quote()` (NULL, 'text' with quotes doubled, X'blob', numbers), except INTEGER NOT NULL
+ *   columns of STRICT tables, whose plain digits are already unambiguous. SQLite builds the text in batches of
+ *   rows; the digest is XXH64 (hash-wasm): the manifest is not a seal (anyone who edits a file can rewrite it),
+ *   it tells a file that changed since Tillite wrote it from one that did not, and a 64-bit digest misses a change
+ *   once in 2^64.
+ */
+import type { Database, SqlValue } from '@sqlite.org/sqlite-wasm';
+import { createXXHash64, type IHasher } from 'hash-wasm';
+import type { ChangedTable, ManifestCheck } from '../../protocol/transfer';
+import { userTables } from './tables';
+
+/** The `app_meta` key the manifest is stored under. */
+export const MANIFEST_KEY = 'manifest';
+
+/** What one table held. */
+export interface TableDigest {
+  rows: number;
+  /** `xxh64:` and 16 hex digits. */
+  digest: string;
+}
+
+/** The manifest as stored (JSON) in the copy. */
+export interface Manifest {
+  format: 1;
+  /** UTC ISO time it was taken. */
+  takenAt: string;
+  tables: Record<string, TableDigest>;
+}
+
+/** The digest function (its wasm is instantiated asynchronously; every use after that is synchronous). */
+export type ManifestHasher = IHasher;
+
+/**
+ * A hasher of one's own (a manifest taken in slices keeps its state across pauses, so two never share one).
+ * Await it before the read transaction, so that taking the manifest never waits.
+ */
+export function loadManifestHasher(): Promise<ManifestHasher> {
+  return createXXHash64();
+}
+
+/** Rows per batch: enough that the per-statement cost vanishes, small enough that each batch is a few 100 KB. */
+const BATCH_ROWS = 4096;
+
+const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** How one table is read: its row text, its order, and what to leave out. */
+interface TablePlan {
+  table: string;
+  key: string[];
+  row: string;
+  where: string | null;
+}
+
+function planOf(db: Database, table: string): TablePlan {
+  const strict = Number(db.selectValue('SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?', ['main', table])) === 1;
+  const columns = db.selectObjects('SELECT name, type, "notnull" AS "notnull", pk FROM pragma_table_info(?) ORDER BY cid', [table]) as {
+    name: string;
+    type: string;
+    notnull: number;
+    pk: number;
+  }[];
+  const key = columns
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => quoteName(c.name));
+  const value = (c: (typeof columns)[number]) =>
+    strict && c.notnull && c.type.toUpperCase() === 'INTEGER' ? quoteName(c.name) : `quote(${quoteName(c.name)})`;
+  return {
+    table,
+    key: key.length > 0 ? key : ['rowid'],
+    row: `${columns.map(value).join(`||','||`)}||char(10)`,
+    // The manifest's own row is not part of what it describes.
+    where: table === 'app_meta' ? `key <> '${MANIFEST_KEY}'` : null,
+  };
+}
+
+/** The tables a manifest covers. */
+function coveredTables(db: Database): string[] {
+  return userTables(db);
+}
+
+/** The SQL of one batch: rows after `lower` (when given) up to `upper` (when given), in key order. */
+function batchSql(plan: TablePlan, lower: boolean, upper: boolean): { boundary: string; text: string } {
+  const keyList = plan.key.join(', ');
+  const tuple = `(${keyList})`;
+  const marks = `(${plan.key.map(() => '?').join(', ')})`;
+  const conditions = [plan.where, lower ? `${tuple} > ${marks}` : null].filter(Boolean);
+  const after = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const within = [...conditions, upper ? `${tuple} <= ${marks}` : null].filter(Boolean);
+  return {
+    boundary: `SELECT ${keyList} FROM ${quoteName(plan.table)} ${after} ORDER BY ${keyList} LIMIT 1 OFFSET ${BATCH_ROWS - 1}`,
+    text: `SELECT count(*), CAST(group_concat(r, '') AS BLOB) FROM (SELECT ${plan.row} AS r FROM ${quoteName(plan.table)} ${within.length ? `WHERE ${within.join(' AND ')}` : ''} ORDER BY ${keyList})`,
+  };
+}
+
+/** Digests one table, yielding after each batch. */
+function* tableSteps(db: Database, plan: TablePlan, hash: ManifestHasher): Generator<number, TableDigest> {
+  hash.init();
+  let rows = 0;
+  let lower: SqlValue[] | null = null;
+  for (;;) {
+    const sql = batchSql(plan, lower !== null, true);
+    const upper: SqlValue[] | null = db.selectArray(sql.boundary, lower ?? undefined) ?? null;
+    const text = upper ? sql.text : batchSql(plan, lower !== null, false).text;
+    const bind = [...(lower ?? []), ...(upper ?? [])];
+    const [count, bytes] = db.selectArray(text, bind.length ? bind : undefined) as [number, Uint8Array | null];
+    rows += Number(count);
+    if (bytes) hash.update(bytes);
+    yield rows;
+    if (!upper) break;
+    lower = upper;
+  }
+  return { rows, digest: `xxh64:${hash.digest('hex')}` };
+}
+
+/**
+ * Takes the manifest of `db` in steps (one batch of rows each). The caller keeps one read transaction open
+ * across every step, so that the manifest describes the same state as the copy made in it.
+ */
+export function* manifestSteps(db: Database, hash: ManifestHasher, now: Date = new Date()): Generator<number, Manifest> {
+  const tables: Record<string, TableDigest> = {};
+  for (const table of coveredTables(db)) tables[table] = yield* tableSteps(db, planOf(db, table), hash);
+  return { format: 1, takenAt: now.toISOString(), tables };
+}
+
+/** Takes the manifest of `db` at once (synchronously: call it right beside the copy, with no await between). */
+export function takeManifest(db: Database, hash: ManifestHasher, now?: Date): Manifest {
+  const steps = manifestSteps(db, hash, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long one slice of {@link takeManifestInSlices} may hold the thread before it lets other work run. */
+const SLICE_MS = 12;
+
+/** Lets queued work (a sale's commit) run between slices. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Takes the manifest of a copy nothing else writes (a snapshot's staging file) in slices of about
+ * {@link SLICE_MS}, so that sales go on while it runs. The copy is SQLite's own copy of one read transaction of
+ * the source, so its rows are the source's rows at that instant.
+ */
+export async function takeManifestInSlices(copy: Database, hash: ManifestHasher): Promise<Manifest> {
+  const steps = manifestSteps(copy, hash);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Writes `manifest` into the copy `db` (writable), replacing any manifest it carried. */
+export function embedManifest(db: Database, manifest: Manifest): void {
+  db.exec({
+    sql: 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    bind: [MANIFEST_KEY, JSON.stringify(manifest)],
+  });
+}
+
+const isDigest = (value: unknown): value is TableDigest =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isSafeInteger((value as TableDigest).rows) &&
+  typeof (value as TableDigest).digest === 'string';
+
+/** The manifest a file carries: null when it has none, `'unreadable'` when what it carries is not one. */
+export function readManifest(db: Database): Manifest | null | 'unreadable' {
+  const hasMeta = db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'app_meta'") !== undefined;
+  const text = hasMeta ? db.selectValue('SELECT value FROM app_meta WHERE key = ?', [MANIFEST_KEY]) : undefined;
+  if (text === undefined || text === null) return null;
+  try {
+    const parsed = JSON.parse(String(text)) as Manifest;
+    const valid =
+      parsed.format === 1 &&
+      typeof parsed.takenAt === 'string' &&
+      typeof parsed.tables === 'object' &&
+      parsed.tables !== null &&
+      Object.values(parsed.tables).every(isDigest);
+    return valid ? parsed : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Compares a file's rows with the manifest it carries (see {@link ManifestCheck}). */
+export function checkManifest(db: Database, hash: ManifestHasher): ManifestCheck {
+  const recorded = readManifest(db);
+  if (recorded === null) return { status: 'none' };
+  if (recorded === 'unreadable') return { status: 'unreadable' };
+  const actual = takeManifest(db, hash).tables;
+  const changed: ChangedTable[] = [];
+  for (const table of [...new Set([...Object.keys(recorded.tables), ...Object.keys(actual)])].sort()) {
+    const before = Object.hasOwn(recorded.tables, table) ? recorded.tables[table] : undefined;
+    const now = actual[table];
+    if (before && now && before.rows === now.rows && before.digest === now.digest) continue;
+    changed.push({ table, recordedRows: before?.rows ?? null, actualRows: now?.rows ?? null });
+  }
+  return changed.length === 0 ? { status: 'match', takenAt: recorded.takenAt } : { status: 'changed', takenAt: recorded.takenAt, tables: changed };
+}

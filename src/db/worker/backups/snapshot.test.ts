@@ -1,0 +1,95 @@
+/**
+ * Streamed snapshots on the in-memory storage: every kind is written, read back, listed as copied at once and
+ * verified by the background check; a file changed on disk fails its check loudly; and a fault injected at every
+ * step of a snapshot leaves the live database whole and no half-made backup listed.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import { describe, expect, it } from 'vitest';
+import type { BackupKind } from '../../protocol/backups';
+import { faultAt, memoryShop } from '../testing/memory-backups';
+import { openBytes } from '../testing/memory-db';
+import { CHUNKED_DIGEST, fileDigest } from './chunk-digest';
+import { cleanSnapshotLeftovers } from './snapshot';
+import { createBackupService } from './service';
+
+const KINDS: BackupKind[] = ['scheduled', 'manual', 'pre-migration', 'upgrade', 'before-import', 'before-restore', 'before-empty', 'export'];
+
+const count = (db: Database, table = 'products') => Number(db.selectValue(`SELECT count(*) FROM ${table}`));
+
+describe('a streamed snapshot', () => {
+  it('of every kind is listed as copied at once, then verified, and holds the database', { timeout: 120_000 }, async () => {
+    const shop = await memoryShop();
+    const products = count(shop.live.db);
+    for (const kind of KINDS) {
+      const record = await shop.service.snapshot(kind);
+      expect(record.state).toBe('copied');
+      expect((await shop.store.get(record.name))?.state).toBe('copied');
+      await shop.service.checksSettled();
+      const checked = await shop.store.get(record.name);
+      expect(checked?.state, checked?.problem ?? '').toBe('verified');
+      const bytes = shop.backups.bytes(record.name)!;
+      expect(bytes.length).toBe(record.size);
+      expect(bytes.length).toBeGreaterThan(3 << 20);
+      // A standalone file: rollback journal in its header, and SQLite opens it on its own.
+      expect([bytes[18], bytes[19]]).toEqual([1, 1]);
+      const copy = openBytes(shop.sqlite3, bytes);
+      expect(copy.selectValue('PRAGMA integrity_check')).toBe('ok');
+      expect(count(copy)).toBe(products);
+      copy.close();
+      expect(record.digestKind).toBe(CHUNKED_DIGEST);
+      expect(await fileDigest(shop.backups, record.name, CHUNKED_DIGEST)).toBe(record.sha256);
+    }
+    expect((await shop.backups.list()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    shop.live.closeDb();
+  });
+
+  it('whose file changes on disk before its check is listed as damaged, and the warning says so', async () => {
+    const shop = await memoryShop();
+    const record = await shop.service.snapshot('manual');
+    const bytes = shop.backups.bytes(record.name)!.slice();
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+    shop.backups.put(record.name, bytes);
+    await shop.service.checksSettled();
+    const checked = await shop.store.get(record.name);
+    expect(checked?.state).toBe('damaged');
+    expect(checked?.problem).toMatch(/checksum differs/);
+    const status = await shop.service.status(new Date());
+    expect(status.warning?.message).toMatch(/is damaged/);
+    shop.live.closeDb();
+  });
+
+  it('failing at any step leaves the database whole and no half-made backup listed', async () => {
+    const outcomes = new Set<string>();
+    for (let failAt = 1; ; failAt++) {
+      const point = faultAt(failAt);
+      const shop = await memoryShop(6_000, { tick: (where) => point.tick(where) });
+      const products = count(shop.live.db);
+      point.arm();
+      let failed: string | null = null;
+      try {
+        await shop.service.snapshot('manual');
+        await shop.service.checksSettled();
+      } catch (error) {
+        failed = (error as Error).message;
+      }
+      // What the next start does: leftovers removed, the list reconciled with the files.
+      await cleanSnapshotLeftovers(shop.files, shop.backups);
+      const clean = createBackupService({ live: shop.live, store: shop.store, appVersion: '1.0.0', notify: () => undefined, backups: shop.backups, timeZone: 'UTC' });
+      await clean.reconcile();
+      await clean.checksSettled();
+      const listed = await shop.store.all();
+      expect(shop.live.db.selectValue('PRAGMA integrity_check')).toBe('ok');
+      expect(count(shop.live.db)).toBe(products);
+      expect((await shop.backups.list()).filter((name) => !name.endsWith('.db'))).toEqual([]);
+      for (const record of listed) {
+        expect(record.state, `${failed}: ${record.problem}`).not.toBe('copied');
+        if (record.state === 'verified') expect(count(openBytes(shop.sqlite3, shop.backups.bytes(record.name)!))).toBe(products);
+      }
+      outcomes.add(failed ? (listed.length ? 'failed, a whole backup listed' : 'failed, nothing listed') : 'done');
+      shop.live.closeDb();
+      if (point.steps < failAt) break;
+    }
+    expect(outcomes).toContain('done');
+    expect(outcomes).toContain('failed, nothing listed');
+  }, 300_000);
+});

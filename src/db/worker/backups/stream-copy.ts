@@ -1,0 +1,74 @@
+/**
+ * The two halves of a streamed snapshot. First SQLite's backup API copies the database into a staging file in
+ * the pool, a few hundred pages per step, giving the worker back between steps: a sale committed on the live
+ * connection between two steps is written into the copy by SQLite itself (a backup whose source is changed
+ * through the same connection is updated, not restarted), so the copy is the database as of its last step,
+ * every commit whole or absent. Then the copy's pages are read through `sqlite_dbpage` in 1 MiB chunks and
+ * written out, each chunk hashed on its way.
+ *
+ * `sqlite_dbpage` read in one read transaction of the live connection would be faster (the issue measured it),
+ * but the live database has one connection under exclusive locking: a read transaction held across slices would
+ * refuse every sale's write transaction until the copy ends. The backup API holds nothing between its steps.
+ */
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { sha256Hex } from '../../../lib/sha256';
+import { markStandalone } from '../storage/db-header';
+import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
+import type { Slicer } from '../storage/slices';
+
+/** Copies `source` into the empty database `copy` with the backup API, `pagesPerStep` pages at a time. */
+export async function backupInSteps(sqlite3: Sqlite3Static, source: Database, copy: Database, slicer: Slicer, pagesPerStep: number): Promise<void> {
+  const { capi } = sqlite3;
+  const backup = capi.sqlite3_backup_init(copy.pointer!, 'main', source.pointer!, 'main');
+  if (!backup) throw new Error(`the copy could not start: ${capi.sqlite3_errmsg(copy.pointer!)}`);
+  let rc: number = capi.SQLITE_OK;
+  try {
+    for (;;) {
+      rc = capi.sqlite3_backup_step(backup, pagesPerStep);
+      if (rc === capi.SQLITE_DONE) break;
+      if (rc !== capi.SQLITE_OK && rc !== capi.SQLITE_BUSY && rc !== capi.SQLITE_LOCKED) break;
+      await slicer.pause();
+    }
+  } finally {
+    capi.sqlite3_backup_finish(backup);
+  }
+  if (rc !== capi.SQLITE_DONE) throw new Error(`the copy stopped: ${capi.sqlite3_js_rc_str(rc) ?? rc} (${capi.sqlite3_errmsg(copy.pointer!)})`);
+}
+
+/**
+ * Writes every page of `copy` to `writer` in chunks of about 1 MiB, hashing each chunk; returns the chunk
+ * digests and the size. The first page's header is marked standalone (rollback journal) on its way out.
+ */
+export async function writePages(copy: Database, writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }> {
+  const pageSize = Number(copy.selectValue('PRAGMA page_size'));
+  const pageCount = Number(copy.selectValue('PRAGMA page_count'));
+  const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
+  const digests: string[] = [];
+  let size = 0;
+  const read = copy.prepare('SELECT pgno, data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
+  try {
+    for (let first = 1; first <= pageCount; first += perChunk) {
+      const last = Math.min(pageCount, first + perChunk - 1);
+      const chunk = new Uint8Array((last - first + 1) * pageSize);
+      read.bind([first, last]);
+      let expected = first;
+      while (read.step()) {
+        const pgno = Number(read.get(0));
+        const data = read.get(1) as Uint8Array;
+        if (pgno !== expected || data.length !== pageSize) throw new Error(`page ${expected} of the copy could not be read`);
+        chunk.set(data, (pgno - first) * pageSize);
+        expected++;
+      }
+      read.reset(true);
+      if (expected !== last + 1) throw new Error(`page ${expected} of the copy is missing`);
+      if (first === 1) markStandalone(chunk);
+      digests.push(await sha256Hex(chunk));
+      await writer.write(chunk);
+      size += chunk.length;
+      await slicer.pause();
+    }
+  } finally {
+    read.finalize();
+  }
+  return { digests, size };
+}

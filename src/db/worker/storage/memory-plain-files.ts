@@ -1,0 +1,78 @@
+/**
+ * {@link PlainFiles} in memory, for unit tests in Node. A file being written is kept apart and gets its name's
+ * bytes only when closed, as a flushed OPFS file would; `capacity` plays a full disk. Never used by the app.
+ */
+import { HandlerError } from '../runtime/errors';
+import { CHUNK_BYTES, type FileChunks, type PlainFiles } from './plain-files';
+
+/** The in-memory files, with what tests need to look at them and to change them behind the app's back. */
+export interface MemoryPlainFiles extends PlainFiles {
+  bytes(name: string): Uint8Array | undefined;
+  put(name: string, bytes: Uint8Array): void;
+  /** Bytes held in all files. */
+  used(): number;
+}
+
+/** Creates an empty in-memory directory holding at most `capacity` bytes. */
+export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPlainFiles {
+  const stored = new Map<string, Uint8Array>();
+  const used = () => [...stored.values()].reduce((sum, bytes) => sum + bytes.length, 0);
+  const full = (needed: number) => new HandlerError('quota', `Not enough storage: it needs about ${Math.ceil(needed / 1e6)} MB. Nothing was written.`);
+  const files: MemoryPlainFiles = {
+    list: async () => [...stored.keys()],
+    async create(name) {
+      stored.set(name, new Uint8Array(0));
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      return {
+        async write(chunk) {
+          if (used() + size + chunk.length > capacity) throw new Error('short write (is the disk full?)');
+          parts.push(chunk.slice());
+          size += chunk.length;
+        },
+        async close() {
+          const bytes = new Uint8Array(size);
+          let at = 0;
+          for (const part of parts) {
+            bytes.set(part, at);
+            at += part.length;
+          }
+          stored.set(name, bytes);
+        },
+        abort() {
+          parts.length = 0;
+        },
+      };
+    },
+    async read(name, chunkSize = CHUNK_BYTES): Promise<FileChunks | null> {
+      const bytes = stored.get(name);
+      if (!bytes) return null;
+      let at = 0;
+      return {
+        size: bytes.length,
+        source: async () => {
+          if (at >= bytes.length) return undefined;
+          const chunk = bytes.slice(at, at + chunkSize);
+          at += chunk.length;
+          return chunk;
+        },
+        close() {},
+      };
+    },
+    async move(from, to) {
+      const bytes = stored.get(from);
+      if (!bytes) throw new Error(`${from} does not exist`);
+      if (stored.has(to)) throw new Error(`${to} exists already`);
+      stored.delete(from);
+      stored.set(to, bytes);
+    },
+    remove: async (name) => stored.delete(name),
+    async reserve(bytes) {
+      if (used() + bytes > capacity) throw full(bytes);
+    },
+    bytes: (name) => stored.get(name),
+    put: (name, bytes) => void stored.set(name, bytes.slice()),
+    used,
+  };
+  return files;
+}
