@@ -50,10 +50,10 @@ const NO_POOL = new Proxy({} as SAHPoolUtil, {
   },
 });
 
-/** `count` products with long names from number `from` on: enough of them make a file of several 1 MiB chunks. */
+/** `count` products with long names from number `from` on (none in stock, so stock equals its movements): enough of them make a file of several 1 MiB chunks. */
 export function addProducts(db: import('@sqlite.org/sqlite-wasm').Database, count: number, from = 0): void {
   const insert = db.prepare(
-    "INSERT INTO products (name, sku, price, tax_bp, stock, created_at, updated_at) VALUES (?, ?, ?, 2000, 5, '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z')",
+    "INSERT INTO products (name, sku, price, tax_bp, stock, created_at, updated_at) VALUES (?, ?, ?, 2000, 0, '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z')",
   );
   try {
     db.transaction(() => {
