@@ -186,15 +186,17 @@ export const benchHandlers = {
   'bench.import': {
     kind: 'task',
     effect: 'read',
-    run: async (ctx) => {
-      if (!ctx.backups || !ctx.live || !lastExport) throw new Error('bench.import needs a bench.export first.');
+    run: async (ctx, { name }: { name?: string }) => {
+      // Each run is in a fresh worker (the page reloads between runs), so the runner names the export to check.
+      const exported = name ?? lastExport;
+      if (!ctx.backups || !ctx.live || !exported) throw new Error('bench.import needs a bench.export first.');
       // The export's background check reads its file through a sync access handle, which is exclusive.
       await ctx.backups.checksSettled();
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
       const staged = `${crypto.randomUUID()}.db`;
-      const reader = await ctx.backups.files.read(lastExport);
-      if (!reader) throw new Error(`the export ${lastExport} is gone`);
+      const reader = await ctx.backups.files.read(exported);
+      if (!reader) throw new Error(`the export ${exported} is gone`);
       const writer = await opfsPlainFiles(() => opfsDirectory(OPFS_DIRS.staging)).create(staged);
       try {
         for (let chunk = await reader.source(); chunk; chunk = await reader.source()) await writer.write(chunk);
@@ -209,7 +211,7 @@ export const benchHandlers = {
       if (!inspection.ok) throw new Error(`the exported file was refused: ${inspection.message}`);
       return { ms: t2 - t0, readMs: t1 - t0, importMs: 0, validateMs: t2 - t1, bytes: reader.size, checks: inspection.file, heapBefore, heapAfter: await wasmHeapBytes() };
     },
-  } satisfies BenchTask<Record<string, never>, unknown>,
+  } satisfies BenchTask<{ name?: string }, unknown>,
 
   /**
    * The app's restore (`backup.restore`: verify the backup, take a verified `before-restore` snapshot, swap the

@@ -111,7 +111,7 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
         const pids = rendererPids(profile);
         out.rendererProcesses = pids.length;
         const peak = watchPeak(pids);
-        const value = await send(page, `bench.${name}`, args);
+        const value = await send(page, `bench.${name}`, name === 'import' ? { name: r.export.at(-1)?.name } : args);
         r[name].push({ ...value, extraBytes: peak.stop() });
       }
     }
