@@ -10,22 +10,14 @@ import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
 import type { Approval } from '../../protocol/staff';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart, type Discount } from '../../../pos/pricing';
-import { openMemoryDatabase } from '../storage/memory';
-import { migrate } from '../schema/runner';
-import { bundledMigrations } from '../schema/loader';
-import { createProcessor, type Processor } from '../runtime/processor';
-import { handlers } from './index';
+import { posProcessor, type Call } from '../testing/pos-processor';
 
-let processor: Processor;
-let nextId = 1;
+let send: Call;
 let manager: Approval;
 let cashierId: number;
 
-async function call<K extends HandlerName>(name: K, args: ArgsOf<K>, approval?: Approval): Promise<ResultOf<K>> {
-  const response = await processor.handle({ type: 'request', id: nextId++, requestId: uuidv7(), name, args, approval });
-  if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
-  return response.result as ResultOf<K>;
-}
+const call = <K extends HandlerName>(name: K, args: ArgsOf<K>, approval?: Approval): Promise<ResultOf<K>> =>
+  send(name, args, undefined, approval);
 
 const SHOP = { name: 'Test shop', address: '1 Road', phone: '1', taxNumber: 'X1', currency: 'EUR', pricesIncludeTax: true, defaultTaxBp: 2000 };
 type Product = ResultOf<'catalog.save'>;
@@ -33,12 +25,7 @@ let tea: Product;
 let bread: Product;
 
 beforeEach(async () => {
-  const opened = await openMemoryDatabase();
-  await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
-  processor = createProcessor(
-    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
-    handlers,
-  );
+  ({ call: send } = await posProcessor());
   await call('shop.save', SHOP);
   tea = await call('catalog.save', { name: 'Tea', sku: null, barcode: '1', price: 250, taxBp: 2000, stock: 50, active: true, categoryId: null });
   bread = await call('catalog.save', { name: 'Bread', sku: null, barcode: '2', price: 420, taxBp: 500, stock: 50, active: true, categoryId: null });

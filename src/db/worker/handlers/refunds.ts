@@ -7,6 +7,7 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { v7 as uuidv7 } from 'uuid';
+import type { ArgsOf } from '../../protocol';
 import type { RefundHandlers, RefundMethod, RefundableSale } from '../../protocol/refunds';
 import type { SaleDetail } from '../../../pos/sale';
 import { cashStep, roundCash } from '../../../pos/cash-rounding';
@@ -82,15 +83,8 @@ function earlierRefunds(db: Database, id: number) {
   return { byRate, byMethod };
 }
 
-interface RefundOrder {
-  saleNumber: number;
-  lines: RefundRequest[];
-  reason: string;
-  method: RefundMethod;
-  registerId: string;
-  staffId: number | null;
-  isVoid: boolean;
-}
+/** A refund as `refund.create` asks for it, or a void (all that is left of the sale, back by its own methods). */
+type RefundOrder = ArgsOf<'refund.create'> & { isVoid: boolean };
 
 /** Records a refund of sale `order.saleNumber` inside the caller's transaction and answers its receipt. */
 export function recordRefund(db: Database, order: RefundOrder, at: number): SaleDetail {

@@ -5,6 +5,19 @@
  * code runs in the browser and in Vitest.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { applyConnectionSettings } from './pragmas';
+
+/** Opens a connection with `openPlain` and applies the app's connection settings, closing it if they fail. */
+export function openWithSettings(openPlain: () => Database): Database {
+  const db = openPlain();
+  try {
+    applyConnectionSettings(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
 
 /**
  * The next chunk of a file being copied, or undefined at its end. Async, so that a copy reads its source a

@@ -5,8 +5,7 @@
  * at every commit), their handles are dropped, nothing is closed cleanly. Never used by the app.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { applyConnectionSettings } from './pragmas';
-import type { ChunkSource, DatabaseFiles } from './database-files';
+import { openWithSettings, type ChunkSource, type DatabaseFiles } from './database-files';
 
 /** The in-memory files, with what tests need to look at them and to crash them. */
 export interface MemoryFiles extends DatabaseFiles {
@@ -37,16 +36,7 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
   const files: MemoryFiles = {
     list: () => [...new Set([...stored.keys(), ...opened.keys()])],
     has: (name) => stored.has(name) || opened.has(name),
-    open(name) {
-      const db = files.openPlain(name);
-      try {
-        applyConnectionSettings(db);
-      } catch (error) {
-        db.close();
-        throw error;
-      }
-      return db;
-    },
+    open: (name) => openWithSettings(() => files.openPlain(name)),
     openPlain(name) {
       if (opened.has(name)) throw new Error(`${name} is already open`);
       const db = deserialize(stored.get(name));

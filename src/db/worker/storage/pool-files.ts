@@ -4,24 +4,14 @@
  * so a write cut off half-way leaves a slot without a name, which the pool frees at its next start.
  */
 import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
-import { applyConnectionSettings } from './pragmas';
-import type { DatabaseFiles } from './database-files';
+import { openWithSettings, type DatabaseFiles } from './database-files';
 
 /** The pool's files. */
 export function poolFiles(pool: SAHPoolUtil): DatabaseFiles {
   const files: DatabaseFiles = {
     list: () => pool.getFileNames(),
     has: (name) => pool.getFileNames().includes(name),
-    open(name) {
-      const db = new pool.OpfsSAHPoolDb(name);
-      try {
-        applyConnectionSettings(db);
-      } catch (error) {
-        db.close();
-        throw error;
-      }
-      return db;
-    },
+    open: (name) => openWithSettings(() => new pool.OpfsSAHPoolDb(name)),
     openPlain: (name) => new pool.OpfsSAHPoolDb(name),
     async write(name, chunks) {
       // Importing over an existing name would overwrite that slot in place: the very failure the swap avoids.

@@ -5,14 +5,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
+import type { Approval } from '../../protocol/staff';
 import { openMemoryDatabase } from '../storage/memory';
 import { migrate } from '../schema/runner';
 import { bundledMigrations } from '../schema/loader';
 import { createProcessor } from '../runtime/processor';
 import { handlers } from '../handlers/index';
 
-/** Sends `name` with `args` (a fresh request id unless given); resolves with the result or rejects with `{ code, message }`. */
-export type Call = <K extends HandlerName>(name: K, args: ArgsOf<K>, requestId?: string) => Promise<ResultOf<K>>;
+/**
+ * Sends `name` with `args` (a fresh request id unless given, and a manager's approval when given); resolves with
+ * the result or rejects with `{ code, message, detail }`.
+ */
+export type Call = <K extends HandlerName>(name: K, args: ArgsOf<K>, requestId?: string, approval?: Approval) => Promise<ResultOf<K>>;
 
 /** A migrated in-memory database and a `call` into the real processor over it. */
 export async function posProcessor(): Promise<{ db: Database; call: Call }> {
@@ -23,9 +27,9 @@ export async function posProcessor(): Promise<{ db: Database; call: Call }> {
     handlers,
   );
   let nextId = 1;
-  const call: Call = async (name, args, requestId = uuidv7()) => {
-    const response = await processor.handle({ type: 'request', id: nextId++, requestId, name, args });
-    if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
+  const call: Call = async (name, args, requestId = uuidv7(), approval) => {
+    const response = await processor.handle({ type: 'request', id: nextId++, requestId, name, args, approval });
+    if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code, detail: response.error.detail });
     return response.result as never;
   };
   return { db: opened.db, call };
