@@ -59,6 +59,16 @@ export function dateTime(iso: string): string {
   return new Date(iso).toLocaleString(locale());
 }
 
+/** A UTC timestamp as a date in the shop's locale. */
+export function dateOnly(iso: string): string {
+  return new Date(iso).toLocaleDateString(locale());
+}
+
+/** A UTC timestamp as a time of day in the shop's locale. */
+export function timeOnly(iso: string): string {
+  return new Date(iso).toLocaleTimeString(locale());
+}
+
 /** The number of minor digits of the shop's currency. */
 export function digits(): number {
   return currencyDigits(currency());

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '../../hooks/use-query';
 import { navigate } from '../../router';
+import { dateTime } from '../../state/shop';
 
 export function BackupWarning() {
   const status = useQuery('backup.status', {}, ['backups']);
@@ -12,7 +13,7 @@ export function BackupWarning() {
   return (
     <div class="banner banner-danger" role="alert" data-testid="backup-warning">
       <span>
-        The last backup failed ({new Date(warning.at).toLocaleString()}): {warning.message}
+        The last backup failed ({dateTime(warning.at)}): {warning.message}
       </span>
       <a
         href="/data"

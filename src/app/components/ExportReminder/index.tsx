@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { useNow } from '../../hooks/use-now';
 import { useQuery } from '../../hooks/use-query';
 import { exportBackup } from '../../state/transfer';
+import { dateOnly } from '../../state/shop';
 
 export function ExportReminder() {
   const status = useQuery('transfer.status', { now: useNow() }, ['backups', 'all']);
@@ -21,7 +22,7 @@ export function ExportReminder() {
       setText(error instanceof Error ? error.message : String(error));
     }
   };
-  const since = data.lastExport ? `since ${new Date(data.lastExport.at).toLocaleDateString()}` : 'yet';
+  const since = data.lastExport ? `since ${dateOnly(data.lastExport.at)}` : 'yet';
   return (
     <div class="banner" role="alert" data-testid="export-reminder">
       <span>

@@ -3,6 +3,7 @@
  * record (file names, durations), for whoever helps with a problem, so it stays folded away until asked for.
  */
 import type { BackupLogEntry } from '../../../db/protocol/backups';
+import { dateTime } from '../../state/shop';
 
 export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
   return (
@@ -13,7 +14,7 @@ export function BackupLog({ entries }: { entries: BackupLogEntry[] }) {
       <ol class="log" data-testid="backup-log">
         {entries.map((e) => (
           <li key={e.id} data-ok={String(e.ok)} data-action={e.action} class={e.ok ? undefined : 'error'}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{e.action}</strong>
+            <time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.action}</strong>
             {e.kind && ` (${e.kind})`}: {e.message}
             {e.durationMs !== null && <span class="muted" data-testid="log-duration"> · {e.durationMs} ms</span>}
             {e.name && <span class="muted"> · {e.name}</span>}

@@ -12,6 +12,7 @@ import { db } from '../../db';
 import { canPickOpenFile, pickDatabaseFile, readHead, stageFile } from '../../transfer/files';
 import { formatBytes } from '../../../lib/format';
 import { ImportContents, needsConsent } from './import-contents';
+import { dateOnly } from '../../state/shop';
 
 type Step =
   | { kind: 'idle' }
@@ -22,7 +23,7 @@ type Step =
   | { kind: 'importing' }
   | { kind: 'done'; result: ResultOf<'transfer.import'> };
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const day = (iso: string | null) => (iso ? dateOnly(iso) : '—');
 const count = (n: number | null) => (n === null ? '—' : String(n));
 
 /** One column of the preview: what a database holds. */

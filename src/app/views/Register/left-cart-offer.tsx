@@ -5,7 +5,7 @@
 import { useAction } from '../../hooks/use-action';
 import { priceCart } from '../../../pos/pricing';
 import { cart, discardLeftCart, leftCarts, resumeLeftCart } from '../../state/cart';
-import { money, shop } from '../../state/shop';
+import { money, shop, timeOnly } from '../../state/shop';
 import styles from './left-cart-offer.module.css';
 
 /** The offer, or nothing when there is no left cart or this register's cart has items. */
@@ -20,7 +20,7 @@ export function LeftCartOffer() {
     <div class={styles.leftCart} role="region" aria-label="Sale left open" data-testid="left-cart">
       <p>
         A sale was left open in a window that was closed: {items} {items === 1 ? 'item' : 'items'}, {money(total)}, last changed{' '}
-        {new Date(left.updatedAt).toLocaleTimeString()}.
+        {timeOnly(left.updatedAt)}.
       </p>
       <p class={styles.lines}>{left.cart.lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}</p>
       {error && <p role="alert">{error}</p>}

@@ -12,7 +12,7 @@ import { db } from '../../db';
 import { useAction } from '../../hooks/use-action';
 import { useQuery } from '../../hooks/use-query';
 import { signedIn } from '../../state/session';
-import { digits, money } from '../../state/shop';
+import { dateTime, digits, money } from '../../state/shop';
 import { printOnPaper, type Paper } from '../../components/Receipt';
 import { DrawerCount } from './drawer-count';
 import { FiguresTable } from './figures-table';
@@ -45,7 +45,7 @@ function ZReportCard({ z }: { z: ZReport }) {
     <section class="z-report" data-testid="z-report">
       <h2>Z report no. {z.number}</h2>
       <p>
-        Opened {new Date(z.openedAt).toLocaleString()} by {z.openedBy}; closed {new Date(z.closedAt).toLocaleString()} by {z.closedBy}.
+        Opened {dateTime(z.openedAt)} by {z.openedBy}; closed {dateTime(z.closedAt)} by {z.closedBy}.
       </p>
       <FiguresTable figures={z} />
       <p data-testid="z-difference">Difference: {money(z.differenceTotal)}</p>
@@ -115,7 +115,7 @@ export function ShiftView() {
       {shift && current.data?.figures && (
         <>
           <p data-testid="shift-open-since">
-            Open since {new Date(shift.openedAt).toLocaleString()}, by {shift.openedBy}, float {money(shift.float)}.
+            Open since {dateTime(shift.openedAt)}, by {shift.openedBy}, float {money(shift.float)}.
           </p>
           <h2>X report (so far)</h2>
           <FiguresTable figures={current.data.figures} />

@@ -1,5 +1,6 @@
 /** The audit log as a table: when (in the shop's locale), what, approved by whom, for whom. */
 import type { AuditEntry } from '../../../db/protocol/staff';
+import { dateTime } from '../../state/shop';
 
 /** Words for the calls an approval is for. */
 const ACTIONS: Record<string, string> = {
@@ -32,7 +33,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} data-action={e.action}>
-            <td>{new Date(e.at).toLocaleString()}</td>
+            <td>{dateTime(e.at)}</td>
             <td>{ACTIONS[e.action] ?? e.action}</td>
             <td>
               {e.approver} ({e.approverRole})
