@@ -73,6 +73,8 @@ test('a yen shop’s quick cash buttons are its own notes', async ({ page }) => 
   await addProduct(page, { name: 'Matcha', barcode: '4900000000018', price: '1350', stock: '5' });
   await page.getByRole('link', { name: 'Register' }).click();
   await scanInto(page, '4900000000018');
+  // The line is in the cart before F8 (a scan lands a moment after its keystrokes).
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.keyboard.press('F8');
   await expect(page.getByTestId('quick-cash')).toHaveText(['¥1,350', '¥2,000', '¥5,000', '¥10,000']);
 });
