@@ -112,13 +112,13 @@ test('import through a file chooser and through the open picker, an older schema
   await showData(second);
   await second.getByTestId('import-pick').click();
   await expect(second.getByTestId('import-file-schema')).toHaveText('1');
-  await expect(second.getByTestId('import-migrate')).toContainText(`updated to schema ${LATEST}`);
+  await expect(second.getByTestId('import-migrate')).toContainText(`brought up to date as it is imported (data version 1 → ${LATEST})`);
   await expect(second.getByTestId('import-current-shop')).toHaveText('Corner Café');
   await second.getByTestId('import-confirm').click();
   // The Corner Café being replaced has staff (migration 0004's seed: the owner Maya Okafor, PIN 4821), so the
   // worker asks for a manager's or the owner's PIN before an import replaces it.
   await approve(second, { name: 'Maya Okafor', pin: '4821' }, /PIN is needed to import a database file/);
-  await expect(second.getByTestId('import-result')).toContainText(`at schema ${LATEST}`);
+  await expect(second.getByTestId('import-result')).toContainText(`(data version ${LATEST})`);
   await expect(rows(second, 'before-import')).toHaveCount(2);
   // The undo copy holds the Corner Café that was replaced.
   await expect(rows(second, 'before-import').first().getByTestId('backup-holds')).toContainText('4 products');

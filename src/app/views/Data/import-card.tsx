@@ -142,8 +142,8 @@ export function ImportCard() {
       {step.kind === 'done' && (
         <p class="notice" role="status" data-testid="import-result">
           Imported{step.result.file.shopName ? ` “${step.result.file.shopName}”` : ''}: {count(step.result.file.products)} products and{' '}
-          {count(step.result.file.sales)} sales, at schema {step.result.migratedTo}. The data from before was kept as{' '}
-          {step.result.undo.name}: restore it from the list below to undo.
+          {count(step.result.file.sales)} sales, brought up to this version of Tillite (data version {step.result.migratedTo}). The data
+          from before was kept as a backup: restore it from the list below to undo.
         </p>
       )}
       {step.kind === 'preview' && file && now && (
@@ -164,14 +164,14 @@ export function ImportCard() {
               <tr><th>Products</th>{file.products}{now.products}</tr>
               <tr><th>Sales</th>{file.sales}{now.sales}</tr>
               <tr><th>Sales dated</th>{file.range}{now.range}</tr>
-              <tr><th>Schema version</th>{file.schema}{now.schema}</tr>
+              <tr><th>Data version</th>{file.schema}{now.schema}</tr>
               <tr><th>Size</th>{file.size}{now.size}</tr>
             </tbody>
           </table>
           {step.inspection.migrateTo !== null && (
             <p data-testid="import-migrate">
-              The file comes from an older version of Tillite (schema {step.inspection.file.schemaVersion}); it will be updated to schema{' '}
-              {step.inspection.migrateTo} as it is imported.
+              The file comes from an older version of Tillite; it will be brought up to date as it is imported (data version{' '}
+              {step.inspection.file.schemaVersion} → {step.inspection.migrateTo}).
             </p>
           )}
           <ImportContents check={step.inspection.manifest} consent={consent} onConsent={setConsent} />
