@@ -75,3 +75,16 @@ export async function complete(page: Page): Promise<void> {
   await page.getByTestId('complete-sale').click();
   await expect(page.getByRole('dialog', { name: 'Sale complete' })).toBeVisible();
 }
+
+/**
+ * Rings up `codes` (scanned), waits until every scanned line is in the cart (a scan lands a moment after its
+ * keystrokes), pays with `tenders` (each a method and an amount, or the rest), completes and starts a new sale.
+ */
+export async function sellScanned(page: Page, codes: string[], tenders: [('cash' | 'card'), string?][]): Promise<void> {
+  for (const code of codes) await scan(page, code);
+  await expect(page.getByTestId('cart-line')).toHaveCount(new Set(codes).size);
+  await pay(page);
+  for (const [method, amount] of tenders) await tender(page, method, amount);
+  await complete(page);
+  await page.getByTestId('new-sale').click();
+}

@@ -6,7 +6,7 @@
  * locks itself after the idle time the manager set, and only a PIN brings it back.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addProduct, complete, pay, scan, tender } from './pos';
+import { addProduct, complete, pay, scan, sellScanned, tender } from './pos';
 import { openNewShop } from './shop-data';
 import { addStaff, approve, showPage, signIn } from './pos2-staff-helpers';
 
@@ -34,12 +34,7 @@ async function staffAndShift(page: Page) {
 
 async function sell(page: Page, codes: string[], tenders: ['cash' | 'card', string][]) {
   await showPage(page, 'Register');
-  for (const code of codes) await scan(page, code);
-  await expect(page.getByTestId('cart-line')).toHaveCount(new Set(codes).size);
-  await pay(page);
-  for (const [method, amount] of tenders) await tender(page, method, amount);
-  await complete(page);
-  await page.getByTestId('new-sale').click();
+  await sellScanned(page, codes, tenders);
 }
 
 const showSales = (page: Page) => page.getByRole('link', { name: 'Sales', exact: true }).click();

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { addProduct, complete, pay, scan, tender } from './pos';
+import { addProduct, sellScanned } from './pos';
 import { closePrintDialog, printedPages, stubPrintDialog } from './print-helpers';
 import { openNewShop } from './shop-data';
 
@@ -15,14 +15,7 @@ test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 const COFFEE = { name: 'Coffee beans 500 g', barcode: '4006381333931', price: '8.99', stock: '10' };
 const BREAD = { name: 'Rye bread', barcode: '2000000000015', price: '5.00', tax: '7', stock: '20' };
 
-async function sell(page: Page, codes: string[], tenders: [('cash' | 'card'), string?][]): Promise<void> {
-  for (const code of codes) await scan(page, code);
-  await expect(page.getByTestId('cart-line')).toHaveCount(new Set(codes).size);
-  await pay(page);
-  for (const [method, amount] of tenders) await tender(page, method, amount);
-  await complete(page);
-  await page.getByTestId('new-sale').click();
-}
+const sell = sellScanned;
 
 async function text(download: Download): Promise<string> {
   return readFile(await download.path(), 'utf8');
