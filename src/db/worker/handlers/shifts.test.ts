@@ -6,35 +6,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ArgsOf, HandlerName, ResultOf } from '../../protocol';
+import type { ResultOf } from '../../protocol';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart, type Discount } from '../../../pos/pricing';
-import { openMemoryDatabase } from '../storage/memory';
-import { migrate } from '../schema/runner';
-import { bundledMigrations } from '../schema/loader';
-import { createProcessor, type Processor } from '../runtime/processor';
-import { handlers } from './index';
+import { posProcessor, type Call } from '../testing/pos-processor';
 
-let processor: Processor;
+let call: Call;
 let database: Database;
-let nextId = 1;
-
-async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const response = await processor.handle({ type: 'request', id: nextId++, requestId: uuidv7(), name, args });
-  if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
-  return response.result as ResultOf<K>;
-}
 
 const SHOP = { name: 'Test shop', address: '1 Road', phone: '1', taxNumber: 'X1', currency: 'EUR', pricesIncludeTax: true, defaultTaxBp: 2000 };
 
 beforeEach(async () => {
-  const opened = await openMemoryDatabase();
-  await migrate(opened.db, bundledMigrations, { appVersion: 'test' });
-  database = opened.db;
-  processor = createProcessor(
-    { db: opened.db, live: null, backups: null, leaderId: 'test', appVersion: 'test', vfs: 'memory', fileName: ':memory:', notify: () => {} },
-    handlers,
-  );
+  ({ call, db: database } = await posProcessor());
   await call('shop.save', SHOP);
 });
 
