@@ -51,6 +51,8 @@ test('renderer crashes in the middle of completing a sale, 8 rounds: nothing ack
       await page.goto('/');
       await waitForDb(page);
       await expectRegister(page);
+      // The cart shows once the register has looked for carts closed tabs left: from then on the offer is there or not.
+      await expect(page.getByTestId('cart-saved')).toBeVisible();
       const offer = page.getByTestId('left-cart');
       // Either the commit landed (its cart went with it) or it did not (its cart is offered back): never both.
       await page.getByTestId('register-search').fill('Green tea');

@@ -86,9 +86,11 @@ export function loadCart(): Promise<void> {
   loading ??= (async () => {
     const id = await registerReady;
     const saved = await db().send('cart.get', { registerId: id });
+    // Carts closed tabs left are looked for before the cart shows, so the register opens with its offer in place
+    // (not a moment later, under a cashier already scanning). A failed look does not keep the cart from loading.
+    await findLeftCarts().catch(() => undefined);
     cart.value ??= saved ?? emptyCart(uuidv7());
     saleInProgress.value = cart.value.lines.length > 0;
-    await findLeftCarts();
   })().finally(() => {
     loading = null;
   });
@@ -146,5 +148,7 @@ export async function completeSale(): Promise<SaleDetail> {
   }
   cart.value = emptyCart(uuidv7());
   saleInProgress.value = false;
+  // A tab closed or crashed since this one opened may have left a cart: it is offered once this cart is empty.
+  void findLeftCarts().catch(() => undefined);
   return sale;
 }
