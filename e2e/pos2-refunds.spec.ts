@@ -6,32 +6,15 @@
  * locks itself after the idle time the manager set, and only a PIN brings it back.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addProduct, complete, pay, scan, sellScanned, tender } from './pos';
+import { complete, pay, scan, sellScanned, tender } from './pos';
 import { openNewShop } from './shop-data';
-import { addStaff, approve, showPage, signIn } from './pos2-staff-helpers';
+import { addStaff, approve, showPage, signIn, staffAndShift, TOM } from './pos2-staff-helpers';
 import { closePrintDialog, stubPrintDialog } from './print-helpers';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
 const COFFEE = { name: 'Coffee beans 500 g', barcode: '4006381333931', price: '8.99', stock: '10' };
 const BREAD = { name: 'Rye bread', barcode: '2000000000015', price: '5.00', tax: '7', stock: '20' };
-const TOM = { name: 'Tom Reyes', pin: '7302' };
-
-async function staffAndShift(page: Page) {
-  await openNewShop(page);
-  await addProduct(page, COFFEE);
-  await addProduct(page, BREAD);
-  await showPage(page, 'Staff');
-  await addStaff(page, { name: 'Maya Okafor', pin: '4821' });
-  await addStaff(page, { ...TOM, role: 'manager' }, { name: 'Maya Okafor', pin: '4821' });
-  await addStaff(page, { name: 'Lena Park', pin: '1593', role: 'cashier' }, TOM);
-  await signIn(page, 'Lena Park', '1593');
-  await expect(page.getByTestId('header-signed-in')).toHaveText('Lena Park');
-  await showPage(page, 'Shift');
-  await page.getByTestId('shift-float').fill('100.00');
-  await page.getByTestId('shift-open').click();
-  await expect(page.getByTestId('shift-open-since')).toContainText('float €100.00');
-}
 
 async function sell(page: Page, codes: string[], tenders: ['cash' | 'card', string][]) {
   await showPage(page, 'Register');
@@ -48,7 +31,7 @@ async function stockOf(page: Page, name: string) {
 test('a refund approved by the manager, a void, and a Z report equal to what was rung up', async ({ page }) => {
   test.setTimeout(240_000);
   await stubPrintDialog(page);
-  await staffAndShift(page);
+  await staffAndShift(page, [COFFEE, BREAD]);
   await sell(page, [COFFEE.barcode, COFFEE.barcode, BREAD.barcode], [['cash', '30']]); // 000001: 22.98 cash
   await sell(page, [COFFEE.barcode], [['card', '8.99']]); // 000002: 8.99 card
   await sell(page, [BREAD.barcode], [['cash', '5']]); // 000003: 5.00 cash, to be voided

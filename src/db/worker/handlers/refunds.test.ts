@@ -178,5 +178,15 @@ describe('approvals of prices and discounts', () => {
       code: 'approval-required',
       message: 'A manager’s or the owner’s PIN is needed to sell Tea below its catalogue price. Ask them to enter it.',
     });
+    const sold = await ring([[cheap, 1]], [{ method: 'cash', amount: 100 }], null, manager);
+    expect(sold.lines.map((l) => l.unitPrice)).toEqual([100]);
+    // The audit log says what each sale's approval was for.
+    const audit = await call('audit.list', {}, { staffId: 1, pin: '4821' });
+    expect(audit.entries.filter((e) => e.action === 'sales.commit').map((e) => [e.approver, e.detail])).toEqual(
+      expect.arrayContaining([
+        ['Tom Reyes', 'give a discount above 10 %'],
+        ['Tom Reyes', 'sell Tea below its catalogue price'],
+      ]),
+    );
   });
 });
