@@ -94,7 +94,16 @@ async function sessionOf(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
-type KeyEvent = Parameters<CDPSession['send']>[1] & object;
+/** One `Input.dispatchKeyEvent` call's parameters. */
+interface KeyEvent {
+  type: 'keyDown' | 'keyUp';
+  key: string;
+  code: string;
+  windowsVirtualKeyCode: number;
+  text?: string;
+  unmodifiedText?: string;
+  timestamp: number;
+}
 
 /** The key-down and key-up of one key at `t` (seconds). */
 function keyEvents(k: ReturnType<typeof keyOf>, t: number): KeyEvent[] {
