@@ -17,7 +17,10 @@ import { sideFiles, type ChunkSource, type DatabaseFiles } from '../storage/data
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { digestOfDigests, digesting } from '../backups/chunk-digest';
 import { checkHeaderOf, type HeaderFacts, type Refusal } from './header';
-import { openUntrustedFile, refuseByHeader, validateOpened, type Accepted } from './validate';
+import { openUntrustedFile, refuseByHeader, unreadable, validateOpened, type Accepted } from './validate';
+
+/** The page cache of the connection the checks read the pool copy with, in KiB. */
+const CHECK_CACHE_KIB = 2048;
 
 /** The pool names of the copies an import's checks run on start with this. */
 export const CHECK_COPY_PREFIX = '/import-check-';
@@ -105,6 +108,14 @@ async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFact
   try {
     const db = openUntrustedFile(deps.sqlite3, deps.files, copy);
     try {
+      // The page cache is what the checks hold of the file (this build's default is 16 MiB, a third of a 50 MB
+      // shop): 2 MiB keeps it small; pages missed come back from OPFS through the pool's sync access handle.
+      // The pragma reads the file's schema, so a damaged file fails here: a refusal like any other.
+      try {
+        db.exec(`PRAGMA cache_size = -${CHECK_CACHE_KIB}`);
+      } catch (error) {
+        return unreadable(error);
+      }
       return await validateOpened(deps.sqlite3, db, header, size, deps.migrations);
     } finally {
       db.close();
