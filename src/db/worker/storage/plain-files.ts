@@ -31,7 +31,7 @@ export interface PlainFiles {
   create(name: string): Promise<FileWriter>;
   /** Opens `name` for reading in chunks of `chunkSize` bytes, or null when there is no such file. */
   read(name: string, chunkSize?: number): Promise<FileChunks | null>;
-  /** Renames `from` to `to` (replacing nothing: `to` must not exist). */
+  /** Renames `from` to `to`, replacing a file already called `to` (as OPFS and POSIX rename do). */
   move(from: string, to: string): Promise<void>;
   /** Removes a file; true when there was one. */
   remove(name: string): Promise<boolean>;
