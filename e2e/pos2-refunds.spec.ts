@@ -6,31 +6,15 @@
  * locks itself after the idle time the manager set, and only a PIN brings it back.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addProduct, complete, pay, scan, sellScanned, tender } from './pos';
+import { complete, pay, scan, sellScanned, tender } from './pos';
 import { openNewShop } from './shop-data';
-import { addStaff, approve, showPage, signIn } from './pos2-staff-helpers';
+import { addStaff, approve, showPage, signIn, staffAndShift, TOM } from './pos2-staff-helpers';
+import { closePrintDialog, stubPrintDialog } from './print-helpers';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
 const COFFEE = { name: 'Coffee beans 500 g', barcode: '4006381333931', price: '8.99', stock: '10' };
 const BREAD = { name: 'Rye bread', barcode: '2000000000015', price: '5.00', tax: '7', stock: '20' };
-const TOM = { name: 'Tom Reyes', pin: '7302' };
-
-async function staffAndShift(page: Page) {
-  await openNewShop(page);
-  await addProduct(page, COFFEE);
-  await addProduct(page, BREAD);
-  await showPage(page, 'Staff');
-  await addStaff(page, { name: 'Maya Okafor', pin: '4821' });
-  await addStaff(page, { ...TOM, role: 'manager' }, { name: 'Maya Okafor', pin: '4821' });
-  await addStaff(page, { name: 'Lena Park', pin: '1593', role: 'cashier' }, TOM);
-  await signIn(page, 'Lena Park', '1593');
-  await expect(page.getByTestId('header-signed-in')).toHaveText('Lena Park');
-  await showPage(page, 'Shift');
-  await page.getByTestId('shift-float').fill('100.00');
-  await page.getByTestId('shift-open').click();
-  await expect(page.getByTestId('shift-open-since')).toContainText('float €100.00');
-}
 
 async function sell(page: Page, codes: string[], tenders: ['cash' | 'card', string][]) {
   await showPage(page, 'Register');
@@ -46,7 +30,8 @@ async function stockOf(page: Page, name: string) {
 
 test('a refund approved by the manager, a void, and a Z report equal to what was rung up', async ({ page }) => {
   test.setTimeout(240_000);
-  await staffAndShift(page);
+  await stubPrintDialog(page);
+  await staffAndShift(page, [COFFEE, BREAD]);
   await sell(page, [COFFEE.barcode, COFFEE.barcode, BREAD.barcode], [['cash', '30']]); // 000001: 22.98 cash
   await sell(page, [COFFEE.barcode], [['card', '8.99']]); // 000002: 8.99 card
   await sell(page, [BREAD.barcode], [['cash', '5']]); // 000003: 5.00 cash, to be voided
@@ -112,8 +97,9 @@ test('a refund approved by the manager, a void, and a Z report equal to what was
   expect(await stockOf(page, COFFEE.name)).toBe('7');
   expect(await stockOf(page, BREAD.name)).toBe('19');
 
-  // The Z report: sales 22.98 + 8.99 + 5.00 + 7.19 = 44.16 (gross 45.96 less the 1.80 discount); refunds 8.99 + 5.00
-  // = 13.99 (both in cash, as paid); net 30.17. Cash expected: float 100.00 + 35.17 taken − 13.99 back = 121.18.
+  // The Z report: sales 22.98 + 8.99 + 5.00 + 7.19 = 44.16 (gross 45.96 less the 1.80 discount); the refund 8.99 and
+  // the void 5.00 on lines of their own (both in cash, as paid); net 30.17. Cash expected: float 100.00 + 35.17 taken
+  // − 13.99 back = 121.18.
   await showPage(page, 'Shift');
   await expect(page.getByTestId('method-cash')).toContainText('€21.18€121.18');
   await page.getByTestId('count-cash').fill('121.18');
@@ -122,13 +108,21 @@ test('a refund approved by the manager, a void, and a Z report equal to what was
   const z = page.getByTestId('z-report');
   await expect(z).toBeVisible();
   await expect(z.getByTestId('figure-sales-count')).toHaveText('Sales4');
-  await expect(z.getByTestId('figure-refunds-count')).toHaveText('Refunds2');
+  await expect(z.getByTestId('figure-refunds-count')).toHaveText('Refunds1');
   await expect(z.getByTestId('figure-gross')).toHaveText('Gross€45.96');
   await expect(z.getByTestId('figure-discounts')).toHaveText('Discounts€1.80');
-  await expect(z.getByTestId('figure-refunds')).toHaveText('Refunded€13.99');
+  await expect(z.getByTestId('figure-refunds')).toHaveText('Refunded€8.99');
+  await expect(z.getByTestId('figure-voids')).toHaveText('Voids (1)€5.00');
   await expect(z.getByTestId('figure-net')).toHaveText('Net€30.17');
   await expect(z.getByTestId('method-cash')).toHaveText('Cash€21.18€121.18€121.18€0.00');
   await expect(z.getByTestId('method-card')).toHaveText('Card€8.99€8.99€8.99€0.00');
+
+  // The roll prints the voids on their own line too, under the refunds.
+  await page.getByTestId('z-print-80').click();
+  const roll = page.getByTestId('print-area');
+  await expect(roll).toHaveAttribute('data-paper', '80mm');
+  await expect(roll.locator('tr')).toContainText(['Refunds1', 'Refunded€8.99', 'Voids (1)€5.00', 'Net€30.17']);
+  await closePrintDialog(page);
 });
 
 test('the till locks itself after the idle time, and a PIN brings it back', async ({ page }) => {

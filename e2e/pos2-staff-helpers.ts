@@ -1,5 +1,12 @@
 /** Steps of the staff specs as a person does them: the Staff page's form, the approval dialog, the Lock page. */
 import { expect, type Page } from '@playwright/test';
+import { addProduct } from './pos';
+import { openNewShop } from './shop-data';
+
+/** The owner, the manager and the cashier these specs work with, with their PINs. */
+export const MAYA = { name: 'Maya Okafor', pin: '4821' };
+export const TOM = { name: 'Tom Reyes', pin: '7302' };
+export const LENA = { name: 'Lena Park', pin: '1593' };
 
 /** Goes to one of the app's pages through the navigation. */
 export async function showPage(page: Page, name: 'Staff' | 'Lock' | 'Shift' | 'Register'): Promise<void> {
@@ -35,3 +42,22 @@ export async function signIn(page: Page, name: string, pin: string) {
   await page.getByTestId('lock-sign-in').click();
 }
 
+
+/**
+ * A new shop selling `products`, with an owner (Maya), a manager (Tom) and a cashier (Lena), Lena signed in and a
+ * shift open with a float of €100.00.
+ */
+export async function staffAndShift(page: Page, products: Parameters<typeof addProduct>[1][]): Promise<void> {
+  await openNewShop(page);
+  for (const product of products) await addProduct(page, product);
+  await showPage(page, 'Staff');
+  await addStaff(page, MAYA);
+  await addStaff(page, { ...TOM, role: 'manager' }, MAYA);
+  await addStaff(page, { ...LENA, role: 'cashier' }, TOM);
+  await signIn(page, LENA.name, LENA.pin);
+  await expect(page.getByTestId('header-signed-in')).toHaveText(LENA.name);
+  await showPage(page, 'Shift');
+  await page.getByTestId('shift-float').fill('100.00');
+  await page.getByTestId('shift-open').click();
+  await expect(page.getByTestId('shift-open-since')).toContainText('float €100.00');
+}

@@ -26,6 +26,8 @@ describe('the Z report', () => {
       gross: 8000,
       discounts: 700,
       refunds: 1000,
+      voidsCount: 0,
+      voids: 0,
       net: 6300,
       taxes: [
         { taxBp: 0, net: 500, tax: 0, gross: 500 },
@@ -68,6 +70,29 @@ describe('the Z report', () => {
     expect(x.payments.cash + x.payments.card + x.payments.other).toBe(x.net);
     expect(x.taxes.reduce((a, t) => a + t.gross, 0)).toBe(x.net);
     expect(x.salesCount + x.refundsCount).toBe(40);
+  });
+  it('puts a void on its own line: out of the refunds, out of net, back out of the drawer', () => {
+    // The day above, and sale 2 (50.00: 30.00 card, 20.00 cash) voided: the whole sale reversed.
+    const sale2 = day[1]!;
+    const voided: ReportSale = { ...sale2, kind: 'refund', isVoid: true };
+    const x = shiftFigures(10_000, [...day, voided], moves);
+    expect(x).toMatchObject({
+      salesCount: 3,
+      refundsCount: 1,
+      refunds: 1000,
+      voidsCount: 1,
+      voids: 5000,
+      gross: 8000,
+      net: 1300,
+      payments: { cash: 800, card: 0, other: 500 },
+      expected: { cash: 13_300, card: 0, other: 500 },
+    });
+    expect(x.taxes).toEqual([
+      { taxBp: 0, net: 500, tax: 0, gross: 500 },
+      { taxBp: 500, net: -952, tax: -48, gross: -1000 },
+      { taxBp: 2000, net: 1500, tax: 300, gross: 1800 },
+    ]);
+    expect(x.payments.cash + x.payments.card + x.payments.other).toBe(x.net);
   });
   it('refuses a count that is not a whole number of notes or coins', () => {
     expect(() => countCash({ 100: -1 })).toThrow(RangeError);

@@ -5,8 +5,10 @@
  * Definitions (the same on screen, on paper and in the stored Z report):
  * - gross: the sales' subtotals, before discounts, as prices are entered;
  * - discounts: the sales' line and order discounts;
- * - refunds: what refunds paid back;
- * - net: what customers paid in all, sales' totals less refunds (equal to the payments per method added up);
+ * - refunds: what refunds paid back, voids left out;
+ * - voids: what voids (the reversal of a whole sale) paid back, as their own line. Z reports stored before voids had
+ *   a line of their own count them among the refunds and have no voids figures; they print as they were made;
+ * - net: what customers paid in all, sales' totals less refunds and voids (equal to the payments per method added up);
  * - tax per rate: the sales' bands less the refunds' bands;
  * - cash expected: float + cash taken − cash refunded + cash in − cash out; card and other expected = taken − refunded.
  *   Cash taken is what the drawer kept, cash rounding included, so the payments add up to net + cash rounding;
@@ -29,6 +31,8 @@ export interface ReportSale {
   payments: { method: PaymentMethod; amount: number }[];
   /** What cash rounding added to what was paid (see payments.ts); 0 or absent without it. */
   cashRounding?: number;
+  /** A refund that voided its sale (reported on the voids line, not among the refunds). */
+  isVoid?: boolean;
 }
 
 /** Cash put into (positive) or taken out of (negative) the drawer, with its reason. */
@@ -47,6 +51,9 @@ export interface ShiftFigures {
   gross: number;
   discounts: number;
   refunds: number;
+  /** Voids and what they paid back; absent in Z reports stored before voids had their own line. */
+  voidsCount?: number;
+  voids?: number;
   net: number;
   taxes: TaxBand[];
   taxTotal: number;
@@ -71,12 +78,15 @@ const zero = (): ByMethod => ({ cash: 0, card: 0, other: 0 });
 
 /** The X report: the figures so far. */
 export function shiftFigures(float: number, sales: ReportSale[], moves: CashMove[]): ShiftFigures {
-  let salesCount = 0, refundsCount = 0, gross = 0, discounts = 0, refunds = 0, taken = 0, cashRounding = 0;
+  let salesCount = 0, refundsCount = 0, voidsCount = 0, gross = 0, discounts = 0, refunds = 0, voids = 0, taken = 0, cashRounding = 0;
   const payments = zero();
   const bands = new Map<number, TaxBand>();
   for (const s of sales) {
     const sign = s.kind === 'refund' ? -1 : 1;
-    if (s.kind === 'refund') {
+    if (s.kind === 'refund' && s.isVoid) {
+      voidsCount += 1;
+      voids += s.total;
+    } else if (s.kind === 'refund') {
       refundsCount += 1;
       refunds += s.total;
     } else {
@@ -104,7 +114,9 @@ export function shiftFigures(float: number, sales: ReportSale[], moves: CashMove
     gross,
     discounts,
     refunds,
-    net: taken - refunds,
+    voidsCount,
+    voids,
+    net: taken - refunds - voids,
     taxes,
     taxTotal: taxes.reduce((a, t) => a + t.tax, 0),
     payments,

@@ -6,6 +6,7 @@ import { removeLine, setLineDiscount, setQuantity } from '../../../pos/cart';
 import { formatDiscount, parseDiscount } from '../../../pos/discount';
 import { cart, cartSaveState, totals, updateCart } from '../../state/cart';
 import { digits, locale, money, percent, shop } from '../../state/shop';
+import { LinePrice } from './line-price';
 import styles from './register.module.css';
 
 /** A text field for a discount ("10%" or "1.50"), applied on Enter or when it loses the focus. */
@@ -55,9 +56,8 @@ export function CartPanel({ onPay }: { onPay(): void }) {
             <li key={`${line.productId}-${i}`} class={styles.line} data-testid="cart-line">
               <div class={styles.lineName}>
                 <strong>{line.name}</strong>
-                <small>
-                  {money(line.unitPrice)} · tax {percent(line.taxBp)}
-                </small>
+                <LinePrice line={line} index={i} />
+                <small>tax {percent(line.taxBp)}</small>
               </div>
               <div class={styles.qty}>
                 <button type="button" aria-label={`One less ${line.name}`} onClick={() => updateCart((c) => setQuantity(c, i, line.quantity - 1))}>

@@ -29,6 +29,13 @@ export function FiguresTable({ figures }: { figures: ShiftFigures | ClosingFigur
           {line('Gross', figures.gross, 'gross')}
           {line('Discounts', figures.discounts, 'discounts')}
           {line('Refunded', figures.refunds, 'refunds')}
+          {/* Z reports stored before voids had a line of their own counted them among the refunds: no line there. */}
+          {figures.voidsCount !== undefined && (
+            <tr data-testid="figure-voids">
+              <th scope="row">Voids ({figures.voidsCount})</th>
+              <td>{money(figures.voids ?? 0)}</td>
+            </tr>
+          )}
           {line('Net', figures.net, 'net')}
           {figures.cashRounding ? line('Cash rounding (in the cash taken)', figures.cashRounding, 'cash-rounding') : null}
           {figures.taxes.map((t) => line(`Tax ${formatPercent(t.taxBp)} (on ${money(t.gross)})`, t.tax, `tax-${t.taxBp}`))}

@@ -34,6 +34,8 @@ function RollFigures({ f }: { f: ShiftFigures | ZReport }) {
           <Row label="Gross" value={money(f.gross)} />
           <Row label="Discounts" value={money(f.discounts)} />
           <Row label="Refunded" value={money(f.refunds)} />
+          {/* Absent from Z reports stored before voids had a line of their own: they print as they were made. */}
+          {f.voidsCount !== undefined && <Row label={`Voids (${f.voidsCount})`} value={money(f.voids ?? 0)} />}
           <Row label="Net" value={money(f.net)} />
           {f.taxes.map((t) => <Row key={t.taxBp} label={`Tax ${percent(t.taxBp)} on ${money(t.gross)}`} value={money(t.tax)} />)}
           {f.cashRounding ? <Row label="Cash rounding" value={money(f.cashRounding)} /> : null}

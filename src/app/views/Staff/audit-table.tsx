@@ -15,6 +15,9 @@ const ACTIONS: Record<string, string> = {
   'shop.loadSample': 'Load the sample shop',
   'staff.add': 'Add a member of staff',
   'audit.list': 'Read the audit log',
+  'sales.commit': 'Ring up a sale',
+  'refund.create': 'Give a refund',
+  'sale.void': 'Void a sale',
 };
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {

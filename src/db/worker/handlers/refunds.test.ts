@@ -148,7 +148,7 @@ describe('voids', () => {
     await expect(call('sale.void', { saleNumber: sale.number, reason: 'Again', registerId: 'till-1', staffId: null }, manager)).rejects.toMatchObject({ code: 'conflict' });
     await expect(refund(sale.number, [{ lineNo: 1, quantity: 1 }])).rejects.toMatchObject({ code: 'conflict' });
     const { figures } = await call('shift.current', {});
-    expect(figures).toMatchObject({ salesCount: 2, refundsCount: 1, refunds: 920, net: 420, expected: { cash: 10_420, card: 0, other: 0 } });
+    expect(figures).toMatchObject({ salesCount: 2, refundsCount: 0, refunds: 0, voidsCount: 1, voids: 920, net: 420, expected: { cash: 10_420, card: 0, other: 0 } });
   });
 
   it('refuses to void a sale already partly refunded', async () => {
@@ -178,5 +178,15 @@ describe('approvals of prices and discounts', () => {
       code: 'approval-required',
       message: 'A manager’s or the owner’s PIN is needed to sell Tea below its catalogue price. Ask them to enter it.',
     });
+    const sold = await ring([[cheap, 1]], [{ method: 'cash', amount: 100 }], null, manager);
+    expect(sold.lines.map((l) => l.unitPrice)).toEqual([100]);
+    // The audit log says what each sale's approval was for.
+    const audit = await call('audit.list', {}, { staffId: 1, pin: '4821' });
+    expect(audit.entries.filter((e) => e.action === 'sales.commit').map((e) => [e.approver, e.detail])).toEqual(
+      expect.arrayContaining([
+        ['Tom Reyes', 'give a discount above 10 %'],
+        ['Tom Reyes', 'sell Tea below its catalogue price'],
+      ]),
+    );
   });
 });

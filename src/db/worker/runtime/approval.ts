@@ -111,7 +111,8 @@ export async function approve(db: () => Database | null, request: RequestMessage
     action: request.name,
     approver: checked as Approved['approver'],
     forName: actor ? actor.name : null,
-    detail: detailOf(request),
+    // A rule that applies to some calls only says why this one needed it (the price or discount the sale had).
+    detail: detailOf(request) ?? (rule.when ? what : null),
   };
 }
 

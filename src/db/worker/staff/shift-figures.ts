@@ -18,7 +18,9 @@ export function figuresOf(db: Database, shift: Row, until: number): ShiftFigures
   const from = Number(shift.opened_at);
   const sales = new Map<number, ReportSale>();
   for (const row of db.selectObjects(
-    'SELECT id, kind, subtotal, discount_total, total, cash_rounding FROM sales WHERE created_at >= ? AND created_at <= ? ORDER BY id',
+    `SELECT s.id, s.kind, s.subtotal, s.discount_total, s.total, s.cash_rounding, d.is_void
+       FROM sales s LEFT JOIN refund_details d ON d.refund_id = s.id
+      WHERE s.created_at >= ? AND s.created_at <= ? ORDER BY s.id`,
     [from, until],
   )) {
     const sign = row.kind === 'refund' ? -1 : 1;
@@ -30,6 +32,7 @@ export function figuresOf(db: Database, shift: Row, until: number): ShiftFigures
       taxes: [],
       payments: [],
       cashRounding: sign * Number(row.cash_rounding),
+      isVoid: Number(row.is_void) === 1,
     });
   }
   const range = 'SELECT id FROM sales WHERE created_at >= ? AND created_at <= ?';

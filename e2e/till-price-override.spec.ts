@@ -1,0 +1,97 @@
+/**
+ * A price the cashier types, in real Chromium on OPFS: the cashier sells a product below its catalogue price from
+ * the keyboard; a typo is refused in words and changes nothing; completing the sale asks for a manager's PIN, and
+ * without it nothing is recorded; with the manager's PIN the sale is recorded at the typed price: on the receipt,
+ * in the sales list, in the exported file as Python's SQLite reads it, and in the owner's audit log.
+ */
+import { expect, test } from '@playwright/test';
+import { pay, scan, tender } from './pos';
+import { approve, MAYA, showPage, staffAndShift, TOM } from './pos2-staff-helpers';
+import { dumpWithPython, exportByDownload, withoutPickers } from './transfer-helpers';
+
+test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+
+const COFFEE = { name: 'Coffee beans 500 g', barcode: '4006381333931', price: '8.99', stock: '10' };
+
+test('a cashier sells below the catalogue price with the manager’s PIN, and the sale keeps that price', async ({ page }) => {
+  test.setTimeout(240_000);
+  await withoutPickers(page);
+  await staffAndShift(page, [COFFEE]);
+  await showPage(page, 'Register');
+  await scan(page, COFFEE.barcode);
+  await scan(page, COFFEE.barcode);
+  await expect(page.getByTestId('line-qty')).toHaveValue('2');
+
+  // From the keyboard: the price is a button; Enter opens its field with the price selected.
+  const price = page.getByTestId('line-price');
+  await expect(price).toHaveText('€8.99');
+  await price.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByTestId('line-price-input');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('8.99');
+
+  // A typo is refused in words; the line keeps its price until a price is typed.
+  // (fill, not keyboard.type: Playwright's typing is as fast as a scanner's burst, which the register takes as a scan.)
+  await field.fill('7,5x');
+  await field.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Type a price such as 8.99' })).toBeVisible();
+  await expect(page.getByTestId('cart-total')).toHaveText('€17.98');
+  await field.fill('7.50');
+  await field.press('Enter');
+  await expect(page.getByTestId('line-price')).toHaveText('€7.50');
+  await expect(page.getByTestId('line-list-price')).toHaveText('price changed, catalogue €8.99');
+  await expect(page.getByTestId('line-amount')).toHaveText('€15.00');
+  await expect(page.getByTestId('cart-total')).toHaveText('€15.00');
+
+  // Completing asks for a manager's PIN; cancelled, the sale is refused in words and nothing is recorded.
+  await pay(page);
+  await tender(page, 'cash', '20');
+  await page.getByTestId('complete-sale').click();
+  const dialog = page.getByTestId('approval-dialog');
+  await expect(dialog.getByTestId('approval-message')).toHaveText(/manager’s or the owner’s PIN is needed to sell Coffee beans 500 g below its catalogue price/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog', { name: 'Payment' }).getByRole('alert')).toContainText('PIN is needed to sell Coffee beans 500 g below its catalogue price');
+  await expect(page.getByRole('dialog', { name: 'Sale complete' })).toHaveCount(0);
+
+  // With the manager's PIN: recorded at 7.50, and the receipt says so.
+  await page.getByTestId('complete-sale').click();
+  await approve(page, TOM, /PIN is needed to sell Coffee beans 500 g below its catalogue price/);
+  const receipt = page.getByRole('dialog', { name: 'Sale complete' });
+  await expect(receipt).toBeVisible();
+  await expect(receipt.locator('.receipt-lines')).toContainText('2 × €7.50');
+  await expect(receipt.getByTestId('receipt-total')).toHaveText('€15.00');
+  await expect(receipt.getByTestId('receipt-staff')).toHaveText('Served by Lena Park');
+  await page.getByTestId('new-sale').click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(0);
+
+  // The sales list has that one sale, at 15.00.
+  await page.getByRole('link', { name: 'Sales', exact: true }).click();
+  await expect(page.getByTestId('sale-row')).toHaveCount(1);
+  await expect(page.getByTestId('sale-row')).toContainText('€15.00');
+
+  // The exported file, read by Python's SQLite: the line sold at 750 a unit, while the catalogue keeps 899.
+  await page.getByRole('link', { name: 'Data', exact: true }).click();
+  const dump = dumpWithPython((await exportByDownload(page)).path);
+  expect(dump.integrity).toBe('ok');
+  expect(dump.tables.sales ?? []).toHaveLength(1);
+  const [item] = dump.tables.line_items ?? [];
+  // line_items: id, product_id, name, sku, barcode, unit_price, tax_bp
+  expect(item?.slice(2, 6)).toEqual([COFFEE.name, null, COFFEE.barcode, 750]);
+  const [line] = dump.tables.sale_lines ?? [];
+  // sale_lines: sale_id, line_no, item_id, quantity, line_discount, discount, amount, …
+  expect(line?.slice(3, 7)).toEqual([2, null, 0, 1500]);
+  const product = (dump.tables.products ?? []).find((p) => p.includes(COFFEE.name));
+  expect(product).toContain(899);
+
+  // The owner's audit log: Tom approved it for Lena, and what for.
+  await showPage(page, 'Staff');
+  await page.getByTestId('audit-open').click();
+  await approve(page, MAYA, /owner’s PIN is needed to read the audit log/);
+  const entry = page.getByTestId('audit-log').locator('tr[data-action="sales.commit"]');
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Ring up a sale');
+  await expect(entry).toContainText('Tom Reyes (manager)');
+  await expect(entry).toContainText('Lena Park');
+  await expect(entry).toContainText('sell Coffee beans 500 g below its catalogue price');
+});
