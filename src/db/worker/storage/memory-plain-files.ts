@@ -68,7 +68,7 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
     async move(from, to) {
       const bytes = stored.get(from);
       if (!bytes) throw new Error(`${from} does not exist`);
-      if (stored.has(to)) throw new Error(`${to} exists already`);
+      // As OPFS's move (and POSIX rename): a file already called `to` is replaced.
       stored.delete(from);
       stored.set(to, bytes);
       written.set(to, written.get(from) ?? Date.now());

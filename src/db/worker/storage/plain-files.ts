@@ -35,7 +35,7 @@ export interface PlainFiles {
    * with each chunk by then (a streamed copy), so that a copy of any size leaves no garbage of its size behind.
    */
   read(name: string, chunkSize?: number, reuse?: boolean): Promise<FileChunks | null>;
-  /** Renames `from` to `to` (replacing nothing: `to` must not exist). */
+  /** Renames `from` to `to`, replacing a file already called `to` (as OPFS and POSIX rename do). */
   move(from: string, to: string): Promise<void>;
   /** Removes a file; true when there was one. */
   remove(name: string): Promise<boolean>;
