@@ -100,13 +100,29 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
   }
 }
 
+/** SQLite's primary codes for a file that is not a sound database (corrupt, not a database). */
+const DAMAGED_CODES = new Set([11, 26]);
+
+/** Whether `error` is SQLite finding the file itself damaged (not the storage failing). */
+const isDamagedFile = (error: unknown): boolean => {
+  const code = (error as { resultCode?: unknown } | null)?.resultCode;
+  return typeof code === 'number' && DAMAGED_CODES.has(code & 0xff);
+};
+
 /**
- * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. A failure to open is
- * the storage's (SQLite opens a file lazily: a damaged one fails inside the checks, as a refusal), so it throws.
+ * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. SQLite finding the
+ * file damaged while it opens it or first reads its schema (the cache pragma) is refused like any damaged page;
+ * any other failure to open is the storage's, so it throws.
  */
 async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFacts, size: number): Promise<Accepted | Refusal> {
   try {
-    const db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    let db;
+    try {
+      db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    } catch (error) {
+      if (isDamagedFile(error)) return unreadable(error);
+      throw error;
+    }
     try {
       // The page cache is what the checks hold of the file (this build's default is 16 MiB, a third of a 50 MB
       // shop): 2 MiB keeps it small; pages missed come back from OPFS through the pool's sync access handle.
