@@ -17,7 +17,10 @@ import { sideFiles, type ChunkSource, type DatabaseFiles } from '../storage/data
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { digestOfDigests, digesting } from '../backups/chunk-digest';
 import { checkHeaderOf, type HeaderFacts, type Refusal } from './header';
-import { openUntrustedFile, refuseByHeader, validateOpened, type Accepted } from './validate';
+import { openUntrustedFile, refuseByHeader, unreadable, validateOpened, type Accepted } from './validate';
+
+/** The page cache of the connection the checks read the pool copy with, in KiB. */
+const CHECK_CACHE_KIB = 2048;
 
 /** The pool names of the copies an import's checks run on start with this. */
 export const CHECK_COPY_PREFIX = '/import-check-';
@@ -62,7 +65,8 @@ async function reserveRoom(staging: PlainFiles, size: number): Promise<void> {
  */
 export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Promise<StagedCheck | null> {
   const { sqlite3, files, staging, migrations } = deps;
-  const reader = await staging.read(staged, CHUNK_BYTES);
+  // One reused buffer: the header check and the copy into the pool are done with each chunk before the next.
+  const reader = await staging.read(staged, CHUNK_BYTES, true);
   if (!reader) return null;
   const copy = `${CHECK_COPY_PREFIX}${staged}`;
   let digests: string[];
@@ -96,14 +100,38 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
   }
 }
 
+/** SQLite's primary codes for a file that is not a sound database (corrupt, not a database). */
+const DAMAGED_CODES = new Set([11, 26]);
+
+/** Whether `error` is SQLite finding the file itself damaged (not the storage failing). */
+const isDamagedFile = (error: unknown): boolean => {
+  const code = (error as { resultCode?: unknown } | null)?.resultCode;
+  return typeof code === 'number' && DAMAGED_CODES.has(code & 0xff);
+};
+
 /**
- * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. A failure to open is
- * the storage's (SQLite opens a file lazily: a damaged one fails inside the checks, as a refusal), so it throws.
+ * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. SQLite finding the
+ * file damaged while it opens it or first reads its schema (the cache pragma) is refused like any damaged page;
+ * any other failure to open is the storage's, so it throws.
  */
 async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFacts, size: number): Promise<Accepted | Refusal> {
   try {
-    const db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    let db;
     try {
+      db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    } catch (error) {
+      if (isDamagedFile(error)) return unreadable(error);
+      throw error;
+    }
+    try {
+      // The page cache is what the checks hold of the file (this build's default is 16 MiB, a third of a 50 MB
+      // shop): 2 MiB keeps it small; pages missed come back from OPFS through the pool's sync access handle.
+      // The pragma reads the file's schema, so a damaged file fails here: a refusal like any other.
+      try {
+        db.exec(`PRAGMA cache_size = -${CHECK_CACHE_KIB}`);
+      } catch (error) {
+        return unreadable(error);
+      }
       return await validateOpened(deps.sqlite3, db, header, size, deps.migrations);
     } finally {
       db.close();

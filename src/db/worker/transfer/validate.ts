@@ -55,8 +55,8 @@ export function readDatabaseFacts(db: Database, size: number): DatabaseFacts {
 
 /**
  * Turns every defence on for a connection to an untrusted file, before any statement reads its schema: nothing in
- * the file runs (no triggers, no views, no functions of the schema), a corrupt file cannot be used to write out
- * of bounds, and nothing is written.
+ * the file runs (no triggers, no views, no functions of the schema), and a corrupt file cannot be used to write
+ * out of bounds. {@link queryOnly} follows once the file is attached.
  */
 export function defend(sqlite3: Sqlite3Static, db: Database): void {
   const { capi } = sqlite3;
@@ -70,7 +70,7 @@ export function defend(sqlite3: Sqlite3Static, db: Database): void {
   }
 }
 
-/** Applies {@link defend}'s settings that are pragmas, once the file is attached (they read nothing). */
+/** The connection writes nothing and trusts no function of the schema (pragmas: set once the file is attached). */
 function queryOnly(db: Database): void {
   // Not `cell_size_check`: it turns a damaged page into an error that aborts `integrity_check`, which then
   // cannot say which page is damaged. SQLite reads damaged files safely without it (it is fuzzed for that).
