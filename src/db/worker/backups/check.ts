@@ -167,7 +167,7 @@ export async function checkBackupFile(
         } catch (error) {
           result.manifestWritten = `the record of its contents could not be written into it (${error instanceof Error ? error.message : String(error)})`;
         }
-        problems.push(...rulesProblems(db));
+        problems.push(...(await rulesProblems(db, createSlicer().pause)));
       }
       // Whole to SQLite: do its rows still match the manifest written with them, and do its numbers add up?
       else if (result.facts) problems.push(...(await contentProblems(db, await loadManifestHasher())));

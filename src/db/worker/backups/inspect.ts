@@ -5,9 +5,10 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import type { PlainFiles } from '../storage/plain-files';
-import { userTables } from './tables';
+import { countSteps, userTables } from './tables';
 import { checkManifestInSlices, type ManifestHasher } from './manifest';
-import { checkBusinessRules, rulesInWords } from '../transfer/business-rules';
+import { businessRuleSteps, rulesInWords } from '../transfer/business-rules';
+import { createSlicer } from '../storage/slices';
 import { utcText } from '../../../lib/utc-time';
 
 /**
@@ -30,16 +31,15 @@ export function businessTables(db: Database): { name: string; rows: number }[] {
 }
 
 /**
- * What a database holds, for a person choosing a backup, one table per step (a generator, so that a copy's
- * summary can be read in slices). Products and sales are read only where those tables exist (the schema grows
+ * What a database holds, for a person choosing a backup, a range of one table's rows per step (a generator, so
+ * that a copy's summary can be read in slices). Products and sales are read only where those tables exist (the schema grows
  * with later migrations); the last sale's time from the first time column found.
  */
 function* summarySteps(db: Database): Generator<void, BackupSummary> {
   const tables: { name: string; rows: number }[] = [];
   for (const name of userTables(db)) {
     if (BOOKKEEPING_TABLES.has(name) || name === 'applied_requests') continue;
-    tables.push({ name, rows: Number(db.selectValue(`SELECT count(*) FROM ${quote(name)}`)) });
-    yield;
+    tables.push({ name, rows: yield* countSteps(db, name) });
   }
   const count = (name: string) => tables.find((t) => t.name === name)?.rows ?? null;
   let lastSaleAt: string | null = null;
@@ -88,10 +88,18 @@ export async function readFacts(db: Database, pause: () => Promise<void> = async
   return { summary: step.value, schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
 }
 
-/** What a whole copy's numbers say against the shop's arithmetic, in words (empty when they add up). */
-export function rulesProblems(db: Database): string[] {
-  const rules = checkBusinessRules(db);
-  return rules.total > 0 ? [`its numbers do not add up: ${rulesInWords(rules)}`] : [];
+/**
+ * What a whole copy's numbers say against the shop's arithmetic, in words (empty when they add up), calling
+ * `pause` between steps (to give the worker back).
+ */
+export async function rulesProblems(db: Database, pause: () => Promise<void>): Promise<string[]> {
+  const steps = businessRuleSteps(db);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value.total > 0 ? [`its numbers do not add up: ${rulesInWords(step.value)}`] : [];
 }
 
 /**
@@ -105,7 +113,7 @@ export async function contentProblems(db: Database, hash: ManifestHasher): Promi
   if (manifest.status === 'changed') {
     problems.push(`its rows differ from the record of its contents written with it (in ${manifest.tables.map((t) => t.table).join(', ')})`);
   }
-  problems.push(...rulesProblems(db));
+  problems.push(...(await rulesProblems(db, createSlicer().pause)));
   return problems;
 }
 
