@@ -38,7 +38,7 @@ describe('checking a file to import', () => {
     const result = await validateImport(sqlite3, bytes, bundledMigrations);
     expect(result).toMatchObject({
       ok: true,
-      facts: { shopName: 'Corner Café', products: 4, sales: 4, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-07T14:00:00.000Z', schemaVersion: LATEST, size: bytes.length },
+      facts: { shopName: 'Corner Café', products: 4, sales: 5, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-09T09:00:00.000Z', schemaVersion: LATEST, size: bytes.length },
     });
   });
 
@@ -90,8 +90,8 @@ describe('checking a file to import', () => {
     other[18] = 1;
     other[19] = 1;
     expect(await reasonOf(other)).toMatchObject({ reason: 'not-tillite', message: expect.stringContaining('This is not a Tillite database') });
-    const { bytes: newer } = await shopBytes(LATEST, (d) => d.exec('PRAGMA user_version = 9'));
-    expect(await reasonOf(newer)).toMatchObject({ reason: 'newer-schema', message: expect.stringContaining('newer version of Tillite (schema 9); update the app first') });
+    const { bytes: newer } = await shopBytes(LATEST, (d) => d.exec(`PRAGMA user_version = ${LATEST + 1}`));
+    expect(await reasonOf(newer)).toMatchObject({ reason: 'newer-schema', message: expect.stringContaining(`newer version of Tillite (schema ${LATEST + 1}); update the app first`) });
   });
 
   it('refuses a damaged page and names it', async () => {
