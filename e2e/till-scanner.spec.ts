@@ -4,7 +4,7 @@
  * as it was. A person typing in the same fields is never taken for a scanner.
  */
 import { expect, test } from '@playwright/test';
-import { euro, openSampleShop, sample, scanInto, SIZES, typeSlowly } from './till';
+import { euro, openSampleShop, sample, scanBurstThen, scanInto, SIZES, typeSlowly } from './till';
 
 const ESPRESSO = sample('Espresso');
 const CROISSANT = sample('Croissant');
@@ -98,4 +98,16 @@ test('a scan during the payment is refused and leaves the amount as it was; on t
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line')).toContainText('Croissant');
   await expect(page.getByTestId('register-search')).toBeFocused();
+});
+
+test('F8 pressed right after a burst of scans pays for every item scanned, not only those already shown', async ({ page }) => {
+  await openSampleShop(page);
+  // A scanner's keystrokes, then F8, Enter (the exact amount in cash) and F8 at once: no wait for the lines to
+  // appear, as a quick cashier does. The sale recorded is all four items, paid in full.
+  await scanBurstThen(page, [ESPRESSO.barcode, CROISSANT.barcode, MUFFIN.barcode, ESPRESSO.barcode], 'F8');
+  await expect(page.getByTestId('tender-amount')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F8');
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt.getByTestId('receipt-total')).toHaveText(euro(2 * ESPRESSO.price + CROISSANT.price + MUFFIN.price));
 });

@@ -62,20 +62,61 @@ function keyOf(ch: string): { key: string; code: string; windowsVirtualKeyCode: 
  * key when it arrives, which on a loaded machine leaves a person's gaps between them).
  */
 export async function scanInto(page: Page, code: string, msPerKey = 4): Promise<void> {
+  // Each key is stamped with the scanner's time and sent after the previous one was handled: the page sees
+  // keys 4 ms apart, in order, however long this machine takes to deliver them.
+  const cdp = await sessionOf(page);
+  for (const event of scanEvents(code, Date.now() / 1000, msPerKey)) await cdp.send('Input.dispatchKeyEvent', event);
+}
+
+/**
+ * Scans `codes` and presses `key` at once after the last Enter, every key sent without waiting for the page to
+ * handle the one before (as a fast scanner and a quick cashier's F8 arrive): the page gets the whole burst while
+ * the first lookups are still on their way back from the database.
+ */
+export async function scanBurstThen(page: Page, codes: string[], key: 'F8', msPerKey = 4): Promise<void> {
+  const cdp = await sessionOf(page);
+  let t = Date.now() / 1000;
+  const events = codes.flatMap((code) => {
+    const keys = scanEvents(code, t, msPerKey);
+    t += (keys.length / 2) * (msPerKey / 1000);
+    return keys;
+  });
+  events.push(...keyEvents({ key, code: key, windowsVirtualKeyCode: 119, text: '' }, t));
+  await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event)));
+}
+
+async function sessionOf(page: Page): Promise<CDPSession> {
   let cdp = sessions.get(page);
   if (!cdp) {
     cdp = await page.context().newCDPSession(page);
     sessions.set(page, cdp);
   }
-  // Each key is stamped with the scanner's time and sent after the previous one was handled: the page sees
-  // keys 4 ms apart, in order, however long this machine takes to deliver them.
-  let t = Date.now() / 1000;
+  return cdp;
+}
+
+/** One `Input.dispatchKeyEvent` call's parameters. */
+interface KeyEvent {
+  type: 'keyDown' | 'keyUp';
+  key: string;
+  code: string;
+  windowsVirtualKeyCode: number;
+  text?: string;
+  unmodifiedText?: string;
+  timestamp: number;
+}
+
+/** The key-down and key-up of one key at `t` (seconds). */
+function keyEvents(k: ReturnType<typeof keyOf>, t: number): KeyEvent[] {
+  return [
+    { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: t },
+    { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: t + 0.001 },
+  ];
+}
+
+/** A scanner's keys for `code` and its Enter, from `t` (seconds) at `msPerKey`. */
+function scanEvents(code: string, t: number, msPerKey: number): KeyEvent[] {
   const keys = [...[...code].map(keyOf), { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }];
-  for (const k of keys) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: t });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: t + 0.001 });
-    t += msPerKey / 1000;
-  }
+  return keys.flatMap((k, i) => keyEvents(k, t + (i * msPerKey) / 1000));
 }
 
 /** A person typing: a tenth of a second between keys. */

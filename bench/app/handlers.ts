@@ -14,7 +14,7 @@ import { loadSqlite } from '../../src/db/worker/storage/sqlite';
 import { checkpointerOf, walBoundBytes } from '../../src/db/worker/storage/checkpoint';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { transferHandlers } from '../../src/db/worker/handlers/transfer';
-import { removeStaged } from '../../src/db/worker/transfer/staging';
+import { opfsStaging, removeStaged } from '../../src/db/worker/transfer/staging';
 import { backupDirectory, opfsDirectory } from '../../src/db/worker/storage/opfs-files';
 import { opfsPlainFiles } from '../../src/db/worker/storage/opfs-plain-files';
 import { OPFS_DIRS } from '../../src/lib/opfs-paths';
@@ -207,7 +207,7 @@ export const benchHandlers = {
       const t1 = now();
       const inspection = await transferHandlers['transfer.inspect'].run(ctx, { staged });
       const t2 = now();
-      await removeStaged(staged);
+      await removeStaged(opfsStaging(), staged);
       if (!inspection.ok) throw new Error(`the exported file was refused: ${inspection.message}`);
       return { ms: t2 - t0, readMs: t1 - t0, importMs: 0, validateMs: t2 - t1, bytes: reader.size, checks: inspection.file, heapBefore, heapAfter: await wasmHeapBytes() };
     },

@@ -2,8 +2,8 @@
  * Shown instead of the app when the live database failed to open, failed its integrity check or failed to
  * migrate. It leads with what happened in plain words and the one action that fixes it (restore the newest
  * verified backup, or after a failed update the copy taken just before it), says what that backup holds and
- * what would be lost, then offers a download of the damaged file and the older backups. The technical message
- * comes last, in small print.
+ * what would be lost, then offers a download of the damaged file, the older backups, and after them the backups
+ * not checked yet (checked before one is used). The technical message comes last, in small print.
  */
 import { useState } from 'preact/hooks';
 import type { BackupRecord } from '../../../db/protocol/backups';
@@ -13,6 +13,7 @@ import { db } from '../../db';
 import { useQuery } from '../../hooks/use-query';
 import { describeBackup } from '../../backup-labels';
 import { RecoveryActions } from '../RecoveryActions';
+import { UncheckedBackups } from './unchecked-backups';
 import '../FatalScreen/style.css';
 
 /** What happened, for a shop owner. */
@@ -34,6 +35,7 @@ export function RecoveryScreen({ error }: { error: WireError }) {
   const snapshotName = typeof error.detail?.snapshot === 'string' ? error.detail.snapshot : null;
   const first = verified.find((b) => b.name === snapshotName) ?? verified[0] ?? null;
   const others = verified.filter((b) => b !== first);
+  const unchecked = (list.data?.backups ?? []).filter((b) => b.state === 'copied');
 
   const { run: restore, error: problem } = useAction(async (backup: BackupRecord) => {
     setRunning(backup.name);
@@ -67,8 +69,10 @@ export function RecoveryScreen({ error }: { error: WireError }) {
         ) : (
           list.data && (
             <p data-testid="recovery-none">
-              There is no verified backup in this browser. Download a copy of the damaged file below and keep it; if you have a backup
-              file saved elsewhere, import it from the Data page once the shop opens again.
+              There is no checked backup in this browser. Download a copy of the damaged file below and keep it;
+              {unchecked.length > 0
+                ? ' then restore one of the backups not checked yet (below): Tillite checks it first.'
+                : ' if you have a backup file saved elsewhere, import it from the Data page once the shop opens again.'}
             </p>
           )
         )}
@@ -94,6 +98,7 @@ export function RecoveryScreen({ error }: { error: WireError }) {
             </ul>
           </details>
         )}
+        <UncheckedBackups backups={unchecked} running={running} onRestore={restore} open={!first} />
         <p class="fatal-technical">
           <small>
             Technical details: <span data-testid="recovery-reason">{error.message}</span>

@@ -39,6 +39,14 @@ export function RegisterView() {
   const [payNotice, setPayNotice] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SaleDetail | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  // Scans still being looked up. Pay waits for them, so a quick "scan, scan, F8" pays for every item scanned
+  // rather than for the ones whose lookup happened to come back first.
+  const lookups = useRef(new Set<Promise<void>>());
+  const track = (lookup: Promise<void>): Promise<void> => {
+    lookups.current.add(lookup);
+    void lookup.finally(() => lookups.current.delete(lookup));
+    return lookup;
+  };
   // What the picker shows without a search: the quick keys or every product. Until the cashier chooses, the quick
   // keys once the owner has pinned any (a shop that never arranged them keeps the catalogue it knows).
   const [view, setView] = useState<'keys' | 'all' | null>(null);
@@ -105,7 +113,7 @@ export function RegisterView() {
   useScanner((code) => {
     if (paying) return setPayNotice(`“${code}” was not added: finish the payment first, or press Esc to go back to the sale.`);
     if (receipt) newSale();
-    void addByCode(code);
+    void track(addByCode(code));
   });
 
   const onSearchKey = async (e: KeyboardEvent) => {
@@ -116,10 +124,12 @@ export function RegisterView() {
     const code = (e.currentTarget as HTMLInputElement).value.trim();
     if (!code) return;
     setQuery('');
-    await addByCode(code, true);
+    await track(addByCode(code, true));
   };
 
-  const openPayment = () => {
+  const openPayment = async () => {
+    await Promise.all([...lookups.current]);
+    if ((cart.value?.lines.length ?? 0) === 0) return;
     setPayNotice(null);
     setPaying(true);
   };
@@ -130,9 +140,9 @@ export function RegisterView() {
       if (e.key === 'F2') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'F8' && (cart.value?.lines.length ?? 0) > 0) {
+      } else if (e.key === 'F8' && ((cart.value?.lines.length ?? 0) > 0 || lookups.current.size > 0)) {
         e.preventDefault();
-        openPayment();
+        void openPayment();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -185,7 +195,7 @@ export function RegisterView() {
           </div>
         )}
       </div>
-      <CartPanel onPay={openPayment} />
+      <CartPanel onPay={() => void openPayment()} />
       {paying && (
         <PaymentPanel
           notice={payNotice}

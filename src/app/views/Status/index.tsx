@@ -1,5 +1,5 @@
 /**
- * The status page: the database's facts (SQLite and schema versions, storage, size, which tab holds it), storage
+ * The status page: the database's facts (SQLite and data versions, storage, size, which tab holds it), storage
  * durability, and the migration history.
  */
 import { useQuery } from '../../hooks/use-query';
@@ -24,7 +24,7 @@ export function StatusView() {
             <dl class="facts">
               <dt>SQLite</dt>
               <dd data-testid="sqlite-version">{i.sqliteVersion}</dd>
-              <dt>Schema version</dt>
+              <dt>Data version</dt>
               <dd data-testid="schema-version">{i.schemaVersion}</dd>
               <dt>App version</dt>
               <dd data-testid="app-version">{i.appVersion}</dd>

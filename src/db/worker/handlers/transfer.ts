@@ -10,7 +10,7 @@ import type { HandlerContext, HandlerImpls } from '../runtime/processor';
 import { exportStatusStore } from '../transfer/export-status';
 import { folderCopies } from '../transfer/folder';
 import { checkHead, importStaged, inspectStaged, type ImportDeps } from '../transfer/import';
-import { removeStaged } from '../transfer/staging';
+import { opfsStaging, removeStaged } from '../transfer/staging';
 
 function service(ctx: HandlerContext): BackupService {
   if (!ctx.backups) throw new HandlerError('internal', 'Export and import need the database on OPFS.');
@@ -19,7 +19,7 @@ function service(ctx: HandlerContext): BackupService {
 
 function deps(ctx: HandlerContext): ImportDeps {
   if (!ctx.live) throw new HandlerError('internal', 'Importing needs the database on OPFS.');
-  return { live: ctx.live, service: service(ctx), appVersion: ctx.appVersion, notify: ctx.notify };
+  return { live: ctx.live, service: service(ctx), appVersion: ctx.appVersion, notify: ctx.notify, staging: opfsStaging() };
 }
 
 function parseNow(now: string): Date {
@@ -90,7 +90,7 @@ export const transferHandlers = {
     kind: 'task',
     effect: 'write',
     recovery: true,
-    run: async (_ctx, { staged }) => ({ discarded: await removeStaged(staged) }),
+    run: async (_ctx, { staged }) => ({ discarded: await removeStaged(opfsStaging(), staged) }),
   },
   'folder.status': {
     kind: 'task',

@@ -24,7 +24,7 @@ import { forgetOldRequests } from './requests';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
 import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import { backupDirectory } from '../storage/opfs-files';
-import { cleanStaging } from '../transfer/staging';
+import { cleanStaging, opfsStaging } from '../transfer/staging';
 import { markStart } from './start-marks';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
@@ -125,7 +125,7 @@ export async function openLeaderSession(
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
   try {
     await cleanSnapshotLeftovers(live.files, opfsPlainFiles(backupDirectory));
-    await cleanStaging();
+    await cleanStaging(opfsStaging(), live.files);
     // Which of the two live names is the database, from the switch record, before any file is opened: a swap
     // cut off before its record leaves the old file in charge and its own copy removed.
     await live.choose();

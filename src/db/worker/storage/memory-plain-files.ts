@@ -16,6 +16,8 @@ export interface MemoryPlainFiles extends PlainFiles {
 /** Creates an empty in-memory directory holding at most `capacity` bytes. */
 export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPlainFiles {
   const stored = new Map<string, Uint8Array>();
+  // When each file was last written, as OPFS keeps it (a staged import's age decides whether it is a leftover).
+  const written = new Map<string, number>();
   const used = () => [...stored.values()].reduce((sum, bytes) => sum + bytes.length, 0);
   const full = (needed: number) => new HandlerError('quota', `Not enough storage: it needs about ${Math.ceil(needed / 1e6)} MB. Nothing was written.`);
   const files: MemoryPlainFiles = {
@@ -38,6 +40,7 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
             at += part.length;
           }
           stored.set(name, bytes);
+          written.set(name, Date.now());
         },
         abort() {
           parts.length = 0;
@@ -65,13 +68,19 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
       if (stored.has(to)) throw new Error(`${to} exists already`);
       stored.delete(from);
       stored.set(to, bytes);
+      written.set(to, written.get(from) ?? Date.now());
+      written.delete(from);
     },
-    remove: async (name) => stored.delete(name),
+    remove: async (name) => (written.delete(name), stored.delete(name)),
+    modified: async (name) => (stored.has(name) ? (written.get(name) ?? Date.now()) : null),
     async reserve(bytes) {
       if (used() + bytes > capacity) throw full(bytes);
     },
     bytes: (name) => stored.get(name),
-    put: (name, bytes) => void stored.set(name, bytes.slice()),
+    put(name, bytes) {
+      stored.set(name, bytes.slice());
+      written.set(name, Date.now());
+    },
     used,
   };
   return files;

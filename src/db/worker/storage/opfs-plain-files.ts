@@ -59,6 +59,14 @@ export function opfsPlainFiles(directory: () => Promise<FileSystemDirectoryHandl
         throw error;
       }
     },
+    async modified(name) {
+      try {
+        return (await (await (await directory()).getFileHandle(name)).getFile()).lastModified;
+      } catch (error) {
+        if (notFound(error)) return null;
+        throw error;
+      }
+    },
     async reserve(bytes) {
       await assertRoom(bytes, await directory());
     },

@@ -35,6 +35,8 @@ export interface PlainFiles {
   move(from: string, to: string): Promise<void>;
   /** Removes a file; true when there was one. */
   remove(name: string): Promise<boolean>;
+  /** When `name` was last written (ms since the epoch), or null when there is no such file. */
+  modified(name: string): Promise<number | null>;
   /**
    * Refuses (with the quota error) before anything is written when `bytes` more cannot be held; the space is
    * actually claimed and given back, because browsers may report room they then refuse.

@@ -13,13 +13,13 @@ import { HandlerError, toWireError } from '../runtime/errors';
 import type { LiveDatabase } from '../storage/live';
 import { migrate } from '../schema/runner';
 import { bundledMigrations, LATEST_SCHEMA_VERSION } from '../schema/loader';
-import { chunksOf } from '../storage/database-files';
 import { swapLiveDatabase } from '../storage/swap';
+import type { PlainFiles } from '../storage/plain-files';
 import { checkHeaderOf, type Refusal } from './header';
-import { readStaged, removeStaged, stagedChunks, stagedHead } from './staging';
+import { removeStaged, stagedChunks } from './staging';
 import { digestOfDigests, digesting } from '../backups/chunk-digest';
-import { CHUNK_BYTES } from '../storage/plain-files';
-import { readDatabaseFacts, refuseByHeader, validateImport, type Accepted } from './validate';
+import { checkStagedFile, type StagedCheck } from './check-staged';
+import { readDatabaseFacts, refuseByHeader, type Accepted } from './validate';
 
 /** What an import needs. */
 export interface ImportDeps {
@@ -27,6 +27,8 @@ export interface ImportDeps {
   service: BackupService;
   appVersion: string;
   notify(topics: ChangeTopic[]): void;
+  /** Where the page stages picked files (OPFS `staging/` in the app, in memory in unit tests). */
+  staging: PlainFiles;
 }
 
 const MISSING = 'The file to import is no longer there (another window may have taken over the database). Pick it again. Nothing was changed.';
@@ -61,26 +63,50 @@ export async function checkHead(deps: ImportDeps, head: Uint8Array, size: number
   return refusal ? logRefusal(deps, refusal, started) : { ok: true };
 }
 
-/** Checks staged file `staged`; a refused file is removed and the refusal logged. */
+/** Runs the import's checks on staged file `staged` where it lies (`check-staged.ts`), or null when it is gone. */
+function checkStaged(deps: ImportDeps, staged: string): Promise<StagedCheck | null> {
+  return checkStagedFile({ sqlite3: deps.live.sqlite3, files: deps.live.files, staging: deps.staging, migrations: bundledMigrations }, staged);
+}
+
+/**
+ * Checks staged file `staged` for the preview. A refused file is removed and the refusal logged; so is a file
+ * whose check failed for want of storage (it would have to be picked again anyway), and the error rethrown.
+ */
 export async function inspectStaged(deps: ImportDeps, staged: string): Promise<ImportInspection> {
   const started = performance.now();
-  // The header first, from 4 KiB: a file it refuses is never read whole into memory.
-  const first = await stagedHead(staged, IMPORT_HEAD_BYTES);
-  if (!first) return { ok: false, reason: 'missing', message: MISSING };
-  const early = refuseByHead(first.head, first.size);
-  if (early) {
-    await removeStaged(staged);
-    return logRefusal(deps, early, started);
+  let check: StagedCheck | null;
+  try {
+    check = await checkStaged(deps, staged);
+  } catch (error) {
+    const failure = importFailure(error, false);
+    await removeStaged(deps.staging, staged).catch(() => undefined);
+    await deps.service.log({ action: 'import', ok: false, kind: null, name: null, message: toWireError(failure).message, durationMs: Math.round(performance.now() - started) });
+    deps.notify(['backups']);
+    throw failure;
   }
-  const bytes = await readStaged(staged);
-  if (!bytes) return { ok: false, reason: 'missing', message: MISSING };
-  const result = await validateImport(deps.live.sqlite3, bytes, bundledMigrations);
+  if (!check) return { ok: false, reason: 'missing', message: MISSING };
+  const { result } = check;
   if (!result.ok) {
-    await removeStaged(staged);
+    await removeStaged(deps.staging, staged);
     return logRefusal(deps, result, started);
   }
   const migrateTo = result.facts.schemaVersion < LATEST_SCHEMA_VERSION ? LATEST_SCHEMA_VERSION : null;
   return { ok: true, staged, file: result.facts, current: currentFacts(deps.live), migrateTo, manifest: result.manifest };
+}
+
+/**
+ * An error that stopped an import or its check, as a person reads it: what the storage said, and what it means for
+ * the shop's data. Errors already in words (a full disk, a refusal) pass unchanged.
+ */
+export function importFailure(error: unknown, replaced: boolean): unknown {
+  const wire = toWireError(error);
+  if (wire.code !== 'internal' || error instanceof HandlerError) return error;
+  return new HandlerError(
+    'internal',
+    replaced
+      ? `The file was imported, but the import could not finish tidying up (${wire.message}). Your data is the imported file's.`
+      : `The import could not be finished: the browser's storage failed (${wire.message}). Nothing was changed: your data is as it was. Pick the file again; if this happens again, restart the browser.`,
+  );
 }
 
 /** Refuses a file whose rows differ from its own manifest unless the person confirmed that (in the preview). */
@@ -93,16 +119,14 @@ function assertAccepted(manifest: ManifestCheck, acceptChanged: boolean): void {
   );
 }
 
-/** Checks staged file `staged` again, whole; returns the check and the checksum of the bytes checked. */
-async function validateStaged(live: LiveDatabase, staged: string): Promise<{ check: Accepted; checked: string }> {
-  const bytes = await readStaged(staged);
-  if (!bytes) throw new HandlerError('not-found', MISSING);
-  const check = await validateImport(live.sqlite3, bytes, bundledMigrations);
+/** Checks staged file `staged` again; returns the check and the checksum of the bytes checked. */
+async function validateStaged(deps: ImportDeps, staged: string): Promise<{ check: Accepted; checked: string }> {
+  const found = await checkStaged(deps, staged);
+  if (!found) throw new HandlerError('not-found', MISSING);
+  const { result: check, digest } = found;
   if (!check.ok) throw new HandlerError('invalid', check.message, { reason: check.reason });
-  const hashed = digesting(chunksOf(bytes, CHUNK_BYTES));
-  while (await hashed.source());
-  // The bytes go out of scope here: the copy reads the staged file again, a chunk at a time.
-  return { check, checked: await digestOfDigests(hashed.digests) };
+  if (digest === null) throw new HandlerError('internal', 'The file to import was checked without its checksum. Pick it again. Nothing was changed.');
+  return { check, checked: digest };
 }
 
 /**
@@ -115,13 +139,14 @@ export function importStaged(deps: ImportDeps, staged: string, acceptChanged = f
   return service.serial(() =>
     live.exclusive(async () => {
       const started = performance.now();
+      const before = live.fileName;
       try {
-        const { check, checked } = await validateStaged(live, staged);
+        const { check, checked } = await validateStaged(deps, staged);
         assertAccepted(check.manifest, acceptChanged);
         const undo = await service.snapshot('before-import');
         // Streamed from the staged file into the pool, one chunk in memory; the chunks copied must be the bytes
         // that were checked (compared before the switch record names the new file).
-        const reader = await stagedChunks(staged);
+        const reader = await stagedChunks(deps.staging, staged);
         if (!reader) throw new HandlerError('not-found', MISSING);
         const copied = digesting(reader.source);
         const { result: report } = await swapLiveDatabase(live, copied.source, async (db) => {
@@ -139,11 +164,12 @@ export function importStaged(deps: ImportDeps, staged: string, acceptChanged = f
         deps.notify(['all']);
         return { file: check.facts, undo, migratedTo: report.to };
       } catch (error) {
-        await service.log({ action: 'import', ok: false, kind: null, name: null, message: toWireError(error).message, durationMs: Math.round(performance.now() - started) });
+        const failure = importFailure(error, live.fileName !== before);
+        await service.log({ action: 'import', ok: false, kind: null, name: null, message: toWireError(failure).message, durationMs: Math.round(performance.now() - started) });
         deps.notify(['backups']);
-        throw error;
+        throw failure;
       } finally {
-        await removeStaged(staged).catch(() => undefined);
+        await removeStaged(deps.staging, staged).catch(() => undefined);
       }
     }),
   );

@@ -23,6 +23,7 @@ import { migrationHistory } from '../schema/runner';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
 import { checkHeader, refuse, type HeaderFacts, type Refusal } from './header';
+import type { DatabaseFiles } from '../storage/database-files';
 import { fileProblemInWords, sqliteSmallPrint } from './sqlite-words';
 import { utcText } from '../../../lib/utc-time';
 
@@ -53,28 +54,56 @@ export function readDatabaseFacts(db: Database, size: number): DatabaseFacts {
 }
 
 /**
- * Opens a private read-only copy of `bytes` in memory with every defence on: nothing in the file runs (no
- * triggers, no views, no functions of the schema), and a corrupt file cannot be used to write out of bounds.
+ * Turns every defence on for a connection to an untrusted file, before any statement reads its schema: nothing in
+ * the file runs (no triggers, no views, no functions of the schema), a corrupt file cannot be used to write out
+ * of bounds, and nothing is written.
  */
+export function defend(sqlite3: Sqlite3Static, db: Database): void {
+  const { capi } = sqlite3;
+  for (const [op, value] of [
+    [capi.SQLITE_DBCONFIG_DEFENSIVE, 1],
+    [capi.SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0],
+    [capi.SQLITE_DBCONFIG_ENABLE_TRIGGER, 0],
+    [capi.SQLITE_DBCONFIG_ENABLE_VIEW, 0],
+  ] as const) {
+    db.checkRc(capi.sqlite3_db_config(db.pointer!, op, value, 0));
+  }
+}
+
+/** Applies {@link defend}'s settings that are pragmas, once the file is attached (they read nothing). */
+function queryOnly(db: Database): void {
+  // Not `cell_size_check`: it turns a damaged page into an error that aborts `integrity_check`, which then
+  // cannot say which page is damaged. SQLite reads damaged files safely without it (it is fuzzed for that).
+  db.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF');
+}
+
+/** Opens a private read-only copy of `bytes` in memory with every defence on (see {@link defend}). */
 export function openUntrusted(sqlite3: Sqlite3Static, bytes: Uint8Array): Database {
   const { capi } = sqlite3;
   const db = new sqlite3.oo1.DB(':memory:', 'c');
   try {
-    for (const [op, value] of [
-      [capi.SQLITE_DBCONFIG_DEFENSIVE, 1],
-      [capi.SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0],
-      [capi.SQLITE_DBCONFIG_ENABLE_TRIGGER, 0],
-      [capi.SQLITE_DBCONFIG_ENABLE_VIEW, 0],
-    ] as const) {
-      db.checkRc(capi.sqlite3_db_config(db.pointer!, op, value, 0));
-    }
+    defend(sqlite3, db);
     const pointer = sqlite3.wasm.allocFromTypedArray(bytes);
     db.checkRc(
       capi.sqlite3_deserialize(db.pointer!, 'main', pointer, bytes.length, bytes.length, capi.SQLITE_DESERIALIZE_FREEONCLOSE | capi.SQLITE_DESERIALIZE_READONLY),
     );
-    // Not `cell_size_check`: it turns a damaged page into an error that aborts `integrity_check`, which then
-    // cannot say which page is damaged. SQLite reads damaged files safely without it (it is fuzzed for that).
-    db.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF');
+    queryOnly(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the untrusted file `name` of the pool (or its in-memory twin) with every defence on: the import's checks
+ * read it through the VFS a page at a time, so memory stays flat in the file's size.
+ */
+export function openUntrustedFile(sqlite3: Sqlite3Static, files: DatabaseFiles, name: string): Database {
+  const db = files.openPlain(name);
+  try {
+    defend(sqlite3, db);
+    queryOnly(db);
     return db;
   } catch (error) {
     db.close();
@@ -157,9 +186,13 @@ export function refuseByHeader(header: HeaderFacts, latest: number): Refusal | n
   return null;
 }
 
+/** A refusal for a file SQLite could not read, in words; SQLite's code last, in small print. */
+export const unreadable = (error: unknown): Refusal => refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
+
 /**
  * Checks `bytes` as a database to import. `migrations` are this build's (their count is the newest schema it
- * knows). Never throws for a bad file: every problem is a {@link Refusal} with its own message.
+ * knows). Never throws for a bad file: every problem is a {@link Refusal} with its own message. The import itself
+ * checks its file where it lies, without reading it into memory (`check-staged.ts`); this is for bytes in hand.
  */
 export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, migrations: readonly Migration[]): Promise<Accepted | Refusal> {
   const header = checkHeader(bytes);
@@ -171,8 +204,21 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
   try {
     db = openUntrusted(sqlite3, bytes);
   } catch (error) {
-    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
+    return unreadable(error);
   }
+  try {
+    return await validateOpened(sqlite3, db, header, bytes.length, migrations);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The checks after the header's, on `db`, an untrusted file opened with every defence on, whose header
+ * {@link refuseByHeader} accepted: integrity, schema, history, foreign keys, the shop's arithmetic, the manifest.
+ * Never throws for a bad file. Leaves `db` open.
+ */
+export async function validateOpened(sqlite3: Sqlite3Static, db: Database, header: HeaderFacts, size: number, migrations: readonly Migration[]): Promise<Accepted | Refusal> {
   try {
     let problems: string[];
     try {
@@ -180,7 +226,7 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
       problems = result.length === 1 && result[0] === 'ok' ? [] : result.flatMap((r) => r.split('\n')).filter((r) => r && !r.startsWith('***'));
     } catch (error) {
       // The check itself could not read the file: say what that means, SQLite's code last.
-      return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
+      return unreadable(error);
     }
     if (problems.length > 0) {
       const page = damagedPage(problems);
@@ -210,10 +256,8 @@ export async function validateImport(sqlite3: Sqlite3Static, bytes: Uint8Array, 
         `This file's numbers do not add up, so it cannot be a shop's true record: ${rulesInWords(rules)}. It may have been edited or damaged; use another copy.`,
       );
     }
-    return { ok: true, facts: readDatabaseFacts(db, bytes.length), manifest: checkManifest(db, await loadManifestHasher()) };
+    return { ok: true, facts: readDatabaseFacts(db, size), manifest: checkManifest(db, await loadManifestHasher()) };
   } catch (error) {
-    return refuse('damaged', `This file is damaged: ${fileProblemInWords(error)}.`, sqliteSmallPrint(error));
-  } finally {
-    db.close();
+    return unreadable(error);
   }
 }
