@@ -10,7 +10,8 @@ import { closingFigures, METHODS } from '../../../pos/z-report';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls, MutationImpl } from '../runtime/processor';
 import { figuresOf, openShiftRow, SHIFT_COLUMNS } from '../staff/shift-figures';
-import { findStaff, ownerExists } from '../staff/pins';
+import { ownerExists } from '../staff/pins';
+import { ringingUp } from './sales';
 
 type Row = Record<string, unknown>;
 const iso = (ms: unknown): string => new Date(Number(ms)).toISOString();
@@ -43,11 +44,8 @@ function name(value: unknown, what: string): string {
  * Who opens or closes the shift: the member of staff signed in at the till, by id and with their name as it is now
  * (checked to be on the staff list), or, with no one signed in, the name typed.
  */
-function who(db: Database, staffId: unknown, typed: unknown, what: string): { id: number | null; name: string } {
-  if (staffId === null || staffId === undefined) return { id: null, name: name(typed, what) };
-  const member = Number.isSafeInteger(staffId) ? findStaff(db, staffId as number) : null;
-  if (!member) throw new HandlerError('invalid', 'The person signed in at this till is not on the staff list any more. Sign in again on the Lock page.');
-  return { id: member.id, name: member.name };
+function who(db: Database, staffId: number | null | undefined, typed: unknown, what: string): { id: number | null; name: string } {
+  return ringingUp(db, staffId) ?? { id: null, name: name(typed, what) };
 }
 
 function readZ(db: Database, number: number): ZReport {
