@@ -83,6 +83,12 @@ export function inspectWithPython(path: string): { integrity: string; products: 
   return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as { integrity: string; products: string[]; applicationId: number };
 }
 
+/** The first value of `sql` on the SQLite file at `path`, read by Python's SQLite (read-only), as text. */
+export function sqliteValue(path: string, sql: string): string {
+  const script = 'import sqlite3, sys\nc = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)\nprint(c.execute(sys.argv[2]).fetchone()[0])';
+  return execFileSync('python3', ['-c', script, path, sql], { encoding: 'utf8' }).trim();
+}
+
 /**
  * Waits until the worker has handled every backup call the page sent before: a "verify" goes through the
  * same one-at-a-time queue as the scheduler's ticks, so once it is logged, earlier ticks are done. Only the

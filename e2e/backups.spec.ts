@@ -1,13 +1,13 @@
 /**
  * Backups as a person meets them in the Data view: the start-up and scheduled backups (with the page's clock
  * driven by Playwright, not real hours), "Back up now" with a description, filters, verify, delete, and a
- * download that an independent SQLite opens.
+ * download that an independent SQLite opens, carrying the record of its rows its first check wrote in.
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { waitForDb } from './helpers';
 import { addProductNamed, expectProducts, openNewShop } from './shop-data';
-import { backUpNow, inspectWithPython, openData, row, rows, settle, showData } from './backup-helpers';
+import { backUpNow, inspectWithPython, openData, row, rows, settle, showData, sqliteValue } from './backup-helpers';
 import { withoutPickers } from './transfer-helpers';
 
 test('a scheduled backup is taken at start-up, then again once the interval has passed', async ({ page }) => {
@@ -91,11 +91,16 @@ test('a downloaded backup opens in an independent SQLite and passes integrity_ch
   for (const name of ['a', 'b', 'c']) await addProductNamed(page, name);
   await showData(page);
   const name = await backUpNow(page);
+  // Its first check writes the record of its rows into it (OPFS's move replacing the file as written).
+  await expect(row(page, name)).toHaveAttribute('data-state', 'verified');
   const [download] = await Promise.all([page.waitForEvent('download'), row(page, name).getByTestId('backup-download').click()]);
   expect(download.suggestedFilename()).toBe(name);
   const path = await download.path();
   const checked = inspectWithPython(path);
   expect(checked).toEqual({ integrity: 'ok', products: ['a', 'b', 'c'], applicationId: 0x54494c4c });
+  const manifest = JSON.parse(sqliteValue(path, "SELECT value FROM app_meta WHERE key = 'manifest'")) as { tables: Record<string, { rows: number }> };
+  expect(manifest.tables.products?.rows).toBe(3);
+  expect(manifest.tables.sales?.rows).toBe(Number(sqliteValue(path, 'SELECT count(*) FROM sales')));
   // A plain rollback-journal file: no -wal is needed beside it (header bytes 18 and 19 are 1, not 2).
   const header = readFileSync(path).subarray(0, 20);
   expect([header[18], header[19]]).toEqual([1, 1]);

@@ -128,3 +128,28 @@ test('the low-stock list shows a product once a sale takes it to its threshold',
   await page.getByRole('link', { name: 'Reports' }).click();
   await expect(low.getByTestId('low-stock-row')).toHaveText([`${COFFEE.name}99`]);
 });
+
+/** An EAN-13 barcode of twelve digits and its check digit. */
+const ean13 = (twelve: string) => twelve + String((10 - ([...twelve].reduce((n, d, i) => n + Number(d) * (i % 2 ? 3 : 1), 0) % 10)) % 10);
+
+test('with more than ten products sold the page shows the best ten, and the products CSV has every one', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openNewShop(page);
+  // Eleven products at 1.00 to 11.00, one of each sold in one sale: the best-selling is the dearest.
+  const products = Array.from({ length: 11 }, (_, i) => ({
+    name: `Jar ${String(i + 1).padStart(2, '0')}`, barcode: ean13(`2000000001${String(i + 1).padStart(2, '0')}`), price: `${i + 1}.00`, stock: '5',
+  }));
+  for (const p of products) await addProduct(page, p);
+  await page.getByRole('link', { name: 'Register' }).click();
+  await sell(page, products.map((p) => p.barcode), [['card']]);
+
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'Today' }).click();
+  await expect(page.getByTestId('total-net')).toHaveText('Net taken€66.00');
+  const best = [...products].reverse();
+  const table = page.getByTestId('report-products');
+  await expect(table.locator('tbody tr')).toHaveText(best.slice(0, 10).map((p) => `${p.name}1€${p.price}`));
+  await expect(table).toContainText('The top 10 of 11; the CSV has them all.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-products').click()]);
+  expect(await text(download)).toBe(`\ufeffProduct,SKU,Quantity,Sold\r\n${best.map((p) => `${p.name},,1,${p.price}\r\n`).join('')}`);
+});

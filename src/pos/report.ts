@@ -184,3 +184,6 @@ export function tallyByHour(quarters: readonly QuarterTally[], timeZone: string)
   }
   return hours;
 }
+
+/** How many of the best-selling products a report carries (the page shows them; the products' CSV has them all). */
+export const REPORT_TOP_PRODUCTS = 10;

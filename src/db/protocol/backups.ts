@@ -48,6 +48,11 @@ export interface BackupRecord {
   verifiedAt: string;
   /** What was wrong when `state` is `damaged`. */
   problem: string | null;
+  /**
+   * Set only while a new backup's first check replaces its file with one that carries the manifest of its rows:
+   * the new file's checksum, recorded before the replacement (either file then matches the record).
+   */
+  nextSha256?: string;
 }
 
 /** One line of the backup log: every backup attempt, restore, deletion and prune, good or bad. */

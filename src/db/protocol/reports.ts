@@ -47,8 +47,11 @@ export interface SalesReport {
   from: number;
   to: number;
   quarters: QuarterTally[];
-  /** Every product sold in the range, best-selling (by amount) first. */
+  /** The best-selling products of the range (by amount, then name), at most `REPORT_TOP_PRODUCTS` (pos/report.ts). */
   products: ProductTally[];
+  /** How many products sold in the range (all of them are in `report.products`). */
+  productCount: number;
+  /** Every category sold in the range, best-selling first. */
   categories: CategoryTally[];
   methods: MethodTally[];
   /** By who rang it up, most taken first. */
@@ -68,6 +71,8 @@ export interface LowStockRow {
 export interface ReportHandlers {
   /** The sales report for [from, to): UTC ms, the shop's local days as `pos/report.ts` computes them. */
   'report.sales': (args: { from: number; to: number }) => SalesReport;
+  /** Every product sold in [from, to), best-selling (by amount, then name) first: the products' CSV. */
+  'report.products': (args: { from: number; to: number }) => ProductTally[];
   /**
    * The raw sales of [from, to) as CSV, one row per line (refunds' lines negative): times in `timeZone`, amounts
    * with `decimal` as the decimal mark (with ',' the fields are separated by ';', as spreadsheets there expect).

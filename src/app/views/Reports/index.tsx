@@ -13,13 +13,12 @@ import { digits, locale, money } from '../../state/shop';
 import { downloadText } from '../../transfer/files';
 import { BarChart, type Bar } from './chart';
 import { LowStock } from './low-stock';
-import { reportTables, tableCsv, type Cell, type ReportTable } from './tables';
+import { productRows, reportTables, tableCsv, type Cell, type ReportTable } from './tables';
 import './style.css';
 
 /** The shop's time zone: the device's, like its locale (see state/shop.ts). */
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const CSV_TYPE = 'text/csv;charset=utf-8';
-const TOP = 10;
 
 const dayFormat = (day: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -55,9 +54,16 @@ function CellText({ cell }: { cell: Cell }) {
   return <>{'money' in cell ? money(cell.money) : dayFormat(cell.day, { dateStyle: 'medium' })}</>;
 }
 
-function Table({ table, fileName }: { table: ReportTable; fileName: string }) {
-  const shown = table.id === 'products' ? table.rows.slice(0, TOP) : table.rows;
-  const save = () => downloadText(tableCsv(table, { digits: digits(), decimal: decimalMark(locale()) }), `${fileName}-${table.id}.csv`, CSV_TYPE);
+/**
+ * One table and its CSV. A table that holds only its first rows (`count` beyond them: the best-selling products)
+ * asks the worker for all of them when its CSV is downloaded.
+ */
+function Table({ table, fileName, range }: { table: ReportTable; fileName: string; range: { from: number; to: number } }) {
+  const count = table.count ?? table.rows.length;
+  const save = useAction(async () => {
+    const rows = table.id === 'products' && count > table.rows.length ? productRows(await db().send('report.products', range)) : table.rows;
+    downloadText(tableCsv({ ...table, rows }, { digits: digits(), decimal: decimalMark(locale()) }), `${fileName}-${table.id}.csv`, CSV_TYPE);
+  });
   return (
     <section class={`card report-table${table.header.length > 4 ? ' wide' : ''}`} data-testid={`report-${table.id}`}>
       <h2>{table.title}</h2>
@@ -69,7 +75,7 @@ function Table({ table, fileName }: { table: ReportTable; fileName: string }) {
             <tr>{table.header.map((h, i) => <th key={h} class={i > 0 && typeof table.rows[0]?.[i] !== 'string' ? 'num' : ''}>{h}</th>)}</tr>
           </thead>
           <tbody>
-            {shown.map((row, r) => (
+            {table.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, i) => (
                   <td key={i} class={typeof cell === 'string' ? '' : 'num'}>
@@ -81,10 +87,11 @@ function Table({ table, fileName }: { table: ReportTable; fileName: string }) {
           </tbody>
         </table>
       )}
-      {shown.length < table.rows.length && <p class="muted">The top {TOP} of {table.rows.length}; the CSV has them all.</p>}
-      <button type="button" class="secondary no-print" data-testid={`csv-${table.id}`} disabled={table.rows.length === 0} onClick={save}>
+      {table.rows.length < count && <p class="muted">The top {table.rows.length} of {count.toLocaleString(locale())}; the CSV has them all.</p>}
+      <button type="button" class="secondary no-print" data-testid={`csv-${table.id}`} disabled={table.rows.length === 0 || save.busy} onClick={() => void save.run()}>
         Download CSV
       </button>
+      {save.error && <p class="error" role="alert">{save.error}</p>}
     </section>
   );
 }
@@ -162,7 +169,7 @@ export function ReportsView() {
           </p>
           {raw.error && <p class="error" role="alert">{raw.error}</p>}
           <div class="report-tables">
-            {reportTables(data, days, hours).map((t) => <Table key={t.id} table={t} fileName={fileName} />)}
+            {reportTables(data, days, hours).map((t) => <Table key={t.id} table={t} fileName={fileName} range={range} />)}
           </div>
         </>
       )}

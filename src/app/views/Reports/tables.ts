@@ -2,7 +2,7 @@
  * The report's tables, each defined once for both the screen and its CSV: a cell is text, a count, an amount
  * (minor units) or a local date, shown in the shop's locale on screen and written plainly into the CSV.
  */
-import type { SalesReport } from '../../../db/protocol/reports';
+import type { ProductTally, SalesReport } from '../../../db/protocol/reports';
 import type { DayTally, HourTally, Tally } from '../../../pos/report';
 import { csvAmount, csvFile, type CsvNumbers } from '../../../pos/report-csv';
 
@@ -15,6 +15,8 @@ export interface ReportTable {
   title: string;
   header: string[];
   rows: Cell[][];
+  /** How many rows the whole table has, when `rows` holds only the first of them (the best-selling products). */
+  count?: number;
 }
 
 const METHOD_LABELS = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
@@ -23,6 +25,9 @@ const tallyCells = (t: Tally): Cell[] => [
   t.sales, t.refunds, { money: t.gross }, { money: t.discounts }, { money: t.refunded }, { money: t.net }, { money: t.tax }, { money: t.rounding },
 ];
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00`;
+
+/** The products' rows: name, SKU, quantity and amount. */
+export const productRows = (products: ProductTally[]): Cell[][] => products.map((p) => [p.name, p.sku ?? '', p.quantity, { money: p.amount }]);
 
 /** The tables of `report`, given its local days and hours, in the order the page shows them. */
 export function reportTables(report: SalesReport, days: DayTally[], hours: HourTally[]): ReportTable[] {
@@ -38,7 +43,8 @@ export function reportTables(report: SalesReport, days: DayTally[], hours: HourT
       id: 'products',
       title: 'Products, best-selling first',
       header: ['Product', 'SKU', 'Quantity', 'Sold'],
-      rows: report.products.map((p) => [p.name, p.sku ?? '', p.quantity, { money: p.amount }]),
+      rows: productRows(report.products),
+      count: report.productCount,
     },
     {
       id: 'categories',

@@ -7,7 +7,8 @@
  * the worker back between tables so that sales go on while a new backup is checked. The per-table form leaves
  * out only the count of pages that belong to no table, which a copy made by SQLite does not produce. The longest
  * slice is the check of the largest table. A copy whole to SQLite is then checked against the manifest of its
- * rows written with it, and against the shop's arithmetic (`contentProblems`).
+ * rows written with it (in slices), or, on a new backup's first check, given that manifest (see
+ * {@link ManifestWriting}); and against the shop's arithmetic.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
@@ -15,9 +16,10 @@ import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
-import { contentProblems, readFacts, type CopyFacts } from './inspect';
-import { loadManifestHasher } from './manifest';
+import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
+import { embedManifest, loadManifestHasher, readManifest, takeManifestInSlices } from './manifest';
 import { VERIFY_STAGING_FILE } from './snapshot';
+import { compareReadBack, writePages } from './stream-copy';
 
 /** How thorough a check is: `quick` for every new backup, `full` for the newest of each day. */
 export type CheckDepth = 'quick' | 'full';
@@ -26,6 +28,19 @@ export type CheckDepth = 'quick' | 'full';
 export interface ExpectedDigest {
   sha256: string;
   digestKind?: typeof CHUNKED_DIGEST;
+  /** The checksum of the file about to replace it, written before the replacement (see {@link ManifestWriting}). */
+  nextSha256?: string;
+}
+
+/**
+ * A new backup's first check takes the manifest of its rows (none is taken while it is copied, see
+ * `snapshot.ts`): its bytes are proven by their checksum to be the copy's, so its rows are the database's at the
+ * copy's instant. The manifest is written into the check's copy, which is written out beside the backup, read
+ * back, and moved over it. `beforeReplace` records the new file's checksum first (as `nextSha256`), so that a stop
+ * at any point leaves a file whose checksum the record knows.
+ */
+export interface ManifestWriting {
+  beforeReplace(file: { sha256: string; size: number }): Promise<void>;
 }
 
 /** What checking a backup's file found: problems (empty when whole), its size, checksum and facts. */
@@ -35,6 +50,8 @@ export interface FileCheck {
   sha256: string;
   digestKind: typeof CHUNKED_DIGEST;
   facts: CopyFacts | null;
+  /** When the check wrote the manifest into the file: true; a sentence when it could not (the backup is kept as it was). */
+  manifestWritten: true | string | null;
 }
 
 const quoteText = (name: string) => `'${name.replaceAll("'", "''")}'`;
@@ -59,10 +76,53 @@ async function checkInSlices(db: Database, depth: CheckDepth): Promise<string[]>
 }
 
 /**
+ * Takes the manifest of `db` (the check's copy of backup `name`), writes it in, and replaces the backup's file with
+ * the copy: written beside it, read back, its checksum recorded (`beforeReplace`), then moved over it.
+ */
+async function writeWithManifest(db: Database, backups: PlainFiles, name: string, writing: ManifestWriting): Promise<{ sha256: string; size: number }> {
+  embedManifest(db, await takeManifestInSlices(db, await loadManifestHasher()));
+  const temp = `${name}.tmp`;
+  await backups.reserve(Number(db.selectValue('PRAGMA page_count')) * Number(db.selectValue('PRAGMA page_size')) + 1e6);
+  const writer = await backups.create(temp);
+  let file: { sha256: string; size: number };
+  try {
+    let written: { digests: string[]; size: number };
+    try {
+      written = await writePages(db, writer, createSlicer());
+      await writer.close();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    await compareReadBack(backups, temp, written.digests, written.size);
+    file = { sha256: await digestOfDigests(written.digests), size: written.size };
+    await writing.beforeReplace(file);
+  } catch (error) {
+    await backups.remove(temp).catch(() => undefined);
+    throw error;
+  }
+  // The move is atomic and the last step: when it throws, the backup's file is the one it was.
+  try {
+    await backups.move(temp, name);
+  } catch (error) {
+    await backups.remove(temp).catch(() => undefined);
+    throw error;
+  }
+  return file;
+}
+
+/**
  * Checks backup file `name` of `backups` against `expected` (null: a file found on disk, checksum unknown).
  * Throws `not-found` when the file is missing; everything else wrong is a problem in the answer.
  */
-export async function checkBackupFile(files: DatabaseFiles, backups: PlainFiles, name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
+export async function checkBackupFile(
+  files: DatabaseFiles,
+  backups: PlainFiles,
+  name: string,
+  expected: ExpectedDigest | null,
+  depth: CheckDepth,
+  writing: ManifestWriting | null = null,
+): Promise<FileCheck> {
   const problems: string[] = [];
   // A backup written before checksums were streamed has the SHA-256 of the whole file (read once, whole).
   if (expected && expected.digestKind !== CHUNKED_DIGEST) {
@@ -85,26 +145,37 @@ export async function checkBackupFile(files: DatabaseFiles, backups: PlainFiles,
       });
     } catch (error) {
       problems.push(`it is not an SQLite database (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      // Released now: the file may be replaced below.
+      reader.close();
     }
     const sha256 = await digestOfDigests(hashed.digests);
-    if (expected?.digestKind === CHUNKED_DIGEST && sha256 !== expected.sha256) {
+    if (expected?.digestKind === CHUNKED_DIGEST && sha256 !== expected.sha256 && sha256 !== expected.nextSha256) {
       problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
     }
-    const result = { size: hashed.size(), sha256, digestKind: CHUNKED_DIGEST, facts: null as CopyFacts | null, problems };
+    const result: FileCheck = { size: hashed.size(), sha256, digestKind: CHUNKED_DIGEST, facts: null, problems, manifestWritten: null };
     if (!files.has(VERIFY_STAGING_FILE)) return result;
     try {
       db = files.openPlain(VERIFY_STAGING_FILE);
       problems.push(...(await checkInSlices(db, depth)));
       if (problems.length === 0) result.facts = await readFacts(db, nextTask);
       if (result.facts && !result.facts.isTillite) problems.push('it is not a Tillite database');
+      else if (result.facts && writing && expected && readManifest(db) === null) {
+        // A new backup's first check: its manifest is taken now (see ManifestWriting); its numbers must add up.
+        try {
+          Object.assign(result, await writeWithManifest(db, backups, name, writing), { manifestWritten: true });
+        } catch (error) {
+          result.manifestWritten = `the record of its contents could not be written into it (${error instanceof Error ? error.message : String(error)})`;
+        }
+        problems.push(...rulesProblems(db));
+      }
       // Whole to SQLite: do its rows still match the manifest written with them, and do its numbers add up?
-      else if (result.facts) problems.push(...contentProblems(db, await loadManifestHasher()));
+      else if (result.facts) problems.push(...(await contentProblems(db, await loadManifestHasher())));
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
     return result;
   } finally {
-    reader.close();
     if (db?.isOpen()) db.close();
     for (const file of staging) files.unlink(file);
   }

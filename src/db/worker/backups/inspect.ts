@@ -6,7 +6,7 @@ import type { BackupKind, BackupSummary } from '../../protocol/backups';
 import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import type { PlainFiles } from '../storage/plain-files';
 import { userTables } from './tables';
-import { checkManifest, type ManifestHasher } from './manifest';
+import { checkManifestInSlices, type ManifestHasher } from './manifest';
 import { checkBusinessRules, rulesInWords } from '../transfer/business-rules';
 import { utcText } from '../../../lib/utc-time';
 
@@ -88,16 +88,24 @@ export async function readFacts(db: Database, pause: () => Promise<void> = async
   return { summary: step.value, schemaVersion: schemaVersionOf(db), isTillite: applicationId === TILLITE_APPLICATION_ID };
 }
 
-/** What a whole copy's rows say against its manifest and the shop's arithmetic, in words (empty when sound). */
-export function contentProblems(db: Database, hash: ManifestHasher): string[] {
+/** What a whole copy's numbers say against the shop's arithmetic, in words (empty when they add up). */
+export function rulesProblems(db: Database): string[] {
+  const rules = checkBusinessRules(db);
+  return rules.total > 0 ? [`its numbers do not add up: ${rulesInWords(rules)}`] : [];
+}
+
+/**
+ * What a whole copy's rows say against its manifest and the shop's arithmetic, in words (empty when sound). The
+ * manifest is checked in slices (nothing else writes the copy).
+ */
+export async function contentProblems(db: Database, hash: ManifestHasher): Promise<string[]> {
   const problems: string[] = [];
-  const manifest = checkManifest(db, hash);
+  const manifest = await checkManifestInSlices(db, hash);
   if (manifest.status === 'unreadable') problems.push('the record of its contents written with it is unreadable');
   if (manifest.status === 'changed') {
     problems.push(`its rows differ from the record of its contents written with it (in ${manifest.tables.map((t) => t.table).join(', ')})`);
   }
-  const rules = checkBusinessRules(db);
-  if (rules.total > 0) problems.push(`its numbers do not add up: ${rulesInWords(rules)}`);
+  problems.push(...rulesProblems(db));
   return problems;
 }
 

@@ -23,6 +23,7 @@
 import type { Database, SqlValue } from '@sqlite.org/sqlite-wasm';
 import { createXXHash64, type IHasher } from 'hash-wasm';
 import type { ChangedTable, ManifestCheck } from '../../protocol/transfer';
+import { createSlicer } from '../storage/slices';
 import { userTables } from './tables';
 
 /** The `app_meta` key the manifest is stored under. */
@@ -148,27 +149,18 @@ export function takeManifest(db: Database, hash: ManifestHasher, now?: Date): Ma
   }
 }
 
-/** How long one slice of {@link takeManifestInSlices} may hold the thread before it lets other work run. */
-const SLICE_MS = 12;
-
-/** Lets queued work (a sale's commit) run between slices. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * Takes the manifest of a copy nothing else writes (a snapshot's staging file) in slices of about
- * {@link SLICE_MS}, so that sales go on while it runs. The copy is SQLite's own copy of one read transaction of
- * the source, so its rows are the source's rows at that instant.
+ * Takes the manifest of a copy nothing else writes (a snapshot's staging file, a backup's check copy) in slices
+ * (one batch of rows at least, `storage/slices.ts`), so that sales go on while it runs. The copy is SQLite's own
+ * copy of the source at one instant (or bytes proven equal to it), so its rows are the source's at that instant.
  */
 export async function takeManifestInSlices(copy: Database, hash: ManifestHasher): Promise<Manifest> {
   const steps = manifestSteps(copy, hash);
-  let sliceStart = performance.now();
+  const slicer = createSlicer();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    await slicer.pause();
   }
 }
 
@@ -178,6 +170,15 @@ export function embedManifest(db: Database, manifest: Manifest): void {
     sql: 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     bind: [MANIFEST_KEY, JSON.stringify(manifest)],
   });
+}
+
+/**
+ * Removes the manifest a copy carries from where it was copied (a database restored from a file keeps the file's
+ * row): a snapshot whose manifest is taken later, by its background check, must not carry a stale one meanwhile.
+ */
+export function dropManifest(db: Database): void {
+  const hasMeta = db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'app_meta'") !== undefined;
+  if (hasMeta) db.exec({ sql: 'DELETE FROM app_meta WHERE key = ?', bind: [MANIFEST_KEY] });
 }
 
 const isDigest = (value: unknown): value is TableDigest =>
@@ -205,12 +206,8 @@ export function readManifest(db: Database): Manifest | null | 'unreadable' {
   }
 }
 
-/** Compares a file's rows with the manifest it carries (see {@link ManifestCheck}). */
-export function checkManifest(db: Database, hash: ManifestHasher): ManifestCheck {
-  const recorded = readManifest(db);
-  if (recorded === null) return { status: 'none' };
-  if (recorded === 'unreadable') return { status: 'unreadable' };
-  const actual = takeManifest(db, hash).tables;
+/** What `recorded` says against the rows as they are now (`actual`). */
+function compareManifest(recorded: Manifest, actual: Record<string, TableDigest>): ManifestCheck {
   const changed: ChangedTable[] = [];
   for (const table of [...new Set([...Object.keys(recorded.tables), ...Object.keys(actual)])].sort()) {
     const before = Object.hasOwn(recorded.tables, table) ? recorded.tables[table] : undefined;
@@ -219,4 +216,23 @@ export function checkManifest(db: Database, hash: ManifestHasher): ManifestCheck
     changed.push({ table, recordedRows: before?.rows ?? null, actualRows: now?.rows ?? null });
   }
   return changed.length === 0 ? { status: 'match', takenAt: recorded.takenAt } : { status: 'changed', takenAt: recorded.takenAt, tables: changed };
+}
+
+/** Compares a file's rows with the manifest it carries (see {@link ManifestCheck}). */
+export function checkManifest(db: Database, hash: ManifestHasher): ManifestCheck {
+  const recorded = readManifest(db);
+  if (recorded === null) return { status: 'none' };
+  if (recorded === 'unreadable') return { status: 'unreadable' };
+  return compareManifest(recorded, takeManifest(db, hash).tables);
+}
+
+/**
+ * {@link checkManifest} in slices (see {@link takeManifestInSlices}), for a copy nothing else writes: the
+ * background check of a backup, which sales must not wait behind.
+ */
+export async function checkManifestInSlices(db: Database, hash: ManifestHasher): Promise<ManifestCheck> {
+  const recorded = readManifest(db);
+  if (recorded === null) return { status: 'none' };
+  if (recorded === 'unreadable') return { status: 'unreadable' };
+  return compareManifest(recorded, (await takeManifestInSlices(db, hash)).tables);
 }

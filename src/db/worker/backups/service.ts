@@ -25,7 +25,7 @@ import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import type { PlainFiles } from '../storage/plain-files';
 import type { BackupStore } from './store';
 import { listBackupFiles, parseBackupName, readFacts } from './inspect';
-import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck } from './check';
+import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck, type ManifestWriting } from './check';
 import { backupsToPrune, localDayNumber } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
@@ -58,6 +58,10 @@ export interface SnapshotRequest {
 
 const messageOf = (error: unknown) => toWireError(error).message;
 
+/** What the log line adds about the manifest a check wrote into a new backup. */
+const manifestNote = (check: FileCheck | null): string =>
+  check?.manifestWritten === true ? '; the record of its contents written into it' : typeof check?.manifestWritten === 'string' ? `; ${check.manifestWritten}` : '';
+
 /** Creates the backup service over the live database and the store. */
 export function createBackupService(options: BackupServiceOptions) {
   const { live, store, appVersion, notify } = options;
@@ -68,8 +72,8 @@ export function createBackupService(options: BackupServiceOptions) {
   const backups = options.backups ?? opfsPlainFiles(backupDirectory);
   let queue: Promise<unknown> = Promise.resolve();
   /** SQLite's check of a backup file, in slices (`check.ts`). */
-  function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth): Promise<FileCheck> {
-    return checkBackupFile(live.files, backups, name, expected, depth);
+  function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth, writing: ManifestWriting | null = null): Promise<FileCheck> {
+    return checkBackupFile(live.files, backups, name, expected, depth, writing);
   }
 
   /** The background checks queued and not run yet, by backup name. */
@@ -122,7 +126,12 @@ export function createBackupService(options: BackupServiceOptions) {
       const db = request.db ?? live.db;
       const schemaVersion = schemaVersionOf(db);
       const name = await uniqueName(snapshotFileName(kind, request.schemaLabel ?? String(schemaVersion), at, description ?? undefined));
-      const file = await takeSnapshot({ db, sqlite3: live.sqlite3, files: live.files, backups }, name, { read: readFacts, inCopy: options.inCopy });
+      // An export is handed over at once, so it carries its manifest now; a backup's is taken by its first check.
+      const file = await takeSnapshot({ db, sqlite3: live.sqlite3, files: live.files, backups }, name, {
+        read: readFacts,
+        inCopy: options.inCopy,
+        manifest: kind === 'export' ? 'now' : 'in-check',
+      });
       const record: BackupRecord = {
         name,
         kind,
@@ -174,13 +183,23 @@ export function createBackupService(options: BackupServiceOptions) {
     const started = performance.now();
     const record = await getRecord(name);
     let problems: string[];
+    let check: FileCheck | null = null;
+    // A backup not checked yet gets the manifest of its rows written in by this check (see `check.ts`).
+    const writing: ManifestWriting | null =
+      record.state === 'copied' ? { beforeReplace: async (file) => store.put({ ...record, nextSha256: file.sha256 }) } : null;
     try {
-      problems = (await checkFile(name, record, depth)).problems;
+      check = await checkFile(name, record, depth, writing);
+      problems = check.problems;
     } catch (error) {
       problems = [messageOf(error)];
     }
+    // The file was replaced by one with the manifest: now, or by a check that stopped after the move.
+    const replaced = check !== null && (check.manifestWritten === true || (record.nextSha256 !== undefined && check.sha256 === record.nextSha256));
+    const file = replaced ? { sha256: check!.sha256, size: check!.size, digestKind: check!.digestKind } : {};
+    const { nextSha256: _replaced, ...kept } = record;
     const checked: BackupRecord = {
-      ...record,
+      ...kept,
+      ...file,
       state: problems.length === 0 ? 'verified' : 'damaged',
       checkDepth: depth,
       verifiedAt: new Date().toISOString(),
@@ -193,7 +212,10 @@ export function createBackupService(options: BackupServiceOptions) {
       ok: problems.length === 0,
       kind: record.kind,
       name,
-      message: problems.length === 0 ? `${why}: checksum and ${depth === 'full' ? 'full integrity check' : 'quick check'} passed` : `${why}: the backup ${name} is damaged: ${checked.problem}`,
+      message:
+        problems.length === 0
+          ? `${why}: checksum and ${depth === 'full' ? 'full integrity check' : 'quick check'} passed${manifestNote(check)}`
+          : `${why}: the backup ${name} is damaged: ${checked.problem}`,
       durationMs: Math.round(performance.now() - started),
     });
     notify(['backups']);

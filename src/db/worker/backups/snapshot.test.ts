@@ -1,6 +1,6 @@
 /**
  * Streamed snapshots on the in-memory storage: every kind is written, read back, listed as copied at once and
- * verified by the background check; a file changed on disk fails its check loudly; and a fault injected at every
+ * verified by the background check, which writes the manifest of its rows into a backup (an export has it at once); a file changed on disk fails its check loudly; and a fault injected at every
  * step of a snapshot leaves the live database whole and no half-made backup listed.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
@@ -9,6 +9,7 @@ import type { BackupKind } from '../../protocol/backups';
 import { faultAt, memoryShop } from '../testing/memory-backups';
 import { openBytes } from '../testing/memory-db';
 import { CHUNKED_DIGEST, fileDigest } from './chunk-digest';
+import { checkManifest, embedManifest, loadManifestHasher } from './manifest';
 import { cleanSnapshotLeftovers } from './snapshot';
 import { createBackupService } from './service';
 
@@ -20,24 +21,36 @@ describe('a streamed snapshot', () => {
   it('of every kind is listed as copied at once, then verified, and holds the database', { timeout: 120_000 }, async () => {
     const shop = await memoryShop();
     const products = count(shop.live.db);
+    const hash = await loadManifestHasher();
+    // The live database carries a manifest of other rows (as one restored from a file does): no backup keeps it.
+    embedManifest(shop.live.db, { format: 1, takenAt: '2020-01-01T00:00:00.000Z', tables: { products: { rows: 1, digest: 'xxh64:0000000000000000' } } });
     for (const kind of KINDS) {
       const record = await shop.service.snapshot(kind);
       expect(record.state).toBe('copied');
       expect((await shop.store.get(record.name))?.state).toBe('copied');
+      // An export is handed over at once and carries its manifest already; a backup's comes with its first check.
+      const copied = openBytes(shop.sqlite3, shop.backups.bytes(record.name)!);
+      expect(checkManifest(copied, hash).status, kind).toBe(kind === 'export' ? 'match' : 'none');
+      copied.close();
       await shop.service.checksSettled();
       const checked = await shop.store.get(record.name);
       expect(checked?.state, checked?.problem ?? '').toBe('verified');
+      expect(checked?.nextSha256).toBeUndefined();
       const bytes = shop.backups.bytes(record.name)!;
-      expect(bytes.length).toBe(record.size);
+      expect(bytes.length).toBe(checked?.size);
       expect(bytes.length).toBeGreaterThan(3 << 20);
       // A standalone file: rollback journal in its header, and SQLite opens it on its own.
       expect([bytes[18], bytes[19]]).toEqual([1, 1]);
       const copy = openBytes(shop.sqlite3, bytes);
       expect(copy.selectValue('PRAGMA integrity_check')).toBe('ok');
       expect(count(copy)).toBe(products);
+      // Verified, it proves its own rows: the manifest in it matches them, and names a changed one.
+      expect(checkManifest(copy, hash).status, kind).toBe('match');
+      copy.exec('UPDATE products SET price = price + 1 WHERE id = (SELECT min(id) FROM products)');
+      expect(checkManifest(copy, hash)).toMatchObject({ status: 'changed', tables: [{ table: 'products' }] });
       copy.close();
-      expect(record.digestKind).toBe(CHUNKED_DIGEST);
-      expect(await fileDigest(shop.backups, record.name, CHUNKED_DIGEST)).toBe(record.sha256);
+      expect(checked?.digestKind).toBe(CHUNKED_DIGEST);
+      expect(await fileDigest(shop.backups, record.name, CHUNKED_DIGEST)).toBe(checked?.sha256);
     }
     expect((await shop.backups.list()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     shop.live.closeDb();

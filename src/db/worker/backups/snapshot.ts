@@ -2,12 +2,13 @@
  * Snapshots of the live database, kept as plain files under `backups/`, made in slices so that sales go on.
  *
  * SQLite's backup API copies the database into a staging file in the pool in steps (see `stream-copy.ts`);
- * what must be taken from the same consistent moment (the manifest of its rows, written into the copy, and the
- * facts shown beside the backup) is read from that copy; its pages are then written to
+ * what must be taken from the same consistent moment (the facts shown beside the backup, and for an export the
+ * manifest of its rows, written into the copy) is read from that copy; its pages are then written to
  * `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, read back chunk by chunk and compared, and only
  * then renamed to its final name. A half-written file never carries a backup's name; leftovers (`*.tmp`, the
  * staging files) are removed at start-up. SQLite's own check of the new file (`quick_check`, or the full check)
- * runs afterwards, in the background (see `check.ts`): a snapshot is listed as "copied" until it has passed.
+ * runs afterwards, in the background (see `check.ts`), and takes a backup's manifest: a snapshot is listed as
+ * "copied" until it has passed.
  *
  * Memory is flat in the file's size: the staging connection's page cache and one chunk.
  */
@@ -17,9 +18,9 @@ import { schemaVersionOf } from '../schema/version';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { createSlicer, nextTask } from '../storage/slices';
-import { CHUNKED_DIGEST, digestOfDigests, digesting } from './chunk-digest';
-import { backupInSteps, writePages } from './stream-copy';
-import { embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
+import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
+import { backupInSteps, compareReadBack, writePages } from './stream-copy';
+import { dropManifest, embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
 /** The pool file a snapshot is copied into before it is written out. */
 export const STAGING_FILE = '/snapshot-staging.db';
@@ -55,26 +56,16 @@ export interface SnapshotHooks<T> {
    * written: what it writes into the copy is in the backup. Throwing fails the snapshot.
    */
   inCopy?: (copy: Database) => void;
+  /**
+   * When the manifest of its rows is taken: `now`, from the copy before it is written out (an export, which is
+   * handed over at once); `in-check` (the default), by the background check of the written file, whose bytes its
+   * checksum proves to be this copy's (`check.ts`), so that the backup is listed as copied at copy speed.
+   */
+  manifest?: 'now' | 'in-check';
 }
 
 function removeStaging(files: DatabaseFiles, name: string): void {
   for (const file of [name, ...sideFiles(name)]) files.unlink(file);
-}
-
-/** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */
-async function compareReadBack(backups: PlainFiles, name: string, digests: readonly string[], size: number): Promise<void> {
-  const reader = await backups.read(name, CHUNK_BYTES);
-  if (!reader) throw new Error('the file written is gone');
-  const read = digesting(reader.source);
-  try {
-    while (await read.source()) {
-      const at = read.digests.length - 1;
-      if (read.digests[at] !== digests[at]) throw new Error(`the file read back differs from what was written (at byte ${at * CHUNK_BYTES})`);
-    }
-  } finally {
-    reader.close();
-  }
-  if (read.size() !== size || read.digests.length !== digests.length) throw new Error('the file read back is shorter or longer than what was written');
 }
 
 /**
@@ -98,8 +89,9 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
     await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
     // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
-    // it: the backup proves its own rows (see `manifest.ts`).
-    embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
+    // it: the backup proves its own rows (see `manifest.ts`). Taken later, it must not carry the source's.
+    if (hooks.manifest === 'now') embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
+    else dropManifest(copy);
     hooks.inCopy?.(copy);
     const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);

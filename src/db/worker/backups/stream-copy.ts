@@ -13,7 +13,8 @@
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { sha256Hex } from '../../../lib/sha256';
 import { markStandalone } from '../storage/db-header';
-import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
+import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-files';
+import { digesting } from './chunk-digest';
 import type { Slicer } from '../storage/slices';
 
 /** Copies `source` into the empty database `copy` with the backup API, `pagesPerStep` pages at a time. */
@@ -71,4 +72,20 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
     read.finalize();
   }
   return { digests, size };
+}
+
+/** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */
+export async function compareReadBack(backups: PlainFiles, name: string, digests: readonly string[], size: number): Promise<void> {
+  const reader = await backups.read(name, CHUNK_BYTES);
+  if (!reader) throw new Error('the file written is gone');
+  const read = digesting(reader.source);
+  try {
+    while (await read.source()) {
+      const at = read.digests.length - 1;
+      if (read.digests[at] !== digests[at]) throw new Error(`the file read back differs from what was written (at byte ${at * CHUNK_BYTES})`);
+    }
+  } finally {
+    reader.close();
+  }
+  if (read.size() !== size || read.digests.length !== digests.length) throw new Error('the file read back is shorter or longer than what was written');
 }

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { readCsv } from '../../../pos/csv';
 import { localRange, sumTallies, tallyByDay, tallyByHour } from '../../../pos/report';
-import { openShop, type Call } from '../testing/shop-harness';
+import { openShop, writeRefund, type Call } from '../testing/shop-harness';
 import { salesReport } from './reports';
 
 let db: Database;
@@ -20,22 +20,7 @@ beforeEach(async () => {
 
 const at = (number: number, iso: string) => db.exec('UPDATE sales SET created_at = ? WHERE number = ?', { bind: [Date.parse(iso), number] });
 
-/**
- * A whole refund of sale `number` at `iso`, written as the schema stores refunds (kind 'refund', negative amounts,
- * linked to the sale): the refunds handler is not part of this module, and the reports must count its rows.
- */
-function refund(number: number, iso: string): void {
-  const id = Number(db.selectValue(`INSERT INTO sales (uuid, number, kind, refund_of, created_at, register_id, shop_details_id, currency,
-      prices_include_tax, subtotal, discount_total, order_discount, tax_total, total, paid, change_due)
-    SELECT randomblob(16), (SELECT max(number) + 1 FROM sales), 'refund', id, ?, register_id, shop_details_id, currency,
-      prices_include_tax, -subtotal, -discount_total, NULL, -tax_total, -total, -total, 0 FROM sales WHERE number = ? RETURNING id`, [Date.parse(iso), number]));
-  const of = `(SELECT id FROM sales WHERE number = ${number})`;
-  db.exec(`INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount)
-    SELECT ${id}, line_no, item_id, -quantity, NULL, -discount, -amount FROM sale_lines WHERE sale_id = ${of}`);
-  db.exec(`INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) SELECT ${id}, tax_bp, -net, -tax, -gross FROM sale_taxes WHERE sale_id = ${of}`);
-  db.exec(`INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
-    SELECT ${id}, 1, 'cash', -(SELECT total FROM sales WHERE id = ${of}), -(SELECT total FROM sales WHERE id = ${of})`);
-}
+const refund = (number: number, iso: string) => writeRefund(db, number, Date.parse(iso));
 
 describe('sales reports', () => {
   it('equals what was rung up, by day, hour, product, category and method, with a refund', async () => {

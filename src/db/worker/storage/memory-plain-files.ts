@@ -47,15 +47,18 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
         },
       };
     },
-    async read(name, chunkSize = CHUNK_BYTES): Promise<FileChunks | null> {
+    async read(name, chunkSize = CHUNK_BYTES, reuse = false): Promise<FileChunks | null> {
       const bytes = stored.get(name);
       if (!bytes) return null;
       let at = 0;
+      // With `reuse`, as in OPFS: one buffer overwritten by each read, so a consumer that keeps a chunk fails here too.
+      const buffer = reuse ? new Uint8Array(chunkSize) : null;
       return {
         size: bytes.length,
         source: async () => {
           if (at >= bytes.length) return undefined;
-          const chunk = bytes.slice(at, at + chunkSize);
+          const part = bytes.subarray(at, at + chunkSize);
+          const chunk = buffer ? (buffer.set(part), buffer.subarray(0, part.length)) : part.slice();
           at += chunk.length;
           return chunk;
         },
@@ -65,7 +68,7 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
     async move(from, to) {
       const bytes = stored.get(from);
       if (!bytes) throw new Error(`${from} does not exist`);
-      if (stored.has(to)) throw new Error(`${to} exists already`);
+      // As OPFS's move (and POSIX rename): a file already called `to` is replaced.
       stored.delete(from);
       stored.set(to, bytes);
       written.set(to, written.get(from) ?? Date.now());

@@ -5,12 +5,16 @@
 import type { ChunkSource } from './database-files';
 import type { FileChunks } from './plain-files';
 
-/** Opens `name` in `dir` for reading in chunks of `chunkSize` bytes (1 MiB by default). */
-export async function readInChunks(dir: FileSystemDirectoryHandle, name: string, chunkSize = 1 << 20): Promise<FileChunks> {
+/**
+ * Opens `name` in `dir` for reading in chunks of `chunkSize` bytes (1 MiB by default); with `reuse`, every chunk
+ * is a view of one buffer, overwritten by the next read (see `PlainFiles.read`).
+ */
+export async function readInChunks(dir: FileSystemDirectoryHandle, name: string, chunkSize = 1 << 20, reuse = false): Promise<FileChunks> {
   const access = await (await dir.getFileHandle(name)).createSyncAccessHandle();
   const size = access.getSize();
   let offset = 0;
   let open = true;
+  let buffer: Uint8Array | undefined;
   const close = () => {
     if (open) access.close();
     open = false;
@@ -20,7 +24,10 @@ export async function readInChunks(dir: FileSystemDirectoryHandle, name: string,
       close();
       return undefined;
     }
-    const chunk = new Uint8Array(Math.min(chunkSize, size - offset));
+    const length = Math.min(chunkSize, size - offset);
+    // A fresh buffer per chunk is garbage the size of the file by the end of a copy, which the worker's heap may
+    // hold until a late collection; one reused buffer keeps the copy's memory at one chunk.
+    const chunk = reuse ? (buffer ??= new Uint8Array(chunkSize)).subarray(0, length) : new Uint8Array(length);
     const read = access.read(chunk, { at: offset });
     if (read !== chunk.length) {
       close();

@@ -38,9 +38,9 @@ export function opfsPlainFiles(directory: () => Promise<FileSystemDirectoryHandl
       };
       return writer;
     },
-    async read(name, chunkSize) {
+    async read(name, chunkSize, reuse) {
       try {
-        return await readInChunks(await directory(), name, chunkSize);
+        return await readInChunks(await directory(), name, chunkSize, reuse);
       } catch (error) {
         if (notFound(error)) return null;
         throw error;

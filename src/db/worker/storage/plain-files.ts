@@ -29,9 +29,13 @@ export interface PlainFiles {
   list(): Promise<string[]>;
   /** Creates (or empties) `name` for writing. */
   create(name: string): Promise<FileWriter>;
-  /** Opens `name` for reading in chunks of `chunkSize` bytes, or null when there is no such file. */
-  read(name: string, chunkSize?: number): Promise<FileChunks | null>;
-  /** Renames `from` to `to` (replacing nothing: `to` must not exist). */
+  /**
+   * Opens `name` for reading in chunks of `chunkSize` bytes, or null when there is no such file. With `reuse`,
+   * every chunk is a view of one buffer, valid only until the next chunk is asked for: for a consumer that is done
+   * with each chunk by then (a streamed copy), so that a copy of any size leaves no garbage of its size behind.
+   */
+  read(name: string, chunkSize?: number, reuse?: boolean): Promise<FileChunks | null>;
+  /** Renames `from` to `to`, replacing a file already called `to` (as OPFS and POSIX rename do). */
   move(from: string, to: string): Promise<void>;
   /** Removes a file; true when there was one. */
   remove(name: string): Promise<boolean>;

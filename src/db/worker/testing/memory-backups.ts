@@ -88,9 +88,9 @@ export function withFaults(files: DatabaseFiles, backups: PlainFiles, records: S
       const writer = await backups.create(name);
       return { ...writer, write: async (chunk) => (tick(`write ${name}: a chunk`), writer.write(chunk)), close: async () => (tick(`close ${name}`), writer.close()) };
     },
-    async read(name, size) {
+    async read(name, size, reuse) {
       tick(`read ${name}`);
-      const reader = await backups.read(name, size);
+      const reader = await backups.read(name, size, reuse);
       return reader && { ...reader, source: async () => (tick(`read ${name}: a chunk`), reader.source()) };
     },
     move: async (from, to) => (tick(`move ${from}`), backups.move(from, to)),

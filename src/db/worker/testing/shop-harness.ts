@@ -30,3 +30,21 @@ export async function openShop(): Promise<{
   };
   return { db, call, ring };
 }
+
+/**
+ * A whole refund of sale `number` at `at` (UTC ms), written as the schema stores refunds (kind 'refund', negative
+ * amounts, linked to the sale, paid back in cash): the refunds handler is not the reports' module, and the reports
+ * must count its rows.
+ */
+export function writeRefund(db: Database, number: number, at: number): void {
+  const id = Number(db.selectValue(`INSERT INTO sales (uuid, number, kind, refund_of, created_at, register_id, shop_details_id, currency,
+      prices_include_tax, subtotal, discount_total, order_discount, tax_total, total, paid, change_due)
+    SELECT randomblob(16), (SELECT max(number) + 1 FROM sales), 'refund', id, ?, register_id, shop_details_id, currency,
+      prices_include_tax, -subtotal, -discount_total, NULL, -tax_total, -total, -total, 0 FROM sales WHERE number = ? RETURNING id`, [at, number]));
+  const of = `(SELECT id FROM sales WHERE number = ${number})`;
+  db.exec(`INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount)
+    SELECT ${id}, line_no, item_id, -quantity, NULL, -discount, -amount FROM sale_lines WHERE sale_id = ${of}`);
+  db.exec(`INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) SELECT ${id}, tax_bp, -net, -tax, -gross FROM sale_taxes WHERE sale_id = ${of}`);
+  db.exec(`INSERT INTO sale_payments (sale_id, seq, method, amount, tendered)
+    SELECT ${id}, 1, 'cash', -(SELECT total FROM sales WHERE id = ${of}), -(SELECT total FROM sales WHERE id = ${of})`);
+}

@@ -62,7 +62,8 @@ async function reserveRoom(staging: PlainFiles, size: number): Promise<void> {
  */
 export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Promise<StagedCheck | null> {
   const { sqlite3, files, staging, migrations } = deps;
-  const reader = await staging.read(staged, CHUNK_BYTES);
+  // One reused buffer: the header check and the copy into the pool are done with each chunk before the next.
+  const reader = await staging.read(staged, CHUNK_BYTES, true);
   if (!reader) return null;
   const copy = `${CHECK_COPY_PREFIX}${staged}`;
   let digests: string[];

@@ -7,10 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addProducts, faultAt, memoryShop, withFaults } from '../testing/memory-backups';
 import { memoryPlainFiles } from '../storage/memory-plain-files';
 import { chooseLiveFile, LIVE_NAMES } from '../storage/atomic-swap';
+import { chunksOf } from '../storage/database-files';
 import { cleanSnapshotLeftovers } from '../backups/snapshot';
 import { CHECK_COPY_PREFIX } from './check-staged';
 import { UNCHANGED } from './header';
@@ -95,6 +96,28 @@ describe('import through the storage seam', () => {
     expect(await shop.staging.list()).toEqual([]);
     expect(strayPoolFiles(shop.files.list())).toEqual([]);
     expect(count(shop.live.db)).toBe(BASE);
+    shop.live.closeDb();
+  });
+
+  it("a leader's start removes check copies and staged files over an hour old, and keeps a recent one", async () => {
+    const shop = await shopWithStaged(exported);
+    const staging = memoryPlainFiles();
+    const [stale, recent] = [`${randomUUID()}.db`, `${randomUUID()}.db`];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-02T08:00:00Z'));
+      staging.put(stale, exported);
+      vi.setSystemTime(new Date('2026-12-02T08:50:00Z'));
+      staging.put(recent, exported);
+    } finally {
+      vi.useRealTimers();
+    }
+    const copy = `${CHECK_COPY_PREFIX}${stale}`;
+    await shop.files.write(copy, chunksOf(exported));
+    const removed = await cleanStaging(staging, shop.files, Date.parse('2026-12-02T09:01:00Z'));
+    expect(removed.sort()).toEqual([copy, stale].sort());
+    expect(await staging.list()).toEqual([recent]);
+    expect(shop.files.has(copy)).toBe(false);
     shop.live.closeDb();
   });
 
