@@ -5,7 +5,8 @@
  * in the sales list, in the exported file as Python's SQLite reads it, and in the owner's audit log.
  */
 import { expect, test } from '@playwright/test';
-import { pay, scan, tender } from './pos';
+import { addProduct, complete, pay, scan, tender } from './pos';
+import { openNewShop } from './shop-data';
 import { approve, MAYA, showPage, staffAndShift, TOM } from './pos2-staff-helpers';
 import { dumpWithPython, exportByDownload, withoutPickers } from './transfer-helpers';
 
@@ -94,4 +95,38 @@ test('a cashier sells below the catalogue price with the manager’s PIN, and th
   await expect(entry).toContainText('Tom Reyes (manager)');
   await expect(entry).toContainText('Lena Park');
   await expect(entry).toContainText('sell Coffee beans 500 g below its catalogue price');
+});
+
+test.describe('on a phone, by touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a tap changes the price, above the catalogue’s needs no PIN, and the receipt has that price', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openNewShop(page);
+    await addProduct(page, COFFEE);
+    await showPage(page, 'Register');
+    await scan(page, COFFEE.barcode);
+    const price = page.getByTestId('line-price');
+    const box = (await price.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    await price.tap();
+    const field = page.getByTestId('line-price-input');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute('inputmode', 'decimal');
+    await field.fill('9.50');
+    // Leaving the field applies it, as Enter does.
+    await page.getByTestId('cart-total').tap();
+    await expect(page.getByTestId('line-list-price')).toHaveText('price changed, catalogue €8.99');
+    await expect(page.getByTestId('cart-total')).toHaveText('€9.50');
+    // Esc keeps the price: the field closes, nothing changes.
+    await page.getByTestId('line-price').tap();
+    await page.getByTestId('line-price-input').fill('1.00');
+    await page.getByTestId('line-price-input').press('Escape');
+    await expect(page.getByTestId('line-price')).toHaveText('€9.50');
+    await pay(page);
+    await tender(page, 'cash', '10');
+    await complete(page);
+    await expect(page.getByRole('dialog', { name: 'Sale complete' }).locator('.receipt-lines')).toContainText('1 × €9.50');
+    await expect(page.getByTestId('receipt-total')).toHaveText('€9.50');
+  });
 });
