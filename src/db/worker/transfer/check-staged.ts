@@ -17,7 +17,7 @@ import { sideFiles, type ChunkSource, type DatabaseFiles } from '../storage/data
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { digestOfDigests, digesting } from '../backups/chunk-digest';
 import { checkHeaderOf, type HeaderFacts, type Refusal } from './header';
-import { openUntrustedFile, refuseByHeader, validateOpened, type Accepted } from './validate';
+import { openUntrustedFile, refuseByHeader, unreadable, validateOpened, type Accepted } from './validate';
 
 /** The pool names of the copies an import's checks run on start with this. */
 export const CHECK_COPY_PREFIX = '/import-check-';
@@ -97,13 +97,29 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
   }
 }
 
+/** SQLite's primary codes for a file that is not a sound database (corrupt, not a database). */
+const DAMAGED_CODES = new Set([11, 26]);
+
+/** Whether `error` is SQLite finding the file itself damaged (not the storage failing). */
+const isDamagedFile = (error: unknown): boolean => {
+  const code = (error as { resultCode?: unknown } | null)?.resultCode;
+  return typeof code === 'number' && DAMAGED_CODES.has(code & 0xff);
+};
+
 /**
- * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. A failure to open is
- * the storage's (SQLite opens a file lazily: a damaged one fails inside the checks, as a refusal), so it throws.
+ * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. Opening already reads
+ * the file's schema (the connection's settings need it): a damaged schema is refused like any damaged page, and
+ * any other failure to open is the storage's, so it throws.
  */
 async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFacts, size: number): Promise<Accepted | Refusal> {
   try {
-    const db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    let db;
+    try {
+      db = openUntrustedFile(deps.sqlite3, deps.files, copy);
+    } catch (error) {
+      if (isDamagedFile(error)) return unreadable(error);
+      throw error;
+    }
     try {
       return await validateOpened(deps.sqlite3, db, header, size, deps.migrations);
     } finally {
