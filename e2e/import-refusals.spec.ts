@@ -16,7 +16,7 @@ const BAD_FILES: { kind: string; reason: string; says: string | ((printed: strin
   { kind: 'truncated', reason: 'size-mismatch', says: 'This file is incomplete' },
   { kind: 'damaged', reason: 'damaged', says: (page) => `This file is damaged at page ${page}` },
   { kind: 'other-app', reason: 'not-tillite', says: 'This is not a Tillite database' },
-  { kind: 'newer', reason: 'newer-schema', says: (schema) => `This backup comes from a newer version of Tillite (schema ${schema}); update the app first` },
+  { kind: 'newer', reason: 'newer-schema', says: 'This backup comes from a newer version of Tillite (schema 999); update the app first' },
   { kind: 'trigger', reason: 'unexpected-schema', says: 'an extra trigger “wipe_sales”' },
   // Taken while its -wal file held a commit, and after a checkpoint: a lone WAL-mode file cannot be known whole.
   { kind: 'wal-live', reason: 'wal', says: 'journal_mode=DELETE' },

@@ -19,6 +19,9 @@ import { digestOfDigests, digesting } from '../backups/chunk-digest';
 import { checkHeaderOf, type HeaderFacts, type Refusal } from './header';
 import { openUntrustedFile, refuseByHeader, unreadable, validateOpened, type Accepted } from './validate';
 
+/** The page cache of the connection the checks read the pool copy with, in KiB. */
+const CHECK_CACHE_KIB = 2048;
+
 /** The pool names of the copies an import's checks run on start with this. */
 export const CHECK_COPY_PREFIX = '/import-check-';
 
@@ -107,8 +110,8 @@ const isDamagedFile = (error: unknown): boolean => {
 };
 
 /**
- * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. Opening already reads
- * the file's schema (the connection's settings need it): a damaged schema is refused like any damaged page, and
+ * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. SQLite finding the
+ * file damaged while it opens it or first reads its schema (the cache pragma) is refused like any damaged page;
  * any other failure to open is the storage's, so it throws.
  */
 async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFacts, size: number): Promise<Accepted | Refusal> {
@@ -121,6 +124,14 @@ async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFact
       throw error;
     }
     try {
+      // The page cache is what the checks hold of the file (this build's default is 16 MiB, a third of a 50 MB
+      // shop): 2 MiB keeps it small; pages missed come back from OPFS through the pool's sync access handle.
+      // The pragma reads the file's schema, so a damaged file fails here: a refusal like any other.
+      try {
+        db.exec(`PRAGMA cache_size = -${CHECK_CACHE_KIB}`);
+      } catch (error) {
+        return unreadable(error);
+      }
       return await validateOpened(deps.sqlite3, db, header, size, deps.migrations);
     } finally {
       db.close();

@@ -95,9 +95,6 @@ export function openUntrusted(sqlite3: Sqlite3Static, bytes: Uint8Array): Databa
   }
 }
 
-/** The page cache of the connection the import's checks read the pool copy with, in KiB. */
-const CHECK_CACHE_KIB = 2048;
-
 /**
  * Opens the untrusted file `name` of the pool (or its in-memory twin) with every defence on: the import's checks
  * read it through the VFS a page at a time, so memory stays flat in the file's size.
@@ -107,9 +104,6 @@ export function openUntrustedFile(sqlite3: Sqlite3Static, files: DatabaseFiles, 
   try {
     defend(sqlite3, db);
     queryOnly(db);
-    // The page cache is what the checks hold of the file (this build's default is 16 MiB, a third of a 50 MB
-    // shop): 2 MiB keeps it small; pages missed come back from OPFS through the pool's sync access handle.
-    db.exec(`PRAGMA cache_size = -${CHECK_CACHE_KIB}`);
     return db;
   } catch (error) {
     db.close();
