@@ -38,6 +38,8 @@ export interface ReceiptLabels {
   invoiceThanks: string;
   /** Who rang it up. */
   servedBy: string;
+  /** Before the catalogue's price of a line sold at another price: "2 × 7.50 (instead of 8.99)". */
+  insteadOf: string;
   /** A refund's line naming the sale it refunds ("Refund of sale" + "no. 000012"), and a void's. */
   refundOf: string;
   voidOf: string;
@@ -77,6 +79,7 @@ const EN: ReceiptLabels = {
   paid: 'Paid',
   invoiceThanks: 'Thank you for your purchase.',
   servedBy: 'Served by',
+  insteadOf: 'instead of',
   refundOf: 'Refund of sale',
   voidOf: 'Void of sale',
   reason: 'Reason',
@@ -114,6 +117,7 @@ const DE: ReceiptLabels = {
   paid: 'Bezahlt',
   invoiceThanks: 'Vielen Dank für Ihren Einkauf.',
   servedBy: 'Bedient von',
+  insteadOf: 'statt',
   refundOf: 'Rückgabe zu Beleg',
   voidOf: 'Storno von Beleg',
   reason: 'Grund',
@@ -151,6 +155,7 @@ const FR: ReceiptLabels = {
   paid: 'Payé',
   invoiceThanks: 'Merci de votre achat.',
   servedBy: 'Servi par',
+  insteadOf: 'au lieu de',
   refundOf: 'Remboursement de la vente',
   voidOf: 'Annulation de la vente',
   reason: 'Motif',

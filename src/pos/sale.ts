@@ -19,6 +19,8 @@ export interface SaleSummary {
   voided?: boolean;
   /** A refund's original sale, by its number. */
   refundOf?: number | null;
+  /** A sale with a line sold at a price other than the catalogue's (absent otherwise). */
+  priceChanged?: boolean;
 }
 
 /** One line of a recorded sale. */
@@ -29,6 +31,8 @@ export interface SaleLine {
   sku: string | null;
   quantity: number;
   unitPrice: number;
+  /** The catalogue's price when the line was sold at another (a price override); absent otherwise. */
+  listPrice?: number;
   taxBp: number;
   lineDiscount: Discount | null;
   discount: number;

@@ -140,3 +140,27 @@ describe('every historical version upgrades to the latest', () => {
     });
   }
 });
+
+describe('0010 moves existing shifts over to staff ids', () => {
+  it('matches each shift to the one member of staff with its name, and keeps the name alone otherwise', async () => {
+    const { db } = await memoryDb();
+    for (const m of bundledMigrations.filter((m) => m.version < 10)) {
+      await migrate(db, bundledMigrations.slice(0, m.version), { appVersion: APP });
+      db.exec(seedOf(m.version, m.name) as string);
+    }
+    // Two people called Sam (one has left), and a shift closed by someone who was never on the staff list.
+    db.exec(`INSERT INTO staff (id, name, role, pin_salt, pin_iterations, pin_hash, active, created_at) VALUES
+        (4, 'Sam Lee', 'cashier', '00', 150000, '00', 0, 1767000000000),
+        (5, 'Sam Lee', 'cashier', '00', 150000, '00', 1, 1767900000000);
+      UPDATE shifts SET closed_at = 1767891600000, closed_by = ' tom reyes ' WHERE id = 2;
+      INSERT INTO shifts (id, opened_at, opened_by, float, closed_at, closed_by) VALUES
+        (3, 1767945600000, 'Sam Lee', 5000, 1767978000000, 'Anna (weekend help)');`);
+    await migrate(db, bundledMigrations, { appVersion: APP });
+    const rows = db.selectObjects('SELECT id, opened_by, opened_by_id, closed_by, closed_by_id FROM shifts ORDER BY id');
+    expect(rows).toEqual([
+      { id: 1, opened_by: 'Lena Park', opened_by_id: 3, closed_by: 'Tom Reyes', closed_by_id: 2 },
+      { id: 2, opened_by: 'Lena Park', opened_by_id: 3, closed_by: ' tom reyes ', closed_by_id: 2 },
+      { id: 3, opened_by: 'Sam Lee', opened_by_id: null, closed_by: 'Anna (weekend help)', closed_by_id: null },
+    ]);
+  });
+});

@@ -62,7 +62,10 @@ export function Invoice({ sale }: { sale: SaleDetail }) {
                 {line.sku && <small> · {line.sku}</small>}
               </td>
               <td class={styles.num}>{line.quantity}</td>
-              <td class={styles.num}>{m(line.unitPrice)}</td>
+              <td class={styles.num}>
+                {m(line.unitPrice)}
+                {line.listPrice !== undefined && <small> ({t.insteadOf} {m(line.listPrice)})</small>}
+              </td>
               <td class={styles.num}>{line.discount > 0 ? `− ${m(line.discount)}` : ''}</td>
               <td class={styles.num}>{percent(line.taxBp)}</td>
               <td class={styles.num}>{m(line.amount)}</td>

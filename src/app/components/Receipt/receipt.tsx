@@ -69,6 +69,7 @@ export function Receipt({ sale }: { sale: SaleDetail }) {
                 {line.name}
                 <small>
                   {line.quantity} × {m(line.unitPrice)}
+                  {line.listPrice !== undefined && <span data-testid="receipt-list-price"> ({t.insteadOf} {m(line.listPrice)})</span>}
                   {line.discount > 0 && ` − ${m(line.discount)}`}
                 </small>
               </td>

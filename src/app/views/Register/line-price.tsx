@@ -17,6 +17,8 @@ export function LinePrice({ line, index }: { line: CartLine; index: number }) {
   const [text, setText] = useState('');
   const [bad, setBad] = useState(false);
   const field = useRef<HTMLInputElement>(null);
+  // Esc closes the field, and the blur that closing it causes must not apply what was typed.
+  const kept = useRef(false);
   useEffect(() => {
     if (editing) field.current?.select();
   }, [editing]);
@@ -24,9 +26,11 @@ export function LinePrice({ line, index }: { line: CartLine; index: number }) {
   const open = () => {
     setText(toLocaleDecimal(line.unitPrice, digits(), locale()));
     setBad(false);
+    kept.current = false;
     setEditing(true);
   };
   const apply = () => {
+    if (kept.current) return;
     const price = parseLocaleAmount(text, digits(), locale());
     if (price === null) {
       // The field stays open with what was typed, so nothing is lost and the cashier sees what to correct.
@@ -57,6 +61,7 @@ export function LinePrice({ line, index }: { line: CartLine; index: number }) {
               // Esc here closes the field, not the page's dialog or anything else listening.
               e.preventDefault();
               e.stopPropagation();
+              kept.current = true;
               setEditing(false);
             }
           }}

@@ -100,6 +100,12 @@ export function SalesView() {
                 <td>
                   {saleNumberLabel(s.number)}
                   {s.kind === 'refund' && <small class={styles.tag}> refund of {saleNumberLabel(s.refundOf ?? 0)}</small>}
+                  {s.priceChanged && (
+                    <small class={styles.tag} data-testid="sale-price-changed">
+                      {' '}
+                      price changed
+                    </small>
+                  )}
                   {s.voided && (
                     <small class={styles.tag} data-testid="sale-voided">
                       {' '}

@@ -179,7 +179,12 @@ describe('approvals of prices and discounts', () => {
       message: 'A manager’s or the owner’s PIN is needed to sell Tea below its catalogue price. Ask them to enter it.',
     });
     const sold = await ring([[cheap, 1]], [{ method: 'cash', amount: 100 }], null, manager);
-    expect(sold.lines.map((l) => l.unitPrice)).toEqual([100]);
+    expect(sold.lines.map((l) => [l.unitPrice, l.listPrice])).toEqual([[100, 250]]);
+    // Kept with the sale: its receipt read back and the sales list say the price was changed; other sales do not.
+    expect((await call('sales.get', { number: sold.number }))?.lines.map((l) => l.listPrice)).toEqual([250]);
+    const list = await call('sales.list', { limit: 10 });
+    expect(list.sales.map((s) => [s.number, s.priceChanged ?? false])).toEqual([[sold.number, true], [sold.number - 1, false], [sold.number - 2, false]]);
+    expect((await call('sales.get', { number: sold.number - 1 }))?.lines[0]).not.toHaveProperty('listPrice');
     // The audit log says what each sale's approval was for.
     const audit = await call('audit.list', {}, { staffId: 1, pin: '4821' });
     expect(audit.entries.filter((e) => e.action === 'sales.commit').map((e) => [e.approver, e.detail])).toEqual(

@@ -55,7 +55,10 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     const lineNo = i + 1;
     const discount = discountText(line.discount);
     const item = itemKey(st, { productId: line.productId, name: line.name, sku: line.sku, barcode: line.barcode, unitPrice: line.unitPrice, taxBp: line.taxBp });
-    st.run('insertLine', [key, lineNo, item, line.quantity, discount.text, priced.discount, priced.amount]);
+    // The catalogue's price is read here, not taken from the page: a line sold at another price keeps it beside.
+    const catalogue = Number(st.value('productPrice', [line.productId]));
+    const listPrice = Number.isSafeInteger(catalogue) && catalogue !== line.unitPrice ? catalogue : null;
+    st.run('insertLine', [key, lineNo, item, line.quantity, discount.text, priced.discount, priced.amount, listPrice]);
     st.run('insertMovement', [line.productId, -line.quantity, 'sale', key, lineNo, at]);
     st.run('updateStock', [-line.quantity, line.productId]);
     return {
@@ -65,6 +68,7 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
       sku: line.sku,
       quantity: line.quantity,
       unitPrice: line.unitPrice,
+      ...(listPrice === null ? {} : { listPrice }),
       taxBp: line.taxBp,
       lineDiscount: discount.value,
       discount: priced.discount,

@@ -52,7 +52,7 @@ const SQL = {
   saleByUuid: `SELECT ${SALE_COLUMNS} FROM sales s JOIN shop_details d ON d.id = s.shop_details_id WHERE s.uuid = ${UUID_PARAM}`,
   saleByNumber: `SELECT ${SALE_COLUMNS} FROM sales s JOIN shop_details d ON d.id = s.shop_details_id WHERE s.number = ?`,
   saleExists: `SELECT 1 FROM sales WHERE uuid = ${UUID_PARAM}`,
-  lines: `SELECT l.line_no, i.product_id, i.name, i.sku, l.quantity, i.unit_price, i.tax_bp, l.line_discount, l.discount, l.amount
+  lines: `SELECT l.line_no, i.product_id, i.name, i.sku, l.quantity, i.unit_price, l.list_price, i.tax_bp, l.line_discount, l.discount, l.amount
     FROM sale_lines l JOIN line_items i ON i.id = l.item_id WHERE l.sale_id = ? ORDER BY l.line_no`,
   itemByVersion: `SELECT id FROM line_items
     WHERE product_id IS ? AND name = ? AND sku IS ? AND barcode IS ? AND unit_price = ? AND tax_bp = ?`,
@@ -69,7 +69,8 @@ const SQL = {
   insertSale: `INSERT INTO sales (uuid, number, kind, created_at, register_id, shop_details_id, currency, prices_include_tax,
       subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding, staff_id)
     VALUES (${UUID_PARAM}, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  insertLine: `INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  insertLine: `INSERT INTO sale_lines (sale_id, line_no, item_id, quantity, line_discount, discount, amount, list_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  productPrice: 'SELECT price FROM products WHERE id = ?',
   insertTax: 'INSERT INTO sale_taxes (sale_id, tax_bp, net, tax, gross) VALUES (?, ?, ?, ?, ?)',
   insertPayment: 'INSERT INTO sale_payments (sale_id, seq, method, amount, tendered) VALUES (?, ?, ?, ?, ?)',
   insertMovement: `INSERT INTO stock_movements (product_id, delta, reason, sale_id, line_no, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -174,6 +175,8 @@ export function readSaleRow(st: SaleStatements, row: Row) {
       sku: l.sku === null ? null : String(l.sku),
       quantity: Number(l.quantity),
       unitPrice: Number(l.unit_price),
+      // Only on lines sold at another price, so receipts of other sales read as they always did.
+      ...(l.list_price === null || l.list_price === undefined ? {} : { listPrice: Number(l.list_price) }),
       taxBp: Number(l.tax_bp),
       lineDiscount: json<Discount>(l.line_discount),
       discount: Number(l.discount),
@@ -239,7 +242,8 @@ export function listSales(db: Database, filter: SaleFilter, limit: number) {
     .selectObjects(
       `SELECT lower(hex(s.uuid)) AS uuid_hex, s.number, s.kind, s.created_at, s.currency, s.total, ${STAFF_AND_REFUND_COLUMNS},
          (SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS items,
-         (SELECT group_concat(DISTINCT method) FROM sale_payments p WHERE p.sale_id = s.id) AS methods
+         (SELECT group_concat(DISTINCT method) FROM sale_payments p WHERE p.sale_id = s.id) AS methods,
+         EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id AND l.list_price IS NOT NULL) AS price_changed
        FROM sales s WHERE ${LIST_WHERE} ORDER BY s.created_at DESC, s.number DESC LIMIT ?5`,
       [...bind, Math.min(Math.max(1, limit), 1000)] as never,
     )
@@ -253,6 +257,7 @@ export function listSales(db: Database, filter: SaleFilter, limit: number) {
       items: Number(row.items ?? 0),
       methods: row.methods ? (String(row.methods).split(',') as PaymentMethod[]) : [],
       ...staffAndRefund(row),
+      ...(Number(row.price_changed) === 1 ? { priceChanged: true } : {}),
     }));
   const agg = db.selectObject(`SELECT count(*) AS n, coalesce(sum(s.total), 0) AS sum FROM sales s WHERE ${LIST_WHERE}`, bind as never) ?? {};
   return { sales, count: Number(agg.n ?? 0), sum: Number(agg.sum ?? 0) };

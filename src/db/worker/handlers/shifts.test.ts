@@ -94,4 +94,24 @@ describe('shifts', () => {
     const second = await call('shift.close', { counted: { cash: 5000, card: 250, other: 0 }, confirmDifference: null, closedBy: 'Lena Park' });
     expect(second).toMatchObject({ number: 2, salesCount: 1, net: later.total, differenceTotal: 0 });
   });
+
+  it('records who opened and closed a shift by staff id, shown by their name as it is now', async () => {
+    const owner = await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
+    const lena = await call('staff.add', { name: 'Lena Park', role: 'cashier', pin: '1593' }, undefined, { staffId: owner.id, pin: '4821' });
+    // The name typed is not what counts once the till says who is signed in: the id does.
+    const opened = await call('shift.open', { float: 10_000, openedBy: 'someone else', staffId: lena.id });
+    expect(opened).toMatchObject({ openedBy: 'Lena Park', openedById: lena.id, closedById: null });
+    await expect(call('shift.close', { counted: { cash: 10_000, card: 0, other: 0 }, confirmDifference: null, closedBy: 'Maya', staffId: 99 })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'The person signed in at this till is not on the staff list any more. Sign in again on the Lock page.',
+    });
+    // A name that changes later (here straight in the table: no screen renames staff yet) shows as it is now.
+    database.exec("UPDATE staff SET name = 'Lena Park-Okafor' WHERE id = ?", { bind: [lena.id] });
+    expect((await call('shift.current', {})).shift).toMatchObject({ openedBy: 'Lena Park-Okafor', openedById: lena.id });
+    const z = await call('shift.close', { counted: { cash: 10_000, card: 0, other: 0 }, confirmDifference: null, closedBy: '', staffId: owner.id });
+    expect(z).toMatchObject({ openedBy: 'Lena Park-Okafor', closedBy: 'Maya Okafor' });
+    expect(database.selectObjects('SELECT opened_by_id, closed_by, closed_by_id FROM shifts')).toEqual([
+      { opened_by_id: lena.id, closed_by: 'Maya Okafor', closed_by_id: owner.id },
+    ]);
+  });
 });

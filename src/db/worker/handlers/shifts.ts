@@ -9,8 +9,9 @@ import { currencyDigits, toDecimal } from '../../../pos/currency';
 import { closingFigures, METHODS } from '../../../pos/z-report';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls, MutationImpl } from '../runtime/processor';
-import { figuresOf, openShiftRow } from '../staff/shift-figures';
+import { figuresOf, openShiftRow, SHIFT_COLUMNS } from '../staff/shift-figures';
 import { ownerExists } from '../staff/pins';
+import { ringingUp } from './sales';
 
 type Row = Record<string, unknown>;
 const iso = (ms: unknown): string => new Date(Number(ms)).toISOString();
@@ -19,9 +20,11 @@ const info = (row: Row): ShiftInfo => ({
   id: Number(row.id),
   openedAt: iso(row.opened_at),
   openedBy: String(row.opened_by),
+  openedById: row.opened_by_id === null ? null : Number(row.opened_by_id),
   float: Number(row.float),
   closedAt: row.closed_at === null ? null : iso(row.closed_at),
   closedBy: row.closed_by === null ? null : String(row.closed_by),
+  closedById: row.closed_by_id === null ? null : Number(row.closed_by_id),
 });
 
 function money(value: unknown, what: string, allowNegative = false): number {
@@ -35,6 +38,14 @@ function name(value: unknown, what: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
   if (!text) throw new HandlerError('invalid', `Say ${what}.`);
   return text;
+}
+
+/**
+ * Who opens or closes the shift: the member of staff signed in at the till, by id and with their name as it is now
+ * (checked to be on the staff list), or, with no one signed in, the name typed.
+ */
+function who(db: Database, staffId: number | null | undefined, typed: unknown, what: string): { id: number | null; name: string } {
+  return ringingUp(db, staffId) ?? { id: null, name: name(typed, what) };
 }
 
 function readZ(db: Database, number: number): ZReport {
@@ -54,12 +65,12 @@ export const shiftHandlers = {
   'shift.open': {
     kind: 'mutation',
     changes: ['sales'],
-    run: ({ db }, { float, openedBy }) => {
+    run: ({ db }, { float, openedBy, staffId }) => {
       const amount = money(float, 'The float');
-      const by = name(openedBy, 'who opens the shift');
+      const by = who(db, staffId, openedBy, 'who opens the shift');
       if (openShiftRow(db)) throw new HandlerError('conflict', 'A shift is already open. Close it (count the drawer) before opening another.');
-      const row = db.selectObject('INSERT INTO shifts (opened_at, opened_by, float) VALUES (?, ?, ?) RETURNING *', [Date.now(), by, amount]);
-      return info(row as Row);
+      const id = db.selectValue('INSERT INTO shifts (opened_at, opened_by, opened_by_id, float) VALUES (?, ?, ?, ?) RETURNING id', [Date.now(), by.name, by.id, amount]);
+      return info(db.selectObject(`SELECT ${SHIFT_COLUMNS} WHERE sh.id = ?`, [Number(id)]) as Row);
     },
   },
   'shift.cashMove': {
@@ -80,8 +91,8 @@ export const shiftHandlers = {
   'shift.close': {
     kind: 'mutation',
     changes: ['sales'],
-    run: ({ db }, { counted, confirmDifference, closedBy }) => {
-      const by = name(closedBy, 'who closes the shift');
+    run: ({ db }, { counted, confirmDifference, closedBy, staffId }) => {
+      const by = who(db, staffId, closedBy, 'who closes the shift');
       const count = { cash: 0, card: 0, other: 0 };
       for (const m of METHODS) count[m] = money(counted?.[m], `The ${m} counted`);
       const shift = openShiftRow(db);
@@ -99,8 +110,9 @@ export const shiftHandlers = {
       }
       db.exec("INSERT INTO sequences (name, value) VALUES ('z_number', 0) ON CONFLICT (name) DO NOTHING");
       const number = Number(db.selectValue("UPDATE sequences SET value = value + 1 WHERE name = 'z_number' RETURNING value"));
-      db.exec('UPDATE shifts SET closed_at = ?, closed_by = ? WHERE id = ?', { bind: [now, by, Number(shift.id)] });
-      const stored = { ...figures, openedAt: iso(shift.opened_at), closedAt: iso(now), openedBy: String(shift.opened_by), closedBy: by };
+      db.exec('UPDATE shifts SET closed_at = ?, closed_by = ?, closed_by_id = ? WHERE id = ?', { bind: [now, by.name, by.id, Number(shift.id)] });
+      // The names as they are at the close: the Z report prints them as made, whatever happens to the names later.
+      const stored = { ...figures, openedAt: iso(shift.opened_at), closedAt: iso(now), openedBy: String(shift.opened_by), closedBy: by.name };
       db.exec('INSERT INTO z_reports (number, shift_id, made_at, figures) VALUES (?, ?, ?, ?)', {
         bind: [number, Number(shift.id), now, JSON.stringify(stored)],
       });

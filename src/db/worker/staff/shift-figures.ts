@@ -8,9 +8,14 @@ import { shiftFigures, type ReportSale, type ShiftFigures } from '../../../pos/z
 
 type Row = Record<string, unknown>;
 
+/** The columns of a shift as read: who opened and closed it by their name now where the id is known. */
+export const SHIFT_COLUMNS = `sh.id, sh.opened_at, coalesce(o.name, sh.opened_by) AS opened_by, sh.opened_by_id, sh.float,
+  sh.closed_at, coalesce(c.name, sh.closed_by) AS closed_by, sh.closed_by_id
+  FROM shifts sh LEFT JOIN staff o ON o.id = sh.opened_by_id LEFT JOIN staff c ON c.id = sh.closed_by_id`;
+
 /** The open shift's row, or undefined. */
 export function openShiftRow(db: Database): Row | undefined {
-  return db.selectObject('SELECT id, opened_at, opened_by, float, closed_at, closed_by FROM shifts WHERE closed_at IS NULL');
+  return db.selectObject(`SELECT ${SHIFT_COLUMNS} WHERE sh.closed_at IS NULL`);
 }
 
 /** The figures of the shift with `id`, from its opening to `until` (UTC ms). */

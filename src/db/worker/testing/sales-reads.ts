@@ -106,18 +106,19 @@ export function readsAtV2(db: Database): SalesReads {
 /**
  * The reads of the releases at schemas 3 to 5: the app's own, from before a sale had a cash rounding (0006 added
  * the column, 0 for every earlier sale) or who rang it up, and before refunds had reasons and sales could be
- * voided (0007: no one, none). Read through temporary objects standing in for those, dropped afterwards (a
+ * voided (0007: no one, none), and before a line kept the catalogue's price beside a changed one (0010: none). Read through temporary objects standing in for those, dropped afterwards (a
  * temporary object is found before the main schema's of the same name; `staff` is only made where 0004 has not).
  */
 export function readsAtV3(db: Database): SalesReads {
   const hasStaff = db.selectValue("SELECT 1 FROM main.sqlite_schema WHERE name = 'staff'") !== undefined;
   db.exec(`CREATE TEMP VIEW sales AS SELECT *, 0 AS cash_rounding, NULL AS staff_id FROM main.sales;
+    CREATE TEMP VIEW sale_lines AS SELECT *, NULL AS list_price FROM main.sale_lines;
     CREATE TEMP TABLE refund_details (refund_id INTEGER PRIMARY KEY, reason TEXT, is_void INTEGER);
     ${hasStaff ? '' : 'CREATE TEMP TABLE staff (id INTEGER PRIMARY KEY, name TEXT);'}`);
   try {
     return readsNow(db);
   } finally {
-    db.exec(`DROP VIEW temp.sales; DROP TABLE temp.refund_details; ${hasStaff ? '' : 'DROP TABLE temp.staff;'}`);
+    db.exec(`DROP VIEW temp.sales; DROP VIEW temp.sale_lines; DROP TABLE temp.refund_details; ${hasStaff ? '' : 'DROP TABLE temp.staff;'}`);
   }
 }
 

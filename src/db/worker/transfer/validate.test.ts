@@ -38,8 +38,8 @@ describe('checking a file to import', () => {
     const result = await validateImport(sqlite3, bytes, bundledMigrations);
     expect(result).toMatchObject({
       ok: true,
-      // The seeds up to the newest migration's: four sales from 0002's seed, a fifth from 0009's.
-      facts: { shopName: 'Corner Café', products: 4, sales: 5, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-08T08:05:00.000Z', schemaVersion: LATEST, size: bytes.length },
+      // The seeds up to the newest migration's: four sales from 0002's seed, a fifth from 0009's, a sixth from 0010's.
+      facts: { shopName: 'Corner Café', products: 4, sales: 6, firstSaleAt: '2026-01-05T09:12:00.000Z', lastSaleAt: '2026-01-09T09:00:00.000Z', schemaVersion: LATEST, size: bytes.length },
     });
   });
 
