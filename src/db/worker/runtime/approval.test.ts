@@ -103,8 +103,22 @@ describe('approvals', () => {
 
   it('never stores a PIN, only its salted hash', async () => {
     await staffThree();
-    const rows = JSON.stringify(opened.db.selectObjects('SELECT * FROM staff'));
-    for (const pin of ['4821', '7302', '1593']) expect(rows).not.toContain(pin);
+    const rows = opened.db.selectObjects('SELECT * FROM staff ORDER BY id');
+    const pins = ['4821', '7302', '1593'];
+    expect(rows).toHaveLength(3);
+    for (const [i, row] of rows.entries()) {
+      const pin = pins[i]!;
+      const { pin_hash: hash, pin_salt: salt, pin_iterations: iterations, ...rest } = row;
+      // No other column holds the PIN, in any form.
+      expect(JSON.stringify(rest)).not.toContain(pin);
+      // The hash is PBKDF2-HMAC-SHA-256 of the PIN with that row's own salt, derived here independently.
+      const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+      const saltBytes = Uint8Array.from(String(salt).match(/../g)!, (h) => parseInt(h, 16));
+      const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: saltBytes, iterations: Number(iterations) }, key, 256);
+      expect(hash).toBe(Buffer.from(bits).toString('hex'));
+      expect(Number(iterations)).toBeGreaterThanOrEqual(100_000);
+      expect(String(salt)).toMatch(/^[0-9a-f]{32}$/);
+    }
     expect(opened.db.selectValue('SELECT count(DISTINCT pin_salt) FROM staff')).toBe(3);
   });
 
