@@ -2,7 +2,7 @@
 // the end-to-end tests in real Chromium. Stops at the first failing stage and says which; ends with one line
 // "tests: N passed, N failed" counting the unit and end-to-end tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDeps } from './ensure-deps.mjs';
 
 ensureDeps();
@@ -11,6 +11,8 @@ const chromium = await ensureChromium();
 mkdirSync('reports', { recursive: true });
 const unitReport = 'reports/unit.json';
 const e2eReport = 'reports/e2e.json';
+// Reports of an earlier run must not be counted as this one's (a run stopped before Playwright would show them).
+for (const report of [unitReport, e2eReport]) rmSync(report, { force: true });
 const env = { ...process.env, PLAYWRIGHT_CHROMIUM: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport };
 
 const stages = [
