@@ -32,6 +32,10 @@ test('a backup damaged on disk is reported by verify and refused by restore; the
   await showData(page);
   const a = await backUpNow(page, 'a');
   const b = await backUpNow(page, 'b');
+  // Each new backup's first background check writes its manifest in and replaces the file: damage goes in after
+  // that, as a failing disk's would, or the replacement (proven whole) would carry it away.
+  await expect(row(page, a)).toHaveAttribute('data-state', 'verified');
+  await expect(row(page, b)).toHaveAttribute('data-state', 'verified');
   // Flip bytes inside the second page of each file: a failing disk, not a rewrite the app made.
   await damageBackupFile(page, a, 4096 + 200, 64);
   await damageBackupFile(page, b, 4096 + 200, 64);
@@ -116,11 +120,14 @@ test.describe('with a large database', () => {
       const took = await page.getByTestId('backup-log').locator('li').filter({ hasText: full }).getByTestId('log-duration').first().textContent();
       test.info().annotations.push({ type: 'backup of the large database', description: `${took?.replace('·', '').trim()} for ${ROWS} products` });
 
-      // Another, interrupted: the page closes as soon as the temporary file shows up.
+      // Its first background check (which writes its manifest in through a temporary file of its own) is done.
+      await expect(row(page, full)).toHaveAttribute('data-state', 'verified', { timeout: slow });
+
+      // Another, interrupted: the page closes as soon as its temporary file shows up.
       const sawTemp = page.evaluate(async () => {
         const backups = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups');
         for (const until = performance.now() + 60_000; performance.now() < until; ) {
-          for await (const name of (backups as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.endsWith('.db.tmp')) return name;
+          for await (const name of (backups as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.endsWith('-interrupted.db.tmp')) return name;
           await new Promise((resolve) => setTimeout(resolve, 0));
         }
         return null;

@@ -80,7 +80,8 @@ export function LinePrice({ line, index }: { line: CartLine; index: number }) {
       <button
         type="button"
         class={`secondary ${styles.priceButton}`}
-        aria-label={`Change the price of ${line.name} (now ${money(line.unitPrice)})`}
+        // The visible price stands in the name as it is (not in brackets, which assistive tools may drop).
+        aria-label={`Change the price of ${line.name}, now ${money(line.unitPrice)}`}
         data-testid="line-price"
         onClick={open}
       >
