@@ -39,13 +39,25 @@ function sqliteCodeName(text: string): string | undefined {
   return /^(SQLITE_[A-Z_]+)/.exec(text)?.[1];
 }
 
+/** SQLite's primary result code carried by `error` (a `SQLite3Error`), or -1 when it carries none. */
+export function primaryResultCode(error: unknown): number {
+  const code = (error as { resultCode?: unknown } | null)?.resultCode;
+  return typeof code === 'number' ? code & 0xff : -1;
+}
+
+/** Whether `error` is SQLite finding a file damaged or not a database at all (not the storage failing). */
+export function isDamagedFileError(error: unknown): boolean {
+  const code = primaryResultCode(error);
+  return code === SQLITE_CORRUPT || code === SQLITE_NOTADB;
+}
+
 /**
  * Like {@link toWireError}, for a failure that may come from a full disk: the VFS reports a full disk as a plain
  * I/O error, so on an I/O error this asks `isStorageFull` (in the worker: an estimate and a probe, see
  * `storage-full.ts`) and says the storage is full when it is.
  */
 export async function explainFailure(error: unknown, isStorageFull: () => Promise<boolean>): Promise<WireError> {
-  const resultCode = typeof (error as { resultCode?: unknown })?.resultCode === 'number' ? (error as { resultCode: number }).resultCode & 0xff : -1;
+  const resultCode = primaryResultCode(error);
   if (resultCode !== SQLITE_IOERR) return toWireError(error);
   const text = error instanceof Error ? error.message : String(error);
   const code = sqliteCodeName(text) ?? 'SQLITE_IOERR';
@@ -61,7 +73,7 @@ export function toWireError(error: unknown): WireError {
   if (error instanceof HandlerError) {
     return error.detail ? { code: error.code, message: error.message, detail: error.detail } : { code: error.code, message: error.message };
   }
-  const resultCode = typeof (error as { resultCode?: unknown })?.resultCode === 'number' ? (error as { resultCode: number }).resultCode & 0xff : -1;
+  const resultCode = primaryResultCode(error);
   const text = error instanceof Error ? error.message : String(error);
   if (resultCode === SQLITE_FULL || (error instanceof DOMException && error.name === 'QuotaExceededError')) {
     return storageFull(resultCode === SQLITE_FULL ? sqliteCodeName(text) ?? 'SQLITE_FULL' : undefined);

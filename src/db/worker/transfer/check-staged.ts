@@ -11,7 +11,7 @@
  */
 import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { IMPORT_HEAD_BYTES } from '../../protocol/transfer';
-import { HandlerError } from '../runtime/errors';
+import { HandlerError, isDamagedFileError } from '../runtime/errors';
 import type { Migration } from '../schema/loader';
 import { sideFiles, type ChunkSource, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
@@ -100,15 +100,6 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
   }
 }
 
-/** SQLite's primary codes for a file that is not a sound database (corrupt, not a database). */
-const DAMAGED_CODES = new Set([11, 26]);
-
-/** Whether `error` is SQLite finding the file itself damaged (not the storage failing). */
-const isDamagedFile = (error: unknown): boolean => {
-  const code = (error as { resultCode?: unknown } | null)?.resultCode;
-  return typeof code === 'number' && DAMAGED_CODES.has(code & 0xff);
-};
-
 /**
  * Opens the pool copy `copy` with every defence on, runs the checks, closes and removes it. SQLite finding the
  * file damaged while it opens it or first reads its schema (the cache pragma) is refused like any damaged page;
@@ -120,7 +111,7 @@ async function checkCopy(deps: StagedCheckDeps, copy: string, header: HeaderFact
     try {
       db = openUntrustedFile(deps.sqlite3, deps.files, copy);
     } catch (error) {
-      if (isDamagedFile(error)) return unreadable(error);
+      if (isDamagedFileError(error)) return unreadable(error);
       throw error;
     }
     try {
