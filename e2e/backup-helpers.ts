@@ -104,6 +104,18 @@ export async function settle(page: Page): Promise<void> {
 /** Names of the files in OPFS `backups/`, read from the page (same origin, so the same OPFS). */
 export const backupFiles = (page: Page): Promise<string[]> => opfsFiles(page, 'backups');
 
+/**
+ * Nothing half-made is left in `backups/`: every `.tmp` there goes away. A `.tmp` may show up for a moment while
+ * the app works (a backup reserving its space, a new backup's first check writing its manifest in): what counts
+ * is that none stays. Returns the files once none is left.
+ */
+export async function expectNoTempLeft(page: Page, timeout?: number): Promise<string[]> {
+  await expect
+    .poll(async () => (await backupFiles(page)).filter((name) => name.endsWith('.tmp')), { message: 'no .tmp left in backups/', timeout })
+    .toEqual([]);
+  return backupFiles(page);
+}
+
 /** Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there. */
 export const putBackupFile = (page: Page, path: string, name: string): Promise<void> => putIntoOpfs(page, path, 'backups', name);
 

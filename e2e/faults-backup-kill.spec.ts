@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backUpNow, backupFiles, putBackupFile, restore, row, rows } from './backup-helpers';
+import { backUpNow, backupFiles, expectNoTempLeft, putBackupFile, restore, row, rows } from './backup-helpers';
 import { expectRegister, killableShop, poolFiles, reportFigures, within } from './kill-helpers';
 import { addByName, exportFacts, expectHealthy, payWith, receiptNumber } from './till-helpers';
 import { exportByDownload, importByChooser } from './transfer-helpers';
@@ -96,10 +96,7 @@ async function largeShop() {
 
 /** Nothing half-made in `backups/`, and every backup listed is whole and has its file. Returns the files. */
 async function expectBackupsWhole(page: Page): Promise<string[]> {
-  await expect
-    .poll(async () => (await backupFiles(page)).filter((name) => name.endsWith('.tmp')), { message: 'no .tmp left in backups/', timeout: slow })
-    .toEqual([]);
-  const files = await backupFiles(page);
+  const files = await expectNoTempLeft(page, slow);
   for (const listed of await rows(page).all()) {
     await expect(listed).toHaveAttribute('data-state', 'verified', { timeout: slow });
     expect(files).toContain(await listed.getAttribute('data-name'));
