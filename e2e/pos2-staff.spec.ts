@@ -2,6 +2,8 @@
  * Staff and approvals in real Chromium, on OPFS, through the real worker: a cashier is refused a restore without
  * a manager's PIN (in the UI, and calling the worker directly with the protocol, as a script in the page could);
  * a manager's PIN lets it through; the owner reads the approvals in the audit log; the PIN lockout survives a reload.
+ * A page script that claims another member of staff is refused without this tab's sign-in, and with it is recorded
+ * as the person signed in.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { waitForDb } from './helpers';
@@ -11,20 +13,30 @@ import { addStaff, approve, showPage, signIn } from './pos2-staff-helpers';
 
 /**
  * Speaks the protocol to a worker of its own, as a script in the page could, bypassing the UI: the new worker
- * joins as a follower and forwards to the leader, which answers.
+ * joins as a follower and forwards to the leader, which answers. `signIn: 'this tab'` sends the token of the tab's
+ * own sign-in, as a script could read it from the tab's session storage.
  */
-async function callWorkerDirectly(page: Page, appVersion: string, name: string, args: unknown, approval?: { staffId: number; pin: string }) {
+async function callWorkerDirectly(
+  page: Page,
+  appVersion: string,
+  name: string,
+  args: unknown,
+  approval?: { staffId: number; pin: string },
+  signIn?: 'this tab',
+) {
   const workerUrl = page.workers().map((w) => w.url()).find((url) => url.includes('/assets/'));
   expect(workerUrl, 'the app runs its database worker').toBeTruthy();
   return page.evaluate(
-    ([url, version, call, callArgs, approvalGiven]) =>
+    ([url, version, call, callArgs, approvalGiven, useTab]) =>
       new Promise<{ ok: boolean; error?: { code: string; message: string } }>((resolve, reject) => {
+        const kept = useTab ? (JSON.parse(sessionStorage.getItem('tillite.signed-in') ?? 'null') as { token?: string } | null) : null;
+        const token = kept?.token;
         const worker = new Worker(url as string, { type: 'module', name: 'direct-caller' });
         const timer = setTimeout(() => reject(new Error('the worker did not answer')), 30_000);
         worker.onmessage = (event: MessageEvent) => {
           const message = event.data as { type: string; status?: { state: string }; ok?: boolean; error?: { code: string; message: string } };
           if (message.type === 'status' && message.status?.state === 'ready') {
-            worker.postMessage({ type: 'request', id: 1, requestId: crypto.randomUUID(), name: call, args: callArgs, ...(approvalGiven ? { approval: approvalGiven } : {}) });
+            worker.postMessage({ type: 'request', id: 1, requestId: crypto.randomUUID(), name: call, args: callArgs, ...(approvalGiven ? { approval: approvalGiven } : {}), ...(token ? { signIn: token } : {}) });
           }
           if (message.type === 'response') {
             clearTimeout(timer);
@@ -34,7 +46,7 @@ async function callWorkerDirectly(page: Page, appVersion: string, name: string, 
         };
         worker.postMessage({ type: 'init', appVersion: version, features: { locks: true } });
       }),
-    [workerUrl, appVersion, name, args, approval ?? null] as const,
+    [workerUrl, appVersion, name, args, approval ?? null, signIn ?? null] as const,
   );
 }
 
@@ -77,6 +89,23 @@ test('a cashier is refused a restore without a manager’s PIN, also calling the
   await expectProducts(page, ['kept 1', 'later 1']);
   await showData(page);
   await expect(rows(page, 'before-restore')).toHaveCount(0);
+
+  // Claiming to be the owner: without this tab's sign-in the worker refuses in words and nothing is opened; with
+  // it, the shift is opened as the person signed in here (Lena), whatever id and name the call gives.
+  const maya = 1;
+  const asOwner = { float: 5000, openedBy: 'Maya Okafor', staffId: maya };
+  const unsigned = await callWorkerDirectly(page, appVersion, 'shift.open', asOwner);
+  expect(unsigned).toEqual({
+    ok: false,
+    error: expect.objectContaining({ code: 'signed-out', message: 'No one is signed in at this till. Sign in with your PIN on the Lock page before you open the shift.' }),
+  });
+  await showPage(page, 'Shift');
+  await expect(page.getByTestId('shift-float')).toBeVisible();
+  const claimed = await callWorkerDirectly(page, appVersion, 'shift.open', asOwner, undefined, 'this tab');
+  expect(claimed).toEqual({ ok: true, error: undefined });
+  await page.reload();
+  await expect(page.getByTestId('shift-open-since')).toContainText('by Lena Park, float €50.00');
+  await showData(page);
 
   // A wrong manager PIN is asked again; the right one restores.
   await row(page, backup).getByTestId('backup-restore').click();

@@ -32,8 +32,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: DbError) => 
 export interface SendOptions {
   /** A manager's or owner's PIN, for a call that needs an approval. */
   approval?: Approval;
-  /** Who is signed in (staff id). */
-  actorId?: number;
+  /** The token of this tab's sign-in (see `RequestMessage.signIn`). */
+  signIn?: string;
 }
 
 /** The typed client the UI uses. */

@@ -7,7 +7,7 @@
 import { signal } from '@preact/signals';
 import { DbError, type DbClient, type SendOptions } from '../../db/client';
 import type { Approval } from '../../db/protocol/staff';
-import { signedIn } from './session';
+import { setSignedIn, signedIn } from './session';
 
 /** The approval being asked for: the worker's message, and the answer (null: cancelled). */
 export interface PendingApproval {
@@ -36,16 +36,21 @@ function ask(error: DbError): Promise<Approval | null> {
 const needsPin = (error: unknown): error is DbError =>
   error instanceof DbError && (error.code === 'approval-required' || error.code === 'locked-out');
 
-/** `client`, with approvals asked for when needed and who is signed in sent along. */
+/**
+ * `client`, with approvals asked for when needed and this tab's sign-in sent along. When the worker answers that no
+ * one is signed in here (the sign-in ended: a restore, a day passed, the person left the staff), the tab forgets
+ * its sign-in too, so the header and the Lock page say so.
+ */
 export function withApprovals(client: DbClient): DbClient {
   return Object.create(client, {
     send: {
       value: async (name: Parameters<DbClient['send']>[0], args: never, options: SendOptions = {}) => {
         const actor = signedIn.value;
-        const base: SendOptions = actor ? { actorId: actor.id, ...options } : options;
+        const base: SendOptions = actor ? { signIn: actor.token, ...options } : options;
         try {
           return await client.send(name, args, base);
         } catch (first) {
+          if (first instanceof DbError && first.code === 'signed-out' && actor && signedIn.value === actor) setSignedIn(null);
           // A caller that gave its own approval handles the refusal itself.
           if (!needsPin(first) || first.code !== 'approval-required' || options.approval) throw first;
           let last: DbError = first;

@@ -15,7 +15,6 @@ import { settle } from '../../pos/payments';
 import { db } from '../db';
 import { saleInProgress } from './app-state';
 import { registerId, registerReady, registersInUse } from './register';
-import { signedIn } from './session';
 import { cashRoundingStep, shop } from './shop';
 
 export { registerId } from './register';
@@ -139,9 +138,8 @@ export async function completeSale(): Promise<SaleDetail> {
   if (!current) throw new Error('The cart is not loaded yet');
   let sale: SaleDetail;
   try {
-    // Who is signed in is recorded as who rang it up (the worker checks they are on the staff list).
-    const staffId = signedIn.value?.id ?? null;
-    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total, staffId });
+    // Who rang it up is who is signed in at this tab: the worker knows it from the tab's sign-in, not from the call.
+    sale = await db().send('sales.commit', { registerId: registerId(), cart: current, expectedTotal: totals.value.total });
   } catch (error) {
     if (saleIdUsed(error) && cart.value === current) startNewSale();
     throw error;

@@ -7,7 +7,8 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { db } from '../db';
-import { setSignedIn, signedIn } from './session';
+import { signedIn } from './session';
+import { signOut } from './sign-out';
 
 /** True while the app is locked for want of a PIN. */
 export const idleLocked = signal(false);
@@ -23,7 +24,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Locks now: signs whoever was here out. */
 export function lockNow(): void {
   idleLocked.value = true;
-  setSignedIn(null);
+  signOut();
 }
 
 /** Sets the timer for the moment the idle time runs out, from the last activity. */

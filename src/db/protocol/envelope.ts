@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'approval-required'
   /** Too many wrong PINs: that person must wait before trying again. */
   | 'locked-out'
+  /** The call records who made it, and no one is signed in at this till (or the sign-in ended): sign in by PIN. */
+  | 'signed-out'
   | 'internal';
 
 /** An error as it crosses a postMessage boundary. */
@@ -63,8 +65,11 @@ export interface RequestMessage<K extends HandlerName = HandlerName> {
   args: ArgsOf<K>;
   /** A manager's or owner's PIN for a call that needs one (see `protocol/staff.ts`). */
   approval?: Approval;
-  /** Who is signed in at this till (staff id), for the audit log's "for whom". */
-  actorId?: number;
+  /**
+   * The token of this tab's sign-in (`staff.signIn` made it): the worker looks up who it belongs to and records
+   * that person as who rang up, refunded or moved cash, and as the audit log's "for whom". Never a staff id.
+   */
+  signIn?: string;
 }
 
 export type ResponseMessage =

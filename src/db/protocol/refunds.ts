@@ -46,6 +46,8 @@ export interface RefundHandlers {
   /**
    * Refunds lines of a sale (a manager's or the owner's approval): never more than was sold, earlier refunds
    * counted; the stock comes back; paid back by the sale's own methods or in cash. Answers the refund's receipt.
+   * Recorded as given by whoever is signed in at the calling till (like a sale, refused with `signed-out` when no
+   * one is, once the shop has staff).
    */
   'refund.create': (args: {
     saleNumber: number;
@@ -53,11 +55,9 @@ export interface RefundHandlers {
     reason: string;
     method: RefundMethod;
     registerId: string;
-    /** Who is signed in at the till, or null. */
-    staffId: number | null;
   }) => SaleDetail;
   /** Voids a sale (approval): everything it sold comes back, and it shows as voided. Only before any refund. */
-  'sale.void': (args: { saleNumber: number; reason: string; registerId: string; staffId: number | null }) => SaleDetail;
+  'sale.void': (args: { saleNumber: number; reason: string; registerId: string }) => SaleDetail;
   'staffSettings.get': (args: Record<string, never>) => StaffSettings;
   /** Changes the till's rules (approval). */
   'staffSettings.save': (args: StaffSettings) => StaffSettings;

@@ -6,14 +6,14 @@ import type { SaleDetail, SaleSummary } from '../../pos/sale';
 export interface SalesHandlers {
   /**
    * Records the cart as a sale in one transaction: the sale, its number, lines, tax, payments and stock, and
-   * clears the register's cart. Calling it again with the same `cart.saleId` returns the sale already made.
+   * clears the register's cart. Calling it again with the same `cart.saleId` returns the sale already made. Who
+   * rang it up is who is signed in at the calling till (the call's sign-in token); refused with `signed-out` when
+   * the shop has staff and no one is signed in there.
    */
   'sales.commit': (args: {
     registerId: string;
     cart: Cart;
     expectedTotal: number;
-    /** Who is signed in at the till (recorded as who rang it up), or null. */
-    staffId?: number | null;
   }) => SaleDetail;
   /**
    * Sales newest first: between two UTC instants (from inclusive, to exclusive) when given, and with this

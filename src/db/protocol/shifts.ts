@@ -30,15 +30,19 @@ export interface ShiftHandlers {
   /** The open shift and its X report so far (null when no shift is open). */
   'shift.current': (args: Record<string, never>) => { shift: ShiftInfo | null; figures: ShiftFigures | null };
   /** Opens a shift with the float counted into the drawer; refused while one is open. */
-  /** `staffId`: who is signed in at the till (checked to be on the staff list); `openedBy` names them otherwise. */
-  'shift.open': (args: { float: number; openedBy: string; staffId?: number | null }) => ShiftInfo;
-  /** Cash put into the drawer (amount > 0) or taken out (amount < 0), with a reason. */
+  /**
+   * Recorded as opened by whoever is signed in at the calling till (refused with `signed-out` when the shop has
+   * staff and no one is); `openedBy` names who opens it only in a shop without staff. The same holds for cash moves
+   * (`by`) and the close (`closedBy`).
+   */
+  'shift.open': (args: { float: number; openedBy: string }) => ShiftInfo;
+  /** Cash put into the drawer (amount > 0) or taken out (amount < 0), with a reason, by whoever is signed in. */
   'shift.cashMove': (args: { amount: number; reason: string; by: string | null }) => { id: number; amount: number; reason: string };
   /**
    * Closes the open shift against the count. When the count differs from what was expected, `confirmDifference`
    * must be the difference in minor units (counted − expected, all methods), as the closing screen showed it.
    */
-  'shift.close': (args: { counted: ByMethod; confirmDifference: number | null; closedBy: string; staffId?: number | null }) => ZReport;
+  'shift.close': (args: { counted: ByMethod; confirmDifference: number | null; closedBy: string }) => ZReport;
   /** A stored Z report by number, for a reprint. */
   'zreport.get': (args: { number: number }) => ZReport;
 }

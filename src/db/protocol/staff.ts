@@ -10,6 +10,11 @@ export interface StaffMember {
   role: Role;
 }
 
+/** A sign-in: who, and the token the tab sends with its calls (opaque; the worker keeps only its hash). */
+export interface SignedIn extends StaffMember {
+  token: string;
+}
+
 /**
  * A manager's or owner's PIN given for one call. It travels in the request's envelope (`RequestMessage.approval`),
  * and the worker checks it before the call runs: an approval the UI did not ask for is still checked, and a call
@@ -40,8 +45,14 @@ export interface StaffHandlers {
   'staff.createOwner': (args: { name: string; pin: string }) => StaffMember;
   /** Adds a manager or cashier (approved by a manager or the owner). */
   'staff.add': (args: { name: string; role: 'manager' | 'cashier'; pin: string }) => StaffMember;
-  /** Checks a PIN and answers who it is; refused while that person is locked out after wrong PINs. */
-  'staff.signIn': (args: { staffId: number; pin: string }) => StaffMember;
+  /**
+   * Checks a PIN and signs that person in at this till: answers who it is and the token of the sign-in, which the
+   * tab sends with its calls (`RequestMessage.signIn`); the sign-in the call carried, if any, ends (switching user).
+   * Refused while that person is locked out after wrong PINs.
+   */
+  'staff.signIn': (args: { staffId: number; pin: string }) => SignedIn;
+  /** Ends this till's sign-in (lock, sign out, the idle lock). */
+  'staff.signOut': (args: Record<string, never>) => { ended: boolean };
   /** The audit log, newest first (the owner's approval). */
   'audit.list': (args: Record<string, never>) => { entries: AuditEntry[] };
 }

@@ -10,6 +10,7 @@ import { useAction } from '../../hooks/use-action';
 import { useQuery } from '../../hooks/use-query';
 import { idleLocked } from '../../state/idle-lock';
 import { setSignedIn, signedIn } from '../../state/session';
+import { signOut } from '../../state/sign-out';
 import { TillRules } from './till-rules';
 
 export function LockView() {
@@ -60,7 +61,7 @@ export function LockView() {
           Sign in
         </button>
         {me && (
-          <button type="button" class="secondary" data-testid="lock-sign-out" onClick={() => setSignedIn(null)}>
+          <button type="button" class="secondary" data-testid="lock-sign-out" onClick={signOut}>
             Sign out
           </button>
         )}

@@ -14,7 +14,6 @@ import { db } from '../../db';
 import { useAction } from '../../hooks/use-action';
 import { useQuery } from '../../hooks/use-query';
 import { registerId } from '../../state/register';
-import { signedIn } from '../../state/session';
 import { money } from '../../state/shop';
 import styles from './sales.module.css';
 
@@ -75,17 +74,16 @@ function RefundForm({ found, mode, onCancel, onRecorded }: { found: RefundableSa
   const [reason, setReason] = useState('');
   const [method, setMethod] = useState<RefundMethod>('original');
   const submit = useAction(async () => {
-    const staffId = signedIn.value?.id ?? null;
+    // Recorded as given by whoever is signed in here: the worker knows it from this tab's sign-in.
     const receipt =
       mode === 'void'
-        ? await db().send('sale.void', { saleNumber: sale.number, reason, registerId: registerId(), staffId })
+        ? await db().send('sale.void', { saleNumber: sale.number, reason, registerId: registerId() })
         : await db().send('refund.create', {
             saleNumber: sale.number,
             lines: Object.entries(quantities).map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity })),
             reason,
             method,
             registerId: registerId(),
-            staffId,
           });
     onRecorded(receipt);
   });

@@ -67,7 +67,7 @@ export function ShiftView() {
   const name = me || who;
 
   const open = useAction(async () => {
-    await db().send('shift.open', { float: amount(float), openedBy: name, staffId: signedIn.value?.id ?? null });
+    await db().send('shift.open', { float: amount(float), openedBy: name });
     setZ(null);
     current.reload();
   });
@@ -80,7 +80,7 @@ export function ShiftView() {
   const close = useAction(async (confirm: number | null) => {
     const count = { cash: amount(counted.cash || '0'), card: amount(counted.card || '0'), other: amount(counted.other || '0') };
     try {
-      setZ(await db().send('shift.close', { counted: count, confirmDifference: confirm, closedBy: name, staffId: signedIn.value?.id ?? null }));
+      setZ(await db().send('shift.close', { counted: count, confirmDifference: confirm, closedBy: name }));
       setDifference(null);
       current.reload();
     } catch (error) {

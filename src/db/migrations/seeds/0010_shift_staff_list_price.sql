@@ -1,6 +1,7 @@
 -- Realistic rows for the schema after 0010_shift_staff_list_price: yesterday's shift, which Lena opened before
 -- 0010 (matched to her by name), is closed by Tom, by id; today's is opened by Lena, by id; and in it she sold the
--- last croissant of the morning at 2.00 instead of the catalogue's 2.45, with Tom's PIN (sale 6).
+-- last croissant of the morning at 2.00 instead of the catalogue's 2.45, with Tom's PIN (sale 6), and took 5.00 out
+-- of the drawer for milk, signed in (by id); she is signed in at the till (her sign-in's token hashed).
 UPDATE shifts SET closed_at = 1767891600000, closed_by = 'Tom Reyes', closed_by_id = 2 WHERE id = 2;
 INSERT INTO shifts (id, opened_at, opened_by, opened_by_id, float, closed_at, closed_by, closed_by_id) VALUES
   (3, 1767945600000, 'Lena Park', 3, 10000, NULL, NULL, NULL);
@@ -19,3 +20,7 @@ INSERT INTO stock_movements (product_id, delta, reason, sale_id, line_no, create
 UPDATE products SET stock = stock - 1 WHERE id = 2;
 INSERT INTO audit_log (id, at, action, approver_id, approver_name, approver_role, for_name, detail) VALUES
   (2, 1767949200000, 'sales.commit', 2, 'Tom Reyes', 'manager', 'Lena Park', 'sell Croissant below its catalogue price');
+INSERT INTO cash_moves (id, shift_id, at, amount, reason, by_name, by_id) VALUES
+  (3, 3, 1767949500000, -500, 'Milk', 'Lena Park', 3);
+INSERT INTO sign_ins (token_hash, staff_id, started_at) VALUES
+  ('2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae', 3, 1767945500000);

@@ -16,7 +16,7 @@ import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
 import { openShiftRow } from '../staff/shift-figures';
 import { ownerExists } from '../staff/pins';
-import { ringingUp } from './sales';
+import { ringingUp } from '../staff/sign-in';
 import { currentShop, findSale, registerKey, saleStatements, shopDetailsKey } from './sale-store';
 import { readStaffSettings, saveStaffSettings } from '../staff/settings';
 
@@ -84,7 +84,7 @@ function earlierRefunds(db: Database, id: number) {
 }
 
 /** A refund as `refund.create` asks for it, or a void (all that is left of the sale, back by its own methods). */
-type RefundOrder = ArgsOf<'refund.create'> & { isVoid: boolean };
+type RefundOrder = ArgsOf<'refund.create'> & { isVoid: boolean; staff: { id: number; name: string } | null };
 
 /** Records a refund of sale `order.saleNumber` inside the caller's transaction and answers its receipt. */
 export function recordRefund(db: Database, order: RefundOrder, at: number): SaleDetail {
@@ -100,7 +100,7 @@ export function recordRefund(db: Database, order: RefundOrder, at: number): Sale
   const requested = order.isVoid ? everythingLeft(found.lines) : Array.isArray(order.lines) ? order.lines : [];
   const plan = planRefund(found.lines, requested);
   if (!plan.ok) throw new HandlerError('invalid', plan.error);
-  const staff = ringingUp(db, order.staffId);
+  const { staff } = order;
   const shop = currentShop(saleStatements(db));
   if (!shop) throw new HandlerError('invalid', 'Set up the shop first (name, currency and tax).');
 
@@ -189,12 +189,13 @@ export const refundHandlers = {
   'refund.create': {
     kind: 'mutation',
     changes: ['sales', 'catalog'],
-    run: ({ db }, args) => recordRefund(db, { ...args, isVoid: false }, Date.now()),
+    run: ({ db, signedIn }, args) => recordRefund(db, { ...args, isVoid: false, staff: ringingUp(db, signedIn, 'give a refund') }, Date.now()),
   },
   'sale.void': {
     kind: 'mutation',
     changes: ['sales', 'catalog'],
-    run: ({ db }, args) => recordRefund(db, { ...args, lines: [], method: 'original', isVoid: true }, Date.now()),
+    run: ({ db, signedIn }, args) =>
+      recordRefund(db, { ...args, lines: [], method: 'original', isVoid: true, staff: ringingUp(db, signedIn, 'void a sale') }, Date.now()),
   },
   'staffSettings.get': { kind: 'query', run: ({ db }) => readStaffSettings(db) },
   'staffSettings.save': { kind: 'mutation', changes: ['settings'], run: ({ db }, settings) => saveStaffSettings(db, settings) },

@@ -15,7 +15,7 @@ import type { HandlerImpls } from '../runtime/processor';
 import { recordSale } from './sale-record';
 import { currentShop, findSale, isSaleUuid, listSales, saleStatements, stockOf } from './sale-store';
 import { repeatedCommit } from './sale-identity';
-import { findStaff } from '../staff/pins';
+import { ringingUp } from '../staff/sign-in';
 
 /** The sale with this id (or number) and everything its receipt prints; null when there is none. */
 export function readSale(db: Database, by: { id?: string; number?: number }): SaleDetail | null {
@@ -26,7 +26,14 @@ export function readSale(db: Database, by: { id?: string; number?: number }): Sa
  * Records `cart` as a sale at `at` (UTC milliseconds; see the module comment). A repeated commit returns the sale
  * already made; another cart under a recorded id is refused (see `sale-identity.ts`).
  */
-export function commitSale(db: Database, registerId: string, cart: Cart, expectedTotal: number, at: number, staffId: number | null = null): SaleDetail {
+export function commitSale(
+  db: Database,
+  registerId: string,
+  cart: Cart,
+  expectedTotal: number,
+  at: number,
+  staff: { id: number; name: string } | null = null,
+): SaleDetail {
   const st = saleStatements(db);
   if (typeof cart.saleId !== 'string' || !isSaleUuid(cart.saleId)) throw new HandlerError('invalid', 'The sale has no valid id.');
   if (st.value('saleExists', [cart.saleId]) !== undefined) return repeatedCommit(findSale(db, { id: cart.saleId }) as SaleDetail, cart, expectedTotal);
@@ -47,15 +54,7 @@ export function commitSale(db: Database, registerId: string, cart: Cart, expecte
   const settlement = settle(totals.total, cart.tenders, cashStep(shop.currency, shop.cashStep));
   if (settlement.error) throw new HandlerError('invalid', settlement.error);
   if (!settlement.complete) throw new HandlerError('invalid', 'The payments do not cover the total yet.', { remaining: settlement.remaining });
-  return recordSale(db, { registerId, cart, totals, settlement, shop, at, staff: ringingUp(db, staffId) });
-}
-
-/** Who rings up a sale or refund: the member of staff signed in at the till, checked to be on the staff list. */
-export function ringingUp(db: Database, staffId: number | null | undefined): { id: number; name: string } | null {
-  if (staffId === null || staffId === undefined) return null;
-  const member = Number.isSafeInteger(staffId) ? findStaff(db, staffId) : null;
-  if (!member) throw new HandlerError('invalid', 'The person signed in at this till is not on the staff list any more. Sign in again on the Lock page.');
-  return { id: member.id, name: member.name };
+  return recordSale(db, { registerId, cart, totals, settlement, shop, at, staff });
 }
 
 /** `sales.*` handlers. */
@@ -65,7 +64,9 @@ export const salesHandlers = {
     // Only its products' stock changes in the catalogue: the announcement carries it, so the register patches the
     // rows it shows instead of reading its list again in front of the next sale (see `protocol/changes.ts`).
     changes: ['sales', 'stock', 'cart'],
-    run: ({ db }, { registerId, cart, expectedTotal, staffId }) => commitSale(db, registerId, cart, expectedTotal, Date.now(), staffId ?? null),
+    // Who rang it up is who is signed in at the calling till (staff/sign-in.ts), whatever the call says.
+    run: ({ db, signedIn }, { registerId, cart, expectedTotal }) =>
+      commitSale(db, registerId, cart, expectedTotal, Date.now(), ringingUp(db, signedIn, 'ring up a sale')),
     detail: ({ db }, _args, sale) => ({ stock: stockOf(db, sale.lines.flatMap((line) => (line.productId === null ? [] : [line.productId]))) }),
     // A retried request reads its receipt back from the sale it made: the request ledger keeps no copy of it.
     replay: ({ db }, { cart }) => {

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import type { ResultOf } from '../../protocol';
+import type { ArgsOf, ResultOf } from '../../protocol';
 import { addProduct, emptyCart, type Cart } from '../../../pos/cart';
 import { priceCart, type Discount } from '../../../pos/pricing';
 import { posProcessor, type Call } from '../testing/pos-processor';
@@ -38,7 +38,10 @@ describe('shifts', () => {
   it('refuses a sale outside a shift, then closes a day into a Z report equal to what was rung up', async () => {
     const tea = await call('catalog.save', { name: 'Tea', sku: null, barcode: '1', price: 250, taxBp: 2000, stock: 50, active: true, categoryId: null });
     const bread = await call('catalog.save', { name: 'Bread', sku: null, barcode: '2', price: 420, taxBp: 500, stock: 50, active: true, categoryId: null });
-    await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
+    const owner = await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
+    const lena = await call('staff.add', { name: 'Lena Park', role: 'cashier', pin: '1593' }, undefined, { staffId: owner.id, pin: '4821' });
+    const tom = await call('staff.add', { name: 'Tom Reyes', role: 'manager', pin: '7302' }, undefined, { staffId: owner.id, pin: '4821' });
+    await call('staff.signIn', { staffId: lena.id, pin: '1593' });
 
     await expect(ring([[tea, 1]], [{ method: 'cash', amount: 250 }])).rejects.toMatchObject({
       code: 'conflict',
@@ -71,7 +74,8 @@ describe('shifts', () => {
     });
     expect(x.figures?.discounts).toBe(100);
 
-    // Counted 0.20 short in cash: refused until that difference is confirmed.
+    // Counted 0.20 short in cash: refused until that difference is confirmed. Tom counts and closes.
+    await call('staff.signIn', { staffId: tom.id, pin: '7302' });
     const expected = x.figures!.expected;
     const counted = { ...expected, cash: expected.cash - 20 };
     await expect(call('shift.close', { counted, confirmDifference: null, closedBy: 'Tom Reyes' })).rejects.toMatchObject({
@@ -89,26 +93,35 @@ describe('shifts', () => {
     expect(await call('shift.current', {})).toEqual({ shift: null, figures: null });
 
     // The next shift's Z report is number 2 and holds only its own sales.
+    await call('staff.signIn', { staffId: lena.id, pin: '1593' });
     await call('shift.open', { float: 5000, openedBy: 'Lena Park' });
     const later = await ring([[tea, 1]], [{ method: 'card', amount: 250 }]);
     const second = await call('shift.close', { counted: { cash: 5000, card: 250, other: 0 }, confirmDifference: null, closedBy: 'Lena Park' });
     expect(second).toMatchObject({ number: 2, salesCount: 1, net: later.total, differenceTotal: 0 });
   });
 
-  it('records who opened and closed a shift by staff id, shown by their name as it is now', async () => {
+  it('records who opened and closed a shift by the sign-in, shown by their name as it is now', async () => {
     const owner = await call('staff.createOwner', { name: 'Maya Okafor', pin: '4821' });
     const lena = await call('staff.add', { name: 'Lena Park', role: 'cashier', pin: '1593' }, undefined, { staffId: owner.id, pin: '4821' });
-    // The name typed is not what counts once the till says who is signed in: the id does.
-    const opened = await call('shift.open', { float: 10_000, openedBy: 'someone else', staffId: lena.id });
-    expect(opened).toMatchObject({ openedBy: 'Lena Park', openedById: lena.id, closedById: null });
-    await expect(call('shift.close', { counted: { cash: 10_000, card: 0, other: 0 }, confirmDifference: null, closedBy: 'Maya', staffId: 99 })).rejects.toMatchObject({
-      code: 'invalid',
-      message: 'The person signed in at this till is not on the staff list any more. Sign in again on the Lock page.',
+    // Nobody signed in at this till: refused in words, whatever name or id the call gives.
+    const claimsOwner = { float: 10_000, openedBy: 'Maya Okafor', staffId: owner.id } as ArgsOf<'shift.open'>;
+    await expect(call('shift.open', claimsOwner)).rejects.toMatchObject({
+      code: 'signed-out',
+      message: 'No one is signed in at this till. Sign in with your PIN on the Lock page before you open the shift.',
     });
+    expect(database.selectValue('SELECT count(*) FROM shifts')).toBe(0);
+    // Signed in as Lena, a call that names the owner (by name and id) still opens the shift as Lena.
+    await call('staff.signIn', { staffId: lena.id, pin: '1593' });
+    const opened = await call('shift.open', claimsOwner);
+    expect(opened).toMatchObject({ openedBy: 'Lena Park', openedById: lena.id, closedById: null });
+    await call('shift.cashMove', { amount: -500, reason: 'Milk', by: 'Maya Okafor', staffId: owner.id } as ArgsOf<'shift.cashMove'>);
+    expect(database.selectObjects('SELECT by_name, by_id FROM cash_moves')).toEqual([{ by_name: 'Lena Park', by_id: lena.id }]);
     // A name that changes later (here straight in the table: no screen renames staff yet) shows as it is now.
     database.exec("UPDATE staff SET name = 'Lena Park-Okafor' WHERE id = ?", { bind: [lena.id] });
     expect((await call('shift.current', {})).shift).toMatchObject({ openedBy: 'Lena Park-Okafor', openedById: lena.id });
-    const z = await call('shift.close', { counted: { cash: 10_000, card: 0, other: 0 }, confirmDifference: null, closedBy: '', staffId: owner.id });
+    await call('staff.signIn', { staffId: owner.id, pin: '4821' });
+    const closing = { counted: { cash: 9_500, card: 0, other: 0 }, confirmDifference: null, closedBy: 'Lena', staffId: lena.id } as ArgsOf<'shift.close'>;
+    const z = await call('shift.close', closing);
     expect(z).toMatchObject({ openedBy: 'Lena Park-Okafor', closedBy: 'Maya Okafor' });
     expect(database.selectObjects('SELECT opened_by_id, closed_by, closed_by_id FROM shifts')).toEqual([
       { opened_by_id: lena.id, closed_by: 'Maya Okafor', closed_by_id: owner.id },

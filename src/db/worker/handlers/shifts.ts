@@ -11,7 +11,8 @@ import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls, MutationImpl } from '../runtime/processor';
 import { figuresOf, openShiftRow, SHIFT_COLUMNS } from '../staff/shift-figures';
 import { ownerExists } from '../staff/pins';
-import { ringingUp } from './sales';
+import { ringingUp } from '../staff/sign-in';
+import type { StaffMember } from '../../protocol/staff';
 
 type Row = Record<string, unknown>;
 const iso = (ms: unknown): string => new Date(Number(ms)).toISOString();
@@ -41,11 +42,12 @@ function name(value: unknown, what: string): string {
 }
 
 /**
- * Who opens or closes the shift: the member of staff signed in at the till, by id and with their name as it is now
- * (checked to be on the staff list), or, with no one signed in, the name typed.
+ * Who opens or closes the shift or moves cash: the member of staff signed in at the calling till (never an id the
+ * call names), refused when the shop has staff and no one is signed in there; in a shop without staff, the name
+ * typed (`typed` null: no name, for a cash move).
  */
-function who(db: Database, staffId: number | null | undefined, typed: unknown, what: string): { id: number | null; name: string } {
-  return ringingUp(db, staffId) ?? { id: null, name: name(typed, what) };
+function who(db: Database, signedIn: StaffMember | null | undefined, typed: unknown, what: string): { id: number | null; name: string | null } {
+  return ringingUp(db, signedIn, what) ?? { id: null, name: typed === null ? null : name(typed, `who will ${what}`) };
 }
 
 function readZ(db: Database, number: number): ZReport {
@@ -65,9 +67,9 @@ export const shiftHandlers = {
   'shift.open': {
     kind: 'mutation',
     changes: ['sales'],
-    run: ({ db }, { float, openedBy, staffId }) => {
+    run: ({ db, signedIn }, { float, openedBy }) => {
       const amount = money(float, 'The float');
-      const by = who(db, staffId, openedBy, 'who opens the shift');
+      const by = who(db, signedIn, openedBy, 'open the shift');
       if (openShiftRow(db)) throw new HandlerError('conflict', 'A shift is already open. Close it (count the drawer) before opening another.');
       const id = db.selectValue('INSERT INTO shifts (opened_at, opened_by, opened_by_id, float) VALUES (?, ?, ?, ?) RETURNING id', [Date.now(), by.name, by.id, amount]);
       return info(db.selectObject(`SELECT ${SHIFT_COLUMNS} WHERE sh.id = ?`, [Number(id)]) as Row);
@@ -76,14 +78,15 @@ export const shiftHandlers = {
   'shift.cashMove': {
     kind: 'mutation',
     changes: ['sales'],
-    run: ({ db }, { amount, reason, by }) => {
+    run: ({ db, signedIn }, { amount, reason, by }) => {
       const value = money(amount, 'The amount', true);
       if (value === 0) throw new HandlerError('invalid', 'Enter the amount put in or taken out.');
       const why = name(reason, 'why cash goes in or out');
+      const mover = who(db, signedIn, typeof by === 'string' && by.trim() ? by : null, value > 0 ? 'put cash in' : 'take cash out');
       const shift = openShiftRow(db);
       if (!shift) throw new HandlerError('conflict', 'No shift is open. Open a shift before putting cash in or taking it out.');
-      const id = db.selectValue('INSERT INTO cash_moves (shift_id, at, amount, reason, by_name) VALUES (?, ?, ?, ?, ?) RETURNING id', [
-        Number(shift.id), Date.now(), value, why, typeof by === 'string' && by.trim() ? by.trim() : null,
+      const id = db.selectValue('INSERT INTO cash_moves (shift_id, at, amount, reason, by_name, by_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
+        Number(shift.id), Date.now(), value, why, mover.name, mover.id,
       ]);
       return { id: Number(id), amount: value, reason: why };
     },
@@ -91,8 +94,8 @@ export const shiftHandlers = {
   'shift.close': {
     kind: 'mutation',
     changes: ['sales'],
-    run: ({ db }, { counted, confirmDifference, closedBy, staffId }) => {
-      const by = who(db, staffId, closedBy, 'who closes the shift');
+    run: ({ db, signedIn }, { counted, confirmDifference, closedBy }) => {
+      const by = who(db, signedIn, closedBy, 'close the shift');
       const count = { cash: 0, card: 0, other: 0 };
       for (const m of METHODS) count[m] = money(counted?.[m], `The ${m} counted`);
       const shift = openShiftRow(db);
@@ -112,7 +115,7 @@ export const shiftHandlers = {
       const number = Number(db.selectValue("UPDATE sequences SET value = value + 1 WHERE name = 'z_number' RETURNING value"));
       db.exec('UPDATE shifts SET closed_at = ?, closed_by = ?, closed_by_id = ? WHERE id = ?', { bind: [now, by.name, by.id, Number(shift.id)] });
       // The names as they are at the close: the Z report prints them as made, whatever happens to the names later.
-      const stored = { ...figures, openedAt: iso(shift.opened_at), closedAt: iso(now), openedBy: String(shift.opened_by), closedBy: by.name };
+      const stored = { ...figures, openedAt: iso(shift.opened_at), closedAt: iso(now), openedBy: String(shift.opened_by), closedBy: String(by.name) };
       db.exec('INSERT INTO z_reports (number, shift_id, made_at, figures) VALUES (?, ?, ?, ?)', {
         bind: [number, Number(shift.id), now, JSON.stringify(stored)],
       });

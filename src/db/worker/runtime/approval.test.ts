@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestMessage, ResponseMessage } from '../../protocol/envelope';
-import type { Approval, StaffMember } from '../../protocol/staff';
+import type { Approval, SignedIn, StaffMember } from '../../protocol/staff';
 import type { Shop } from '../../../pos/shop';
 import { openMemoryDatabase } from '../storage/memory';
 import type { OpenedDatabase } from '../storage/driver';
@@ -19,7 +19,7 @@ let processor: Processor;
 let context: HandlerContext;
 let nextId = 1;
 
-function call<K extends RequestMessage['name']>(name: K, args: RequestMessage<K>['args'], extra: { approval?: Approval; actorId?: number } = {}) {
+function call<K extends RequestMessage['name']>(name: K, args: RequestMessage<K>['args'], extra: { approval?: Approval; signIn?: string } = {}) {
   return processor.handle({ type: 'request', id: nextId++, requestId: crypto.randomUUID(), name, args, ...extra } as RequestMessage);
 }
 const ok = <T>(response: ResponseMessage): T => {
@@ -68,7 +68,8 @@ describe('approvals', () => {
 
   it('refuses a settings change without a PIN, with a cashier’s PIN or a wrong one; takes a manager’s', async () => {
     const { manager, cashier } = await staffThree();
-    const none = refused(await call('shop.save', { ...shop, name: 'Nope' }, { actorId: cashier.id }));
+    const lena = ok<SignedIn>(await call('staff.signIn', { staffId: cashier.id, pin: '1593' }));
+    const none = refused(await call('shop.save', { ...shop, name: 'Nope' }, { signIn: lena.token }));
     expect(none.code).toBe('approval-required');
     expect(none.message).toBe('A manager’s or the owner’s PIN is needed to change the shop’s settings. Ask them to enter it.');
     const byCashier = refused(await call('shop.save', { ...shop, name: 'Nope' }, { approval: { staffId: cashier.id, pin: '1593' } }));
@@ -78,7 +79,7 @@ describe('approvals', () => {
     expect(wrong).toMatchObject({ code: 'approval-required', message: 'That PIN is not right for Tom Reyes. Try again.' });
     expect(opened.db.selectValue('SELECT count(*) FROM shop')).toBe(0);
 
-    const saved = ok<Shop>(await call('shop.save', shop, { approval: { staffId: manager.id, pin: '7302' }, actorId: cashier.id }));
+    const saved = ok<Shop>(await call('shop.save', shop, { approval: { staffId: manager.id, pin: '7302' }, signIn: lena.token }));
     expect(saved.name).toBe('Corner Café');
   });
 
@@ -86,7 +87,8 @@ describe('approvals', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.UTC(2026, 11, 1, 17, 45, 0));
     const { owner, manager, cashier } = await staffThree();
-    ok(await call('shop.save', shop, { approval: { staffId: manager.id, pin: '7302' }, actorId: cashier.id }));
+    const lena = ok<SignedIn>(await call('staff.signIn', { staffId: cashier.id, pin: '1593' }));
+    ok(await call('shop.save', shop, { approval: { staffId: manager.id, pin: '7302' }, signIn: lena.token }));
     expect(refused(await call('audit.list', {}, { approval: { staffId: manager.id, pin: '7302' } })).message).toContain('Tom Reyes cannot approve this');
     const { entries } = ok<{ entries: { action: string; approver: string; approverRole: string; forName: string | null; at: string }[] }>(
       await call('audit.list', {}, { approval: { staffId: owner.id, pin: '4821' } }),

@@ -90,7 +90,12 @@ function detailOf(request: RequestMessage): string | null {
  * Checks the approval `request` needs, if any. Answers what to record (null when the call needs none); throws
  * `approval-required` or `locked-out` when it is missing, wrong or from someone who may not give it.
  */
-export async function approve(db: () => Database | null, request: RequestMessage, now: () => number = Date.now): Promise<Approved | null> {
+export async function approve(
+  db: () => Database | null,
+  request: RequestMessage,
+  signedIn: StaffMember | null = null,
+  now: () => number = Date.now,
+): Promise<Approved | null> {
   const rule = APPROVAL_RULES[request.name];
   const live = db();
   if (!rule || !live || !ownerExists(live)) return null;
@@ -106,11 +111,10 @@ export async function approve(db: () => Database | null, request: RequestMessage
     throw new HandlerError('approval-required', `${approver.name} cannot approve this: ${who.toLowerCase()} is needed to ${what}.`, { roles: rule.roles });
   }
   const checked = await checkPin(() => db() ?? live, approval.staffId, approval.pin, now, 'approval-required');
-  const actor = request.actorId === undefined ? null : findStaff(live, request.actorId);
   return {
     action: request.name,
     approver: checked as Approved['approver'],
-    forName: actor ? actor.name : null,
+    forName: signedIn ? signedIn.name : null,
     // A rule that applies to some calls only says why this one needed it (the price or discount the sale had).
     detail: detailOf(request) ?? (rule.when ? what : null),
   };

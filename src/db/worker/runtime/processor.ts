@@ -16,6 +16,8 @@ import { inTransaction } from './transaction';
 import { approve, record as recordApproval } from './approval';
 import { createRequestLedger } from './requests';
 import type { LiveDatabase } from '../storage/live';
+import type { StaffMember } from '../../protocol/staff';
+import { signedInWith } from '../staff/sign-in';
 
 /** What every handler may use. */
 export interface HandlerContext {
@@ -36,6 +38,13 @@ export interface HandlerContext {
    * view needs to patch what it shows (see `protocol/changes.ts`).
    */
   notify(topics: ChangeTopic[], detail?: ChangeDetail): void;
+  /**
+   * Who is signed in at the calling tab (looked up from the token the call carries, see `staff/sign-in.ts`), or
+   * null; set per call. Handlers record this person, never a staff id from the arguments.
+   */
+  readonly signedIn?: StaffMember | null;
+  /** The sign-in token the call carried (to end it when the same tab signs in as someone else). */
+  readonly signInToken?: string | undefined;
 }
 
 /** A read: runs as is. */
@@ -101,7 +110,7 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
   /** The database a write task's record goes to: the live one as it is now (null while it cannot be used). */
   const ledgerDb = (): Database | null => (ctx.live ? (ctx.live.failure ? null : ctx.live.raw) : ctx.db);
 
-  function runMutation<K extends HandlerName>(impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
+  function runMutation<K extends HandlerName>(ctx: HandlerContext, impl: MutationImpl<K>, request: RequestMessage<K>): ResultOf<K> {
     const db = ctx.db;
     // A failed COMMIT (a full disk) keeps its own error: see `inTransaction`.
     const outcome = inTransaction(db, ctx.live?.sqlite3.capi ?? null, 'IMMEDIATE', () => {
@@ -115,7 +124,7 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
     return outcome.result;
   }
 
-  async function runWriteTask<K extends HandlerName>(impl: TaskImpl<K>, request: RequestMessage<K>): Promise<ResultOf<K>> {
+  async function runWriteTask<K extends HandlerName>(ctx: HandlerContext, impl: TaskImpl<K>, request: RequestMessage<K>): Promise<ResultOf<K>> {
     const already = running.get(request.requestId);
     if (already) return (await already) as ResultOf<K>;
     const db = ledgerDb();
@@ -151,12 +160,16 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
         const failure = ctx.live?.failure;
         if (failure && !(impl.kind !== 'mutation' && impl.recovery)) throw new HandlerError(failure.code, failure.message, failure.detail);
         // The approval step (approval.ts): a call that needs a manager's or owner's PIN is refused without one.
-        const approved = await approve(ledgerDb, request);
+        // Who is signed in at the calling tab: the worker's own record of the token, never an id the call names.
+        const signedIn = request.signIn === undefined ? null : await signedInWith(ledgerDb(), request.signIn);
+        const approved = await approve(ledgerDb, request, signedIn);
+        // The context of this call: the shared one (its database read at each use) with who is signed in.
+        const call: HandlerContext = Object.create(ctx, { signedIn: { value: signedIn }, signInToken: { value: request.signIn } });
         let result: unknown;
-        if (impl.kind === 'query') result = impl.run(ctx, request.args);
-        else if (impl.kind === 'mutation') result = runMutation(impl, request);
-        else if (impl.effect === 'write') result = await runWriteTask(impl, request);
-        else result = await impl.run(ctx, request.args);
+        if (impl.kind === 'query') result = impl.run(call, request.args);
+        else if (impl.kind === 'mutation') result = runMutation(call, impl, request);
+        else if (impl.effect === 'write') result = await runWriteTask(call, impl, request);
+        else result = await impl.run(call, request.args);
         if (approved) {
           const now = ledgerDb();
           try {
