@@ -18,6 +18,7 @@ import { opfsStaging, removeStaged } from '../../src/db/worker/transfer/staging'
 import { backupDirectory, opfsDirectory } from '../../src/db/worker/storage/opfs-files';
 import { opfsPlainFiles } from '../../src/db/worker/storage/opfs-plain-files';
 import { OPFS_DIRS } from '../../src/lib/opfs-paths';
+import { backgroundPending, backgroundSettled } from '../../src/db/worker/storage/slices';
 import { generateShop, type ShopSize } from './shop-data';
 import { benchProcessor, lookupInputs, makeSales, timeCommits, timeLookups, timeReportYear, type BenchSale } from './workloads';
 
@@ -88,6 +89,22 @@ export const benchHandlers = {
       const stats = checkpointerOf(ctx.db)?.stats;
       if (!stats) throw new Error('The live database has no checkpoint scheduler.');
       return { walBytes, boundBytes: walBoundBytes(pageSize), ...stats };
+    },
+  } satisfies BenchTask<Record<string, never>, unknown>,
+
+  /**
+   * Waits until the worker's background work has ended (a new backup's first check, the start-up housekeeping
+   * and its integrity check): the idle till's commit rows are timed after it, and commits beside a snapshot and
+   * its check have rows of their own. Answers how much was pending and how long it took.
+   */
+  'bench.idle': {
+    kind: 'task',
+    effect: 'read',
+    run: async () => {
+      const pending = backgroundPending();
+      const t0 = now();
+      await backgroundSettled();
+      return { pending, waitedMs: now() - t0 };
     },
   } satisfies BenchTask<Record<string, never>, unknown>,
 

@@ -116,9 +116,16 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
       }
     }
     log('  browser: commits in the worker and from the UI…');
-    for (let i = 0; i < runs; i++) r.commits.push(await send(page, 'bench.commits', { count: plan.commits, seed: 200 + i }));
+    // The idle till: the reload's housekeeping and any backup's first check have ended (their commits are the
+    // "while a snapshot runs" rows below).
+    r.idle = [];
+    for (let i = 0; i < runs; i++) {
+      r.idle.push(await send(page, 'bench.idle', {}));
+      r.commits.push(await send(page, 'bench.commits', { count: plan.commits, seed: 200 + i }));
+    }
     for (let i = 0; i < runs; i++) {
       const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 300 + i });
+      r.idle.push(await send(page, 'bench.idle', {}));
       // The checkpoints this burst forces at the WAL's bound (and idle ones): how long a sale may wait behind one.
       const before = await send(page, 'bench.wal', {});
       r.ui.push(

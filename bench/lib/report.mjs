@@ -42,6 +42,7 @@ export function sizeRows(b, n, sales) {
     ['Sale commit, UI round trip (`send`): rate', 'commits/s', 0, rate(br.ui), rate(nr.commits)],
     ['Sale commit, UI round trip: p50', 'ms', 3, bu.p50, nc.p50],
     ['Sale commit, UI round trip: p99', 'ms', 3, bu.p99, nc.p99],
+    ['Background work (backup checks, housekeeping) waited for before the idle-till commits', 'ms', 0, pick(br.idle, (w) => w.waitedMs), null],
     ['Checkpoints during the UI sales (per run of 200)', 'count', 0, pick(br.checkpoints, (c) => c.count), null],
     ['Checkpoint while selling: mean duration', 'ms', 2, pick(br.checkpoints?.filter((c) => c.count > 0), (c) => c.totalMs / c.count), null],
     ['Checkpoint while selling: longest so far (a sale arriving meanwhile waits at most this)', 'ms', 2, pick(br.checkpoints, (c) => c.longestMs), null],

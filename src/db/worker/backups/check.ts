@@ -14,7 +14,7 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
-import { createSlicer, nextTask } from '../storage/slices';
+import { createSlicer, requestGate } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
 import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
 import { embedManifest, loadManifestHasher, readManifest, takeManifestInSlices } from './manifest';
@@ -140,7 +140,7 @@ export async function checkBackupFile(
       await files.write(VERIFY_STAGING_FILE, async () => {
         const chunk = await hashed.source();
         // Each chunk is written in one go: give way between them, as the check does between tables.
-        if (chunk) await nextTask();
+        if (chunk) await requestGate.clear();
         return chunk;
       });
     } catch (error) {
@@ -158,7 +158,7 @@ export async function checkBackupFile(
     try {
       db = files.openPlain(VERIFY_STAGING_FILE);
       problems.push(...(await checkInSlices(db, depth)));
-      if (problems.length === 0) result.facts = await readFacts(db, nextTask);
+      if (problems.length === 0) result.facts = await readFacts(db, () => requestGate.clear());
       if (result.facts && !result.facts.isTillite) problems.push('it is not a Tillite database');
       else if (result.facts && writing && expected && readManifest(db) === null) {
         // A new backup's first check: its manifest is taken now (see ManifestWriting); its numbers must add up.

@@ -8,6 +8,7 @@ import { migrate } from '../schema/runner';
 import { bundledMigrations } from '../schema/loader';
 import { createProcessor, type HandlerContext, type HandlerMap, type Processor, type TaskImpl } from './processor';
 import { forgetOldRequests } from './requests';
+import { createRequestGate } from '../storage/slices';
 
 let opened: OpenedDatabase;
 let processor: Processor;
@@ -154,5 +155,31 @@ describe('request memory', () => {
     );
     expect(forgetOldRequests(opened.db, new Date())).toBe(1);
     expect(opened.db.selectValues('SELECT request_id FROM applied_requests')).toEqual(['request-recent']);
+  });
+});
+
+describe('background slices give way to requests', () => {
+  it('reports each read and write to the gate while it is answered (a failed one too), and no task', async () => {
+    const gate = createRequestGate();
+    const seen: Record<string, number> = {};
+    const impls = {
+      ...handlers,
+      'shop.get': { kind: 'query', run: () => ((seen.query = gate.inFlight), null) },
+      'catalog.save': {
+        kind: 'mutation',
+        changes: [],
+        run: () => {
+          seen.mutation = gate.inFlight;
+          throw new Error('refused');
+        },
+      },
+      'backup.list': { kind: 'task', effect: 'read', run: async () => ((seen.task = gate.inFlight), []) },
+    } as unknown as HandlerMap;
+    const gated = createProcessor(context, impls, gate);
+    ok(await gated.handle(request('shop.get', {} as never)));
+    expect((await gated.handle(request('catalog.save', product('Green tea', 'TEA-1')))).ok).toBe(false);
+    ok(await gated.handle(request('backup.list', {} as never)));
+    expect(seen).toEqual({ query: 1, mutation: 1, task: 0 });
+    expect(gate.inFlight).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { createRequestLedger } from './requests';
 import type { LiveDatabase } from '../storage/live';
 import type { StaffMember } from '../../protocol/staff';
 import { signedInWith } from '../staff/sign-in';
+import { requestGate as workerGate, type RequestGate } from '../storage/slices';
 
 /** What every handler may use. */
 export interface HandlerContext {
@@ -102,8 +103,9 @@ export interface Processor {
  * Every write is applied once per request id (see `requests.ts`): a mutation runs in one IMMEDIATE transaction
  * with its request record; a write task is looked up before it starts, shares its run with a copy of the same
  * request that arrives while it runs, and is recorded when it ends. No handler has to remember any of this.
+ * Each read and write is reported to `gate` while it is answered, so that background slices give way to it.
  */
-export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Processor {
+export function createProcessor(ctx: HandlerContext, impls: HandlerMap, gate: RequestGate = workerGate): Processor {
   const ledger = createRequestLedger();
   /** Write tasks running now, by request id: a re-sent copy waits for the same run. */
   const running = new Map<string, Promise<unknown>>();
@@ -153,10 +155,15 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
     context: ctx,
     async handle(request) {
       const impl = impls[request.name] as HandlerImpl<typeof request.name> | undefined;
+      let answering: (() => void) | null = null;
       try {
         if (!impl) throw new HandlerError('unknown-handler', `The database does not know the call "${String(request.name)}".`);
         // Nothing touches the database while a restore swaps its file.
         while (ctx.live?.busy) await ctx.live.busy;
+        // A read or a write holds background slices back until it is answered (see slices.ts); a task is long
+        // work of its own, in slices too. Counted only from here: a swap's slices must not wait for a call
+        // that waits for the swap.
+        answering = impl.kind === 'task' ? null : gate.started();
         const failure = ctx.live?.failure;
         if (failure && !(impl.kind !== 'mutation' && impl.recovery)) throw new HandlerError(failure.code, failure.message, failure.detail);
         // The approval step (approval.ts): a call that needs a manager's or owner's PIN is refused without one.
@@ -183,6 +190,9 @@ export function createProcessor(ctx: HandlerContext, impls: HandlerMap): Process
       } catch (error) {
         // Every call's failure is explained here, so a full disk is named as such whichever write hit it.
         return { type: 'response', id: request.id, ok: false, error: await explainFailure(error, storageLooksFull) };
+      } finally {
+        // The answer is posted in this task, right after: the quiet time counts from here.
+        answering?.();
       }
     },
   };

@@ -26,6 +26,7 @@ import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging, opfsStaging } from '../transfer/staging';
 import { markStart } from './start-marks';
+import { inBackground, requestGate } from '../storage/slices';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -69,7 +70,8 @@ async function openAndMigrate(
  */
 async function checkInBackground(live: LiveDatabase): Promise<void> {
   try {
-    const problems = await checkTableByTable(() => (live.failure || live.busy ? null : live.raw));
+    // Each table's check is one slice: it starts only when no request is being answered (slices.ts).
+    const problems = await checkTableByTable(() => (live.failure || live.busy ? null : live.raw), () => requestGate.clear());
     if (problems.length === 0) return;
     live.setFailure({
       code: 'damaged',
@@ -94,18 +96,18 @@ const HOUSEKEEPING_DELAY_MS = 1500;
  * with the files (checking an unknown large file), and the whole-file integrity check, table by table. Nothing
  * runs on a database that was closed or replaced meanwhile (a step-down, a restore: its opener checks it).
  */
-function housekeeping(live: LiveDatabase, backups: BackupService, healthy: boolean): void {
+async function housekeeping(live: LiveDatabase, backups: BackupService, healthy: boolean): Promise<void> {
   // Also in recovery: the recovery screen lists what the catalogue holds. The list refreshes when done.
-  void backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
+  const reconciled = backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
   const db = live.raw;
-  if (!healthy || !db?.isOpen() || live.failure || live.busy) return;
+  if (!healthy || !db?.isOpen() || live.failure || live.busy) return void (await reconciled);
   try {
     forgetOldRequests(db, new Date());
   } catch (error) {
     // Old entries only stay longer: the next start prunes them.
     console.warn('[tillite] could not forget old requests', error);
   }
-  void checkInBackground(live);
+  await Promise.all([reconciled, checkInBackground(live)]);
 }
 
 /** Opens, migrates and serves the live database as worker `workerId`, answering with `handlers`. */
@@ -138,7 +140,10 @@ export async function openLeaderSession(
     // read-only download of a copy; otherwise also restoring a backup).
     live.setFailure(failure);
     // Housekeeping waits until the till has answered its first reads (see HOUSEKEEPING_DELAY_MS).
-    setTimeout(() => housekeeping(live, backups, failure === null), HOUSEKEEPING_DELAY_MS);
+    // Background work from now (slices.ts): the bench waits for it to end before it times sales.
+    void inBackground(
+      new Promise<void>((resolve) => setTimeout(resolve, HOUSEKEEPING_DELAY_MS)).then(() => housekeeping(live, backups, failure === null)),
+    );
     const processor = createProcessor(
       {
         get db() {
