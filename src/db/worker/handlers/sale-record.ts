@@ -22,6 +22,8 @@ export interface SaleToRecord {
   at: number;
   /** Who rang it up (signed in at the till), when staff are in use. */
   staff?: { id: number; name: string } | null;
+  /** The catalogue's price of each line's product, as the caller read it in this transaction. */
+  listPrices: number[];
 }
 
 /** The stored text of a discount, and the value a reprint reads back from it. */
@@ -55,9 +57,10 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     const lineNo = i + 1;
     const discount = discountText(line.discount);
     const item = itemKey(st, { productId: line.productId, name: line.name, sku: line.sku, barcode: line.barcode, unitPrice: line.unitPrice, taxBp: line.taxBp });
-    // The catalogue's price is read here, not taken from the page: a line sold at another price keeps it beside.
-    const catalogue = Number(st.value('productPrice', [line.productId]));
-    const listPrice = Number.isSafeInteger(catalogue) && catalogue !== line.unitPrice ? catalogue : null;
+    // The catalogue's price (read by the caller in this transaction, never taken from the page): a line sold at
+    // another price keeps it beside.
+    const catalogue = sale.listPrices[i];
+    const listPrice = catalogue !== undefined && Number.isSafeInteger(catalogue) && catalogue !== line.unitPrice ? catalogue : null;
     st.run('insertLine', [key, lineNo, item, line.quantity, discount.text, priced.discount, priced.amount, listPrice]);
     st.run('insertMovement', [line.productId, -line.quantity, 'sale', key, lineNo, at]);
     st.run('updateStock', [-line.quantity, line.productId]);

@@ -60,7 +60,6 @@ const SQL = {
   taxes: 'SELECT tax_bp, net, tax, gross FROM sale_taxes WHERE sale_id = ? ORDER BY tax_bp',
   payments: 'SELECT method, amount, tendered FROM sale_payments WHERE sale_id = ? ORDER BY seq',
   nextNumber: "UPDATE sequences SET value = value + 1 WHERE name = 'sale_number' RETURNING value",
-  productExists: 'SELECT 1 FROM products WHERE id = ?',
   shop: 'SELECT name, address, phone, tax_number, currency, prices_include_tax, default_tax_bp, locale, cash_step FROM shop WHERE id = 1',
   registerByKey: 'SELECT id FROM registers WHERE key = ?',
   insertRegister: 'INSERT INTO registers (key) VALUES (?) RETURNING id',

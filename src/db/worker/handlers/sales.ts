@@ -40,13 +40,15 @@ export function commitSale(
   const shop = currentShop(st);
   if (!shop) throw new HandlerError('invalid', 'Set up the shop first (name, currency and tax).');
   if (cart.lines.length === 0) throw new HandlerError('invalid', 'The cart is empty.');
-  for (const line of cart.lines) {
+  // One read per line both proves the product is still there and gives its catalogue price (a line sold at
+  // another price keeps it beside, see `recordSale`).
+  const listPrices = cart.lines.map((line) => {
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new HandlerError('invalid', `The quantity of ${line.name} must be a whole number above zero.`);
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) throw new HandlerError('invalid', `The price of ${line.name} is not valid.`);
-    if (st.value('productExists', [line.productId]) === undefined) {
-      throw new HandlerError('not-found', `${line.name} is no longer in the catalogue.`);
-    }
-  }
+    const price = st.value('productPrice', [line.productId]);
+    if (price === undefined) throw new HandlerError('not-found', `${line.name} is no longer in the catalogue.`);
+    return Number(price);
+  });
   const totals = priceCart(cart.lines, cart.orderDiscount, shop.pricesIncludeTax);
   if (totals.total !== expectedTotal) {
     throw new HandlerError('conflict', 'The total changed while paying: check the cart and take the payment again.', { total: totals.total });
@@ -54,7 +56,7 @@ export function commitSale(
   const settlement = settle(totals.total, cart.tenders, cashStep(shop.currency, shop.cashStep));
   if (settlement.error) throw new HandlerError('invalid', settlement.error);
   if (!settlement.complete) throw new HandlerError('invalid', 'The payments do not cover the total yet.', { remaining: settlement.remaining });
-  return recordSale(db, { registerId, cart, totals, settlement, shop, at, staff });
+  return recordSale(db, { registerId, cart, totals, settlement, shop, at, staff, listPrices });
 }
 
 /** `sales.*` handlers. */
