@@ -127,7 +127,7 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
       const sales = await send(page, 'bench.sales', { count: plan.uiCommits, seed: 300 + i });
       r.idle.push(await send(page, 'bench.idle', {}));
       // The checkpoints this burst forces at the WAL's bound (and idle ones): how long a sale may wait behind one.
-      const before = await send(page, 'bench.wal', {});
+      const before = await send(page, 'bench.wal', { resetLongest: true });
       r.ui.push(
         await page.evaluate(async ([list, registerId]) => {
           const latencies = [];
