@@ -63,6 +63,7 @@ describe('restore', () => {
     const record = await shop.store.get(shop.backup.name);
     expect(record?.state).toBe('damaged');
     expect(record?.problem).toMatch(/changed on disk/);
+    expect((await shop.store.all()).filter((r) => r.kind === 'before-restore')).toEqual([]);
     // Only the live file (and its journals) is left: the copy that was refused is gone.
     shop.live.closeDb();
     expect(shop.files.list().filter((name) => !name.startsWith(before))).toEqual([]);

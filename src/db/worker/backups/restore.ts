@@ -15,7 +15,7 @@ import { snapshotFileName } from './file-names';
 import { CHUNK_BYTES } from '../storage/plain-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
-import { CHUNKED_DIGEST, digestOfDigests, digesting } from './chunk-digest';
+import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
 import type { BackupService } from './service';
 
 export interface RestoreDeps {
@@ -63,11 +63,12 @@ async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem
   await deps.service.store.put(record);
 }
 
-/** A verified backup whose bytes no longer match its checksum is listed as damaged from now on. */
-async function markChangedOnDisk(deps: RestoreDeps, record: BackupRecord): Promise<void> {
+/** A verified backup whose bytes no longer match its checksum is listed as damaged from now on, and refused. */
+async function refuseChanged(deps: RestoreDeps, record: BackupRecord): Promise<never> {
   const problem = 'its checksum differs from the one recorded when it was checked: the file changed on disk';
   const { store } = deps.service;
   if (await store.get(record.name)) await store.put({ ...record, state: 'damaged', verifiedAt: new Date().toISOString(), problem });
+  throw new HandlerError('damaged', `The backup ${record.name} is damaged and cannot be restored: its file changed on disk after it was checked. The current database is unchanged.`);
 }
 
 /** Restores backup `name` into the live database. See the module comment. */
@@ -82,6 +83,9 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
         const known = await service.getRecord(name);
         const trusted = known.state === 'verified' && known.digestKind === CHUNKED_DIGEST;
         const record = trusted ? known : await service.verifyNow(name);
+        // A streamed read of its checksum first (far cheaper than SQLite's check), so that a backup changed on disk
+        // is refused before the before-restore snapshot is taken.
+        if (trusted && (await fileDigest(service.files, name, CHUNKED_DIGEST)) !== record.sha256) await refuseChanged(deps, record);
         if (record.state !== 'verified') {
           throw new HandlerError('damaged', `The backup ${name} is damaged and cannot be restored (${record.problem}). The current database is unchanged.`);
         }
@@ -107,9 +111,7 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
         if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing. The current database is unchanged.`);
         const hashed = digesting(reader.source);
         const proven = async () => {
-          if (hashed.size() === record.size && (await digestOfDigests(hashed.digests)) === record.sha256) return;
-          await markChangedOnDisk(deps, record);
-          throw new HandlerError('damaged', `The backup ${name} is damaged and cannot be restored: its file changed on disk after it was checked. The current database is unchanged.`);
+          if (hashed.size() !== record.size || (await digestOfDigests(hashed.digests)) !== record.sha256) await refuseChanged(deps, record);
         };
         const { result: report } = await swapLiveDatabase(
           live,
