@@ -14,6 +14,7 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
+import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, requestGate } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
 import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
@@ -157,6 +158,7 @@ export async function checkBackupFile(
     if (!files.has(VERIFY_STAGING_FILE)) return result;
     try {
       db = files.openPlain(VERIFY_STAGING_FILE);
+      applyScratchSettings(db);
       problems.push(...(await checkInSlices(db, depth)));
       if (problems.length === 0) result.facts = await readFacts(db, () => requestGate.clear());
       if (result.facts && !result.facts.isTillite) problems.push('it is not a Tillite database');

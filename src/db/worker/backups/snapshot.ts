@@ -17,6 +17,7 @@ import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
+import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
 import { backupInSteps, compareReadBack, writePages } from './stream-copy';
@@ -87,6 +88,7 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the source's
     // header); the page size must be the source's for the copy to start.
     copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
+    applyScratchSettings(copy);
     await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
     // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
     // it: the backup proves its own rows (see `manifest.ts`). Taken later, it must not carry the source's.

@@ -24,6 +24,7 @@ import { schemaVersionOf, TILLITE_APPLICATION_ID } from '../schema/version';
 import { checksumOf, type Migration } from '../schema/loader';
 import { checkHeader, refuse, type HeaderFacts, type Refusal } from './header';
 import type { DatabaseFiles } from '../storage/database-files';
+import { applyScratchSettings } from '../storage/pragmas';
 import { fileProblemInWords, sqliteSmallPrint } from './sqlite-words';
 import { utcText } from '../../../lib/utc-time';
 
@@ -103,6 +104,7 @@ export function openUntrustedFile(sqlite3: Sqlite3Static, files: DatabaseFiles, 
   const db = files.openPlain(name);
   try {
     defend(sqlite3, db);
+    applyScratchSettings(db, true);
     queryOnly(db);
     return db;
   } catch (error) {
