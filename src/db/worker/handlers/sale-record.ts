@@ -60,7 +60,7 @@ export function recordSale(db: Database, sale: SaleToRecord): SaleDetail {
     // The catalogue's price (read by the caller in this transaction, never taken from the page): a line sold at
     // another price keeps it beside.
     const catalogue = sale.listPrices[i];
-    const listPrice = catalogue !== undefined && Number.isSafeInteger(catalogue) && catalogue !== line.unitPrice ? catalogue : null;
+    const listPrice = Number.isSafeInteger(catalogue) && catalogue !== line.unitPrice ? catalogue : null;
     st.run('insertLine', [key, lineNo, item, line.quantity, discount.text, priced.discount, priced.amount, listPrice]);
     st.run('insertMovement', [line.productId, -line.quantity, 'sale', key, lineNo, at]);
     st.run('updateStock', [-line.quantity, line.productId]);

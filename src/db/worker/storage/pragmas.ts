@@ -30,7 +30,8 @@ export const SCRATCH_CACHE_KIB = 16 * 1024;
  * under check. Such a copy is never the shop's data: its bytes are written out and read back against their
  * digests (a snapshot), or it is thrown away after the check, so syncing it buys nothing and only costs time.
  * Its page cache is larger than SQLite's 2 MiB default, because the checks and the manifest read every page
- * (16 MiB stays well under the 0.25× memory target at 200 MB); `readOnly` copies keep their journal untouched.
+ * (16 MiB stays well under the 0.25× memory target at 200 MB). A `readOnly` copy (an imported file under check)
+ * writes nothing, so only its cache is set.
  */
 export function applyScratchSettings(db: Database, readOnly = false): void {
   db.exec(`PRAGMA cache_size = -${SCRATCH_CACHE_KIB}`);
