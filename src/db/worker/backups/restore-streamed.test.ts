@@ -49,6 +49,26 @@ describe('restore', () => {
     shop.live.closeDb();
   });
 
+  it('refuses a verified backup whose file changed on disk after its check, and keeps the current database', async () => {
+    const shop = await shopWithBackup();
+    expect((await shop.store.get(shop.backup.name))?.state).toBe('verified');
+    const bytes = shop.backups.bytes(shop.backup.name)!.slice();
+    bytes[9000] = bytes[9000]! ^ 0x55;
+    shop.backups.put(shop.backup.name, bytes);
+    const before = shop.live.fileName;
+    const deps = { live: shop.live, service: shop.service, appVersion: '1.0.0', notify: () => undefined };
+    await expect(restoreBackup(deps, shop.backup.name)).rejects.toThrow(/damaged and cannot be restored.*changed on disk.*unchanged/);
+    expect(shop.live.fileName).toBe(before);
+    expect(count(shop.live.db)).toBe(BASE + ADDED);
+    const record = await shop.store.get(shop.backup.name);
+    expect(record?.state).toBe('damaged');
+    expect(record?.problem).toMatch(/changed on disk/);
+    expect((await shop.store.all()).filter((r) => r.kind === 'before-restore')).toEqual([]);
+    // Only the live file (and its journals) is left: the copy that was refused is gone.
+    shop.live.closeDb();
+    expect(shop.files.list().filter((name) => !name.startsWith(before))).toEqual([]);
+  });
+
   it('failing at any step leaves the old or the restored database whole at the next start', async () => {
     const outcomes = new Set<string>();
     for (let failAt = 1; ; failAt++) {

@@ -15,6 +15,7 @@ import { snapshotFileName } from './file-names';
 import { CHUNK_BYTES } from '../storage/plain-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
+import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
 import type { BackupService } from './service';
 
 export interface RestoreDeps {
@@ -62,6 +63,14 @@ async function keepDamagedOriginal(deps: RestoreDeps, bytes: Uint8Array, problem
   await deps.service.store.put(record);
 }
 
+/** A verified backup whose bytes no longer match its checksum is listed as damaged from now on, and refused. */
+async function refuseChanged(deps: RestoreDeps, record: BackupRecord): Promise<never> {
+  const problem = 'its checksum differs from the one recorded when it was checked: the file changed on disk';
+  const { store } = deps.service;
+  if (await store.get(record.name)) await store.put({ ...record, state: 'damaged', verifiedAt: new Date().toISOString(), problem });
+  throw new HandlerError('damaged', `The backup ${record.name} is damaged and cannot be restored: its file changed on disk after it was checked. The current database is unchanged.`);
+}
+
 /** Restores backup `name` into the live database. See the module comment. */
 export function restoreBackup(deps: RestoreDeps, name: string) {
   const { live, service } = deps;
@@ -69,8 +78,14 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
     live.exclusive(async () => {
       const started = performance.now();
       try {
-        // Checked again whatever its state: the file is what gets restored (an unverified one is checked here).
-        const record = await service.verifyNow(name);
+        // A verified backup with a chunked checksum is trusted by its bytes: they are hashed as they stream into
+        // the swap and compared with the record before the switch. Any other backup is checked in full first.
+        const known = await service.getRecord(name);
+        const trusted = known.state === 'verified' && known.digestKind === CHUNKED_DIGEST;
+        const record = trusted ? known : await service.verifyNow(name);
+        // A streamed read of its checksum first (far cheaper than SQLite's check), so that a backup changed on disk
+        // is refused before the before-restore snapshot is taken.
+        if (trusted && (await fileDigest(service.files, name, CHUNKED_DIGEST)) !== record.sha256) await refuseChanged(deps, record);
         if (record.state !== 'verified') {
           throw new HandlerError('damaged', `The backup ${name} is damaged and cannot be restored (${record.problem}). The current database is unchanged.`);
         }
@@ -94,8 +109,15 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
         // Streamed from the backup file into the pool beside the live file, one chunk in memory at a time.
         const reader = await service.files.read(name, CHUNK_BYTES);
         if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing. The current database is unchanged.`);
-        const { result: report } = await swapLiveDatabase(live, reader.source, (db) =>
-          migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi }),
+        const hashed = digesting(reader.source);
+        const proven = async () => {
+          if (hashed.size() !== record.size || (await digestOfDigests(hashed.digests)) !== record.sha256) await refuseChanged(deps, record);
+        };
+        const { result: report } = await swapLiveDatabase(
+          live,
+          hashed.source,
+          (db) => migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi }),
+          trusted ? { proven } : {},
         ).finally(() => reader.close());
         if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);
         live.setFailure(null);

@@ -52,6 +52,15 @@ function assertOpens(db: Database): void {
   }
 }
 
+/**
+ * `proven`, when given, runs once every byte is written and throws unless they are the bytes of a file already
+ * checked (a verified backup's, by its recorded checksum): then SQLite's quick check is not run again on them.
+ * Without it (imports, unverified backups) the new file gets its quick check.
+ */
+export interface SwapOptions {
+  proven?: () => Promise<void>;
+}
+
 /** What a finished swap hands back: the new file, open, and what `after` returned. */
 export interface SwapResult<T> {
   db: Database;
@@ -71,6 +80,7 @@ export async function swapDatabase<T>(
   current: LiveFile,
   source: ChunkSource,
   after: (db: Database) => Promise<T>,
+  options: SwapOptions = {},
 ): Promise<SwapResult<T>> {
   const target = otherLiveName(current.name);
   removeWithSideFiles(files, target);
@@ -79,8 +89,9 @@ export async function swapDatabase<T>(
   const live = { name: target, seq: current.seq + 1 };
   try {
     await files.write(target, source);
+    if (options.proven) await options.proven();
     db = files.open(target);
-    assertOpens(db);
+    if (!options.proven) assertOpens(db);
     result = await after(db);
     await records.write({ seq: live.seq, live: live.name });
   } catch (error) {

@@ -10,7 +10,7 @@
  * The caller takes the verified before-* snapshot first and runs this inside `live.exclusive`.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { swapDatabase } from './atomic-swap';
+import { swapDatabase, type SwapOptions } from './atomic-swap';
 import type { ChunkSource } from './database-files';
 import type { LiveDatabase } from './live';
 
@@ -18,11 +18,16 @@ import type { LiveDatabase } from './live';
 export type AfterSwap<T> = (db: Database) => Promise<T>;
 
 /** Puts the file read from `source` in place of the live database and runs `after` (the migrations) on it. */
-export async function swapLiveDatabase<T>(live: LiveDatabase, source: ChunkSource, after: AfterSwap<T>): Promise<{ result: T }> {
+export async function swapLiveDatabase<T>(
+  live: LiveDatabase,
+  source: ChunkSource,
+  after: AfterSwap<T>,
+  options: SwapOptions = {},
+): Promise<{ result: T }> {
   const before = live.file;
   live.closeDb();
   try {
-    const swapped = await swapDatabase(live.files, live.records, before, source, after);
+    const swapped = await swapDatabase(live.files, live.records, before, source, after, options);
     live.adopt(swapped.db, swapped.live);
     return { result: swapped.result };
   } catch (error) {
