@@ -170,3 +170,40 @@ export function reportFigures(scenario: string, figures: FaultFigures, started: 
   test.info().annotations.push({ type: 'figures', description: JSON.stringify(figures) });
   console.log(`[faults] ${scenario}: ${JSON.stringify(figures)} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
+
+/**
+ * Arms the app's failpoint `name` (src/db/worker/storage/failpoints.ts): the worker stops for good when it gets
+ * there, so that a kill lands exactly at that point of a swap however fast the swap is.
+ */
+export async function armFailpoint(page: Page, name: string): Promise<void> {
+  await page.evaluate(async (name) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('failpoints', { create: true });
+    await dir.getFileHandle(name, { create: true });
+  }, name);
+}
+
+/** Resolves true once the worker stopped at failpoint `name` (false after `ms`). */
+export async function failpointReached(page: Page, name: string, ms: number): Promise<boolean> {
+  return page.evaluate(
+    async ({ name, ms }) => {
+      for (const until = performance.now() + ms; performance.now() < until; ) {
+        try {
+          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('failpoints');
+          await dir.getFileHandle(`${name}.reached`);
+          return true;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      return false;
+    },
+    { name, ms },
+  );
+}
+
+/** Disarms every failpoint (after the kill, before the shop is used again). */
+export async function clearFailpoints(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await (await navigator.storage.getDirectory()).removeEntry('failpoints', { recursive: true }).catch(() => undefined);
+  });
+}

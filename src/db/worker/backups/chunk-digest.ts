@@ -38,7 +38,7 @@ export async function fileDigest(files: PlainFiles, name: string, kind: typeof C
     const bytes = await readWhole(files, name);
     return bytes ? sha256Hex(bytes) : null;
   }
-  const reader = await files.read(name, CHUNK_BYTES);
+  const reader = await files.read(name, CHUNK_BYTES, true);
   if (!reader) return null;
   const hashed = digesting(reader.source);
   try {

@@ -107,7 +107,8 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
           previous = live.pool.getFileNames().includes(live.fileName) ? live.pool.exportFile(live.fileName) : null;
         }
         // Streamed from the backup file into the pool beside the live file, one chunk in memory at a time.
-        const reader = await service.files.read(name, CHUNK_BYTES);
+        // One reused buffer: each chunk is hashed and written before the next is read.
+        const reader = await service.files.read(name, CHUNK_BYTES, true);
         if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing. The current database is unchanged.`);
         const hashed = digesting(reader.source);
         const proven = async () => {

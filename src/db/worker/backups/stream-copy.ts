@@ -46,11 +46,14 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
   const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
   const digests: string[] = [];
   let size = 0;
+  // One buffer for every chunk (hashed and written before the next is filled): a fresh one per chunk is garbage
+  // the size of the file, which the worker's heap may hold until a late collection.
+  const buffer = new Uint8Array(perChunk * pageSize);
   const read = copy.prepare('SELECT pgno, data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
   try {
     for (let first = 1; first <= pageCount; first += perChunk) {
       const last = Math.min(pageCount, first + perChunk - 1);
-      const chunk = new Uint8Array((last - first + 1) * pageSize);
+      const chunk = buffer.subarray(0, (last - first + 1) * pageSize);
       read.bind([first, last]);
       let expected = first;
       while (read.step()) {
@@ -76,7 +79,7 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
 
 /** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */
 export async function compareReadBack(backups: PlainFiles, name: string, digests: readonly string[], size: number): Promise<void> {
-  const reader = await backups.read(name, CHUNK_BYTES);
+  const reader = await backups.read(name, CHUNK_BYTES, true);
   if (!reader) throw new Error('the file written is gone');
   const read = digesting(reader.source);
   try {

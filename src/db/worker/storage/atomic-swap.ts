@@ -11,6 +11,7 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { sideFiles, type ChunkSource, type DatabaseFiles } from './database-files';
+import { failpoint } from './failpoints';
 import type { SwitchRecordStore } from './switch-record';
 
 /** The two names the live database alternates between; the first is the one a shop starts with. */
@@ -88,11 +89,18 @@ export async function swapDatabase<T>(
   let result: T;
   const live = { name: target, seq: current.seq + 1 };
   try {
-    await files.write(target, source);
+    // The crash tests' failpoints: two chunks written (the file cut off half-way), written whole and migrated
+    // with the record not yet changed, and just after the record (see failpoints.ts).
+    let chunks = 0;
+    await files.write(target, async () => {
+      if (++chunks === 3) await failpoint('swap-writing');
+      return source();
+    });
     if (options.proven) await options.proven();
     db = files.open(target);
     if (!options.proven) assertOpens(db);
     result = await after(db);
+    await failpoint('swap-checking');
     await records.write({ seq: live.seq, live: live.name });
   } catch (error) {
     // The record write may have failed after reaching the disk: then it names a file that is about to go, and
@@ -103,6 +111,7 @@ export async function swapDatabase<T>(
   }
   // From here the new file is the database, whatever fails next: the old one is only a copy (the before-*
   // snapshot holds it), and one that cannot be removed now is removed by the next start-up.
+  await failpoint('swap-switched');
   try {
     removeWithSideFiles(files, current.name);
   } catch (error) {
