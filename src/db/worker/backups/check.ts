@@ -130,7 +130,8 @@ export async function checkBackupFile(
     const whole = await fileDigest(backups, name, undefined);
     if (whole !== null && whole !== expected.sha256) problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
   }
-  const reader = await backups.read(name, CHUNK_BYTES);
+  // One reused buffer: each chunk is hashed and written into the pool before the next is read.
+  const reader = await backups.read(name, CHUNK_BYTES, true);
   if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing.`);
   const hashed = digesting(reader.source);
   const staging = [VERIFY_STAGING_FILE, ...sideFiles(VERIFY_STAGING_FILE)];
