@@ -144,8 +144,6 @@ test('SIGKILL during a backup and an export of a 22 MB shop, at three points eac
   }
 });
 
-type SwapPoint = 'writing' | 'checking' | 'switched';
-
 /** Which of the pool's two live names holds the database (the one `.db` file of the pool), and the other. */
 async function liveNames(page: Page): Promise<{ live: string; other: string }> {
   const databases = Object.keys(await poolFiles(page)).filter((path) => /^\/tillite(-b)?\.db$/.test(path));

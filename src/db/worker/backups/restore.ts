@@ -110,15 +110,17 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
         // One reused buffer: each chunk is hashed and written before the next is read.
         const reader = await service.files.read(name, CHUNK_BYTES, true);
         if (!reader) throw new HandlerError('not-found', `The backup file ${name} is missing. The current database is unchanged.`);
+        // As an import's: the bytes written must be those the record's checksum covers (compared before the
+        // switch record names the new file), in place of SQLite's check of a file already checked.
         const hashed = digesting(reader.source);
-        const proven = async () => {
-          if (hashed.size() !== record.size || (await digestOfDigests(hashed.digests)) !== record.sha256) await refuseChanged(deps, record);
-        };
         const { result: report } = await swapLiveDatabase(
           live,
           hashed.source,
-          (db) => migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi }),
-          trusted ? { proven } : {},
+          async (db) => {
+            if (trusted && (hashed.size() !== record.size || (await digestOfDigests(hashed.digests)) !== record.sha256)) await refuseChanged(deps, record);
+            return migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi });
+          },
+          { proven: trusted },
         ).finally(() => reader.close());
         if (!undo && previous && failure) await keepDamagedOriginal(deps, previous, failure.message).catch(() => undefined);
         live.setFailure(null);

@@ -54,12 +54,12 @@ function assertOpens(db: Database): void {
 }
 
 /**
- * `proven`, when given, runs once every byte is written and throws unless they are the bytes of a file already
- * checked (a verified backup's, by its recorded checksum): then SQLite's quick check is not run again on them.
- * Without it (imports, unverified backups) the new file gets its quick check.
+ * `proven`: the caller's `after` first proves that the bytes written are those of a file already checked (a
+ * verified backup's, by its recorded checksum), so SQLite's quick check is not run again on them. Without it
+ * (imports, unverified backups) the new file gets its quick check before `after`.
  */
 export interface SwapOptions {
-  proven?: () => Promise<void>;
+  proven?: boolean;
 }
 
 /** What a finished swap hands back: the new file, open, and what `after` returned. */
@@ -96,7 +96,6 @@ export async function swapDatabase<T>(
       if (++chunks === 3) await failpoint('swap-writing');
       return source();
     });
-    if (options.proven) await options.proven();
     db = files.open(target);
     if (!options.proven) assertOpens(db);
     result = await after(db);
