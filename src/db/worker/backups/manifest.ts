@@ -177,8 +177,15 @@ export function embedManifest(db: Database, manifest: Manifest): void {
  * row): a snapshot whose manifest is taken later, by its background check, must not carry a stale one meanwhile.
  */
 export function dropManifest(db: Database): void {
-  const hasMeta = db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'app_meta'") !== undefined;
-  if (hasMeta) db.exec({ sql: 'DELETE FROM app_meta WHERE key = ?', bind: [MANIFEST_KEY] });
+  if (hasMetaTable(db)) db.exec({ sql: 'DELETE FROM app_meta WHERE key = ?', bind: [MANIFEST_KEY] });
+}
+
+const hasMetaTable = (db: Database): boolean =>
+  db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'app_meta'") !== undefined;
+
+/** Whether `db` carries a manifest row (read only: a database without one is not written to). */
+export function hasManifest(db: Database): boolean {
+  return hasMetaTable(db) && db.selectValue('SELECT 1 FROM app_meta WHERE key = ?', [MANIFEST_KEY]) !== undefined;
 }
 
 const isDigest = (value: unknown): value is TableDigest =>
@@ -189,8 +196,7 @@ const isDigest = (value: unknown): value is TableDigest =>
 
 /** The manifest a file carries: null when it has none, `'unreadable'` when what it carries is not one. */
 export function readManifest(db: Database): Manifest | null | 'unreadable' {
-  const hasMeta = db.selectValue("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'app_meta'") !== undefined;
-  const text = hasMeta ? db.selectValue('SELECT value FROM app_meta WHERE key = ?', [MANIFEST_KEY]) : undefined;
+  const text = hasMetaTable(db) ? db.selectValue('SELECT value FROM app_meta WHERE key = ?', [MANIFEST_KEY]) : undefined;
   if (text === undefined || text === null) return null;
   try {
     const parsed = JSON.parse(String(text)) as Manifest;

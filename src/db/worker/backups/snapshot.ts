@@ -1,27 +1,33 @@
 /**
  * Snapshots of the live database, kept as plain files under `backups/`, made in slices so that sales go on.
  *
- * SQLite's backup API copies the database into a staging file in the pool in steps (see `stream-copy.ts`);
- * what must be taken from the same consistent moment (the facts shown beside the backup, and for an export the
- * manifest of its rows, written into the copy) is read from that copy; its pages are then written to
- * `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, read back chunk by chunk and compared, and only
- * then renamed to its final name. A half-written file never carries a backup's name; leftovers (`*.tmp`, the
- * staging files) are removed at start-up. SQLite's own check of the new file (`quick_check`, or the full check)
- * runs afterwards, in the background (see `check.ts`), and takes a backup's manifest: a snapshot is listed as
- * "copied" until it has passed.
+ * Two ways to a consistent copy:
+ * - the live database, when nothing is to be written into the copy (every backup; not an export): its file is
+ *   frozen by a full checkpoint and held still while it is read in 1 MiB chunks, sales going to the WAL
+ *   meanwhile (see `frozen-copy.ts`); the facts shown beside the backup are read from the same instant;
+ * - anything else (an export, whose manifest of rows is written into the copy; a database that is not the live
+ *   connection): SQLite's backup API copies it into a staging file in the pool in steps (see `stream-copy.ts`),
+ *   what must come from that moment is read from or written into that copy, and its pages are read out through
+ *   `sqlite_dbpage`.
+ * Either way the pages go to `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, are read back chunk by
+ * chunk and compared, and only then is the file renamed to its final name. A half-written file never carries a
+ * backup's name; leftovers (`*.tmp`, the staging files) are removed at start-up. SQLite's own check of the new
+ * file (`quick_check`, or the full check) runs afterwards, in the background (see `check.ts`), and takes a
+ * backup's manifest: a snapshot is listed as "copied" until it has passed.
  *
- * Memory is flat in the file's size: the staging connection's page cache and one chunk.
+ * Memory is flat in the file's size: one chunk (and the staging connection's page cache).
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
-import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
+import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-files';
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
 import { backupInSteps, compareReadBack, writePages } from './stream-copy';
-import { dropManifest, embedManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
+import { freezeLive, type FrozenCopy } from './frozen-copy';
+import { dropManifest, embedManifest, hasManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
 /** The pool file a snapshot is copied into before it is written out. */
 export const STAGING_FILE = '/snapshot-staging.db';
@@ -71,15 +77,85 @@ function removeStaging(files: DatabaseFiles, name: string): void {
 
 /**
  * Takes a snapshot of `source.db` into `backups/<name>`, byte-verified. Throws (and leaves no file behind) when
- * anything fails; the database copied is only read.
+ * anything fails; the database copied is only read (but for a stale manifest row, see below).
  */
 export async function takeSnapshot<T = null>(source: SnapshotSource, name: string, hooks: SnapshotHooks<T> = {}): Promise<SnapshotFile<T>> {
-  const { db, files, backups } = source;
+  const { db, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
-  // Room for the staging copy in the pool and the plain copy, with a margin (sales may grow it meanwhile).
-  await backups.reserve(pageSize * pageCount * 2.2 + 1e6);
+  // The live database is copied straight from its file when nothing is to be written into the copy first.
+  const direct = hooks.manifest !== 'now' && !hooks.inCopy;
+  // Room for the plain copy (and the staging copy in the pool when there is one), with a margin (sales may grow
+  // the database meanwhile).
+  await backups.reserve(pageSize * pageCount * (direct ? 1.1 : 2.2) + 1e6);
+  if (direct && hasManifest(db)) {
+    // A database restored from a file keeps the file's manifest, stale from its first sale on: a backup copied
+    // from the live file must not carry it (its first check takes the backup's own, see `check.ts`).
+    dropManifest(db);
+  }
+  const frozen = direct ? freezeLive(source.sqlite3, db) : null;
   const temp = `${name}.tmp`;
+  try {
+    const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks);
+    await compareReadBack(backups, temp, written.digests, written.size);
+    await backups.move(temp, name);
+    return {
+      name,
+      size: written.size,
+      sha256: await digestOfDigests(written.digests),
+      digestKind: CHUNKED_DIGEST,
+      schemaVersion: written.schemaVersion,
+      createdAt: new Date().toISOString(),
+      facts: written.facts,
+    };
+  } catch (error) {
+    await backups.remove(temp).catch(() => undefined);
+    if (error instanceof HandlerError) throw error;
+    throw new HandlerError('internal', `The backup failed: ${error instanceof Error ? error.message : String(error)}. The database is untouched.`);
+  }
+}
+
+/** What was written to the temporary file, and what was read from the same instant. */
+interface Written<T> {
+  digests: string[];
+  size: number;
+  schemaVersion: number;
+  facts: T;
+}
+
+/** Writes `temp` through a writer that is aborted when `write` throws. */
+async function writeFile(backups: PlainFiles, temp: string, write: (writer: FileWriter) => Promise<{ digests: string[]; size: number }>) {
+  const writer = await backups.create(temp);
+  try {
+    const written = await write(writer);
+    await writer.close();
+    return written;
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/** The live database's file, frozen (see `frozen-copy.ts`), written to `temp`; checkpoints resume after it. */
+async function writeFrozen<T>(frozen: FrozenCopy, backups: PlainFiles, temp: string, hooks: SnapshotHooks<T>): Promise<Written<T>> {
+  try {
+    const facts = (hooks.read ? await hooks.read(frozen.view, nextTask) : null) as T;
+    const schemaVersion = schemaVersionOf(frozen.view);
+    const slicer = createSlicer();
+    const written = await writeFile(backups, temp, (writer) => frozen.writeTo(writer, slicer));
+    return { ...written, schemaVersion, facts };
+  } finally {
+    frozen.release();
+  }
+}
+
+/**
+ * Any other database: copied with the backup API into a staging file in the pool, where what the hooks write
+ * goes in, then written out to `temp`.
+ */
+async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: SnapshotHooks<T>): Promise<Written<T>> {
+  const { db, files, backups } = source;
+  const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const slicer = createSlicer();
   removeStaging(files, STAGING_FILE);
   let copy: Database | null = null;
@@ -97,33 +173,9 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     hooks.inCopy?.(copy);
     const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);
-    const writer = await backups.create(temp);
-    let written: { digests: string[]; size: number };
-    try {
-      written = await writePages(copy, writer, slicer);
-      await writer.close();
-    } catch (error) {
-      writer.abort();
-      throw error;
-    }
-    copy.close();
-    copy = null;
-    removeStaging(files, STAGING_FILE);
-    await compareReadBack(backups, temp, written.digests, written.size);
-    await backups.move(temp, name);
-    return {
-      name,
-      size: written.size,
-      sha256: await digestOfDigests(written.digests),
-      digestKind: CHUNKED_DIGEST,
-      schemaVersion,
-      createdAt: new Date().toISOString(),
-      facts,
-    };
-  } catch (error) {
-    await backups.remove(temp).catch(() => undefined);
-    if (error instanceof HandlerError) throw error;
-    throw new HandlerError('internal', `The backup failed: ${error instanceof Error ? error.message : String(error)}. The database is untouched.`);
+    const staged = copy;
+    const written = await writeFile(backups, temp, (writer) => writePages(staged, writer, slicer));
+    return { ...written, schemaVersion, facts };
   } finally {
     if (copy?.isOpen()) copy.close();
     removeStaging(files, STAGING_FILE);

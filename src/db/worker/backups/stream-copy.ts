@@ -1,15 +1,16 @@
 /**
- * The two halves of a streamed snapshot. First SQLite's backup API copies the database into a staging file in
- * the pool, a few hundred pages per step, giving the worker back between steps: a sale committed on the live
- * connection between two steps is written into the copy by SQLite itself (a backup whose source is changed
- * through the same connection is updated, not restarted), so the copy is the database as of its last step,
- * every commit whole or absent. Then the copy's pages are read through `sqlite_dbpage` in 1 MiB chunks and
- * written out, each chunk hashed on its way.
+ * The two halves of a streamed snapshot of a database that cannot be copied from its frozen file (see
+ * `frozen-copy.ts`: an export, whose manifest is written into the copy; a database that is not the live
+ * connection). First SQLite's backup API copies the database into a staging file in the pool, a few hundred
+ * pages per step, giving the worker back between steps: a sale committed on the live connection between two
+ * steps is written into the copy by SQLite itself (a backup whose source is changed through the same connection
+ * is updated, not restarted), so the copy is the database as of its last step, every commit whole or absent.
+ * Then the copy's pages are read through `sqlite_dbpage` in 1 MiB chunks and written out, each chunk hashed on
+ * its way.
  *
- * `sqlite_dbpage` read in one read transaction of the live connection would be faster (the issue measured it),
- * but the live database has one connection under exclusive locking: a read transaction held across slices would
- * refuse every sale's write transaction until the copy ends. The backup API holds nothing between its steps.
- */
+ * `sqlite_dbpage` read in one read transaction of the live connection is not an option: the live database has
+ * one connection under exclusive locking, and a read transaction held across slices would refuse every sale's
+ * write transaction until the copy ends. The backup API holds nothing between its steps. */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { sha256Hex } from '../../../lib/sha256';
 import { markStandalone } from '../storage/db-header';

@@ -19,6 +19,10 @@ function wal() {
       state.walFrames = 0;
       return { walFrames, copied: walFrames };
     },
+    checkpointFully: () => {
+      target.checkpoint();
+      return true;
+    },
   };
   const commit = (frames: number) => {
     state.written += frames;
@@ -129,5 +133,44 @@ describe('the checkpoint scheduler', () => {
     fire();
     expect(checkpointer.runNow('forced')).toBe(false);
     expect(state.checkpoints).toBe(0);
+  });
+
+  it('a freeze copies the whole WAL, holds every checkpoint while a copy reads the file, and its release runs what is due', () => {
+    const { state, target, commit } = wal();
+    const { timers, fire, runTasks } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 100, lateFrames: 32 }, timers);
+    commit(40);
+    checkpointer.committed();
+    const frozen = checkpointer.freeze();
+    expect(frozen).not.toBeNull();
+    expect(state.walFrames).toBe(0);
+    expect(state.checkpoints).toBe(1);
+    // Sales go on past the bound and the late allowance: nothing touches the database file meanwhile.
+    for (let i = 0; i < 20; i++) {
+      commit(12);
+      checkpointer.committed();
+    }
+    fire();
+    runTasks();
+    expect(checkpointer.runNow('forced')).toBe(false);
+    expect(state.checkpoints).toBe(1);
+    expect(state.walFrames).toBe(240);
+    frozen!.release();
+    frozen!.release(); // a second release changes nothing
+    expect(state.checkpoints).toBe(1); // the overdue checkpoint waits for the next task
+    runTasks();
+    expect(state.checkpoints).toBe(2);
+    expect(checkpointer.stats).toMatchObject({ frozen: 1, forced: 1, pending: 0 });
+  });
+
+  it('does not freeze while a transaction is open', () => {
+    const { state, target, commit } = wal();
+    const { timers } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 100, lateFrames: 32 }, timers);
+    commit(10);
+    state.inTransaction = true;
+    expect(checkpointer.freeze()).toBeNull();
+    state.inTransaction = false;
+    expect(checkpointer.runNow('idle')).toBe(true); // nothing was left held
   });
 });

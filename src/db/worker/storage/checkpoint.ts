@@ -54,6 +54,11 @@ export interface CheckpointTarget {
   framesWritten(): number;
   /** Runs a PASSIVE checkpoint; returns the WAL's frames and how many of them were copied. */
   checkpoint(): { walFrames: number; copied: number };
+  /**
+   * Runs a TRUNCATE checkpoint (every committed page into the database file, the WAL emptied); true when it
+   * copied everything.
+   */
+  checkpointFully(): boolean;
 }
 
 /** Timers, injectable so that a test can run the idle timer and the next task by hand. */
@@ -68,6 +73,9 @@ export interface Timers {
 export interface CheckpointStats {
   idle: number;
   forced: number;
+  /** Full checkpoints taken by a freeze (a snapshot's copy), and the longest of them in ms (apart from the rest). */
+  frozen: number;
+  longestFreezeMs: number;
   /** The most frames written between two checkpoints so far. */
   maxFramesBetween: number;
   /** Frames written since the last checkpoint. */
@@ -86,6 +94,13 @@ export interface Checkpointer {
   committed(): void;
   /** Runs a checkpoint now if anything is pending and no transaction is open; true when one ran. */
   runNow(reason: 'idle' | 'forced'): boolean;
+  /**
+   * Copies every committed page into the database file now and holds checkpoints until `release` is called:
+   * meanwhile commits go to the WAL only, so the database file stays the database as of this call, and a copy
+   * can read it in slices while sales go on (see `backups/frozen-copy.ts`). Null when it cannot (a transaction
+   * is open, the connection is closed, or the checkpoint did not copy everything); nothing is then held.
+   */
+  freeze(): { release(): void } | null;
   /** Cancels the idle timer (the connection is closing). */
   stop(): void;
   readonly stats: CheckpointStats;
@@ -103,7 +118,9 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   let commits = 0;
   let timer: unknown = null;
   let forcing = false;
-  const stats: CheckpointStats = { idle: 0, forced: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
+  /** Freezes not released yet: no checkpoint runs while there is one. */
+  let holds = 0;
+  const stats: CheckpointStats = { idle: 0, forced: 0, frozen: 0, longestFreezeMs: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
   // pager does not count as a page it wrote: count one per commit on top (measured: about one per sale).
   const pending = () => target.framesWritten() - base + commits;
@@ -117,6 +134,16 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
     }, policy.idleMs);
   };
 
+  /** A forced checkpoint in the next task, once (the commit that asked has answered by then). */
+  const forceSoon = () => {
+    if (forcing) return;
+    forcing = true;
+    timers.soon(() => {
+      forcing = false;
+      self.runNow('forced');
+    });
+  };
+
   const self: Checkpointer = {
     committed() {
       if (!target.isOpen()) return;
@@ -124,17 +151,14 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       const frames = pending();
       stats.pending = frames;
       stats.maxFramesBetween = Math.max(stats.maxFramesBetween, frames);
+      // Held: the WAL grows for the copy's few seconds; the release runs what is due.
+      if (holds > 0) return;
       if (frames < policy.maxFrames || target.inTransaction()) return arm();
       if (frames >= policy.maxFrames + policy.lateFrames) return void self.runNow('forced');
-      if (forcing) return;
-      forcing = true;
-      timers.soon(() => {
-        forcing = false;
-        self.runNow('forced');
-      });
+      forceSoon();
     },
     runNow(reason) {
-      if (!target.isOpen() || target.inTransaction()) return false;
+      if (holds > 0 || !target.isOpen() || target.inTransaction()) return false;
       if (pending() === 0) return false;
       const started = performance.now();
       target.checkpoint();
@@ -146,6 +170,29 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       stats[reason]++;
       stats.pending = 0;
       return true;
+    },
+    freeze() {
+      if (!target.isOpen() || target.inTransaction()) return null;
+      const started = performance.now();
+      const whole = target.checkpointFully();
+      stats.longestFreezeMs = Math.max(stats.longestFreezeMs, performance.now() - started);
+      if (!whole) return null;
+      base = target.framesWritten();
+      commits = 0;
+      stats.pending = 0;
+      stats.frozen++;
+      holds++;
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          holds--;
+          if (holds > 0 || !target.isOpen()) return;
+          if (pending() >= policy.maxFrames) forceSoon();
+          else if (pending() > 0) arm();
+        },
+      };
     },
     stop() {
       if (timer !== null) timers.clear(timer);
@@ -195,6 +242,11 @@ export function attachCheckpointer(sqlite3: Sqlite3Static, db: Database, policy:
     checkpoint: () => {
       const [, walFrames, copied] = (db.selectArray('PRAGMA wal_checkpoint(PASSIVE)') ?? []).map(Number);
       return { walFrames: walFrames ?? 0, copied: copied ?? 0 };
+    },
+    checkpointFully: () => {
+      // TRUNCATE answers (0, 0, 0) once it copied every frame and emptied the WAL; a busy one answers 1.
+      const [busy, walFrames, copied] = (db.selectArray('PRAGMA wal_checkpoint(TRUNCATE)') ?? []).map(Number);
+      return busy === 0 && walFrames === copied;
     },
   };
   const checkpointer = createCheckpointer(target, policy);

@@ -1,0 +1,138 @@
+/**
+ * A copy of the live database read straight from its file while sales go on.
+ *
+ * In WAL mode a commit is written to the WAL only; the database file changes only when a checkpoint copies the
+ * WAL back into it. So a full checkpoint, then no checkpoint until the copy is done ({@link Checkpointer.freeze}),
+ * leaves the database file as the database at that instant, every commit whole or absent, for as long as the
+ * copy takes: sales meanwhile go to the WAL and are in the next backup. The file is then read in 1 MiB chunks
+ * through its VFS, with no page cache and no SQL in between, which is as fast as the storage reads (the issue
+ * measured the backup API staging copy at several times the raw read).
+ *
+ * What else must come from that instant (the facts shown beside a backup) is read through a second, read-only
+ * connection opened `immutable` on the same file: SQLite then reads the file as it is and never looks at the WAL
+ * (nor takes a lock, which the live connection holds exclusively), so it sees exactly the frozen database.
+ *
+ * Only for a live connection in WAL mode with the checkpoint scheduler attached; any other database (a file
+ * being migrated, the in-memory files of the unit tests) is copied with the backup API (`stream-copy.ts`).
+ */
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { sha256Hex } from '../../../lib/sha256';
+import { checkpointerOf } from '../storage/checkpoint';
+import { markStandalone } from '../storage/db-header';
+import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
+import type { Slicer } from '../storage/slices';
+
+/** The live database held still for a copy. */
+export interface FrozenCopy {
+  /** A read-only connection that sees the database file as of the freeze. Closed by {@link release}. */
+  view: Database;
+  pageSize: number;
+  pageCount: number;
+  /**
+   * Writes the frozen file's pages to `writer` in chunks of 1 MiB, hashing each; the first page's header is
+   * marked standalone (rollback journal) on its way out. Returns the chunk digests and the size.
+   */
+  writeTo(writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }>;
+  /** Closes the view and lets checkpoints run again. Safe to call twice. */
+  release(): void;
+}
+
+/** A file name as a URI path: only the characters a URI would read otherwise are escaped. */
+const uriPath = (name: string) => name.replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The VFS and the name `db`'s main file is open under. */
+function mainFileOf(sqlite3: Sqlite3Static, db: Database): { vfs: string; name: string } {
+  const { capi, wasm } = sqlite3;
+  return wasm.scopedAllocCall(() => {
+    const out = wasm.scopedAlloc(8); // room for a pointer of either width
+    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_VFS_POINTER, out));
+    const struct = new capi.sqlite3_vfs(wasm.peekPtr(out));
+    const vfs = wasm.cstrToJs(struct.$zName) ?? '';
+    struct.dispose();
+    return { vfs, name: capi.sqlite3_db_filename(db.pointer!, 'main') };
+  });
+}
+
+/** A function that reads `n` bytes at `offset` of the view's file into wasm memory at `into` (its VFS's xRead). */
+function fileReader(sqlite3: Sqlite3Static, view: Database): (into: number, n: number, offset: number) => number {
+  const { capi, wasm } = sqlite3;
+  const pFile = wasm.scopedAllocCall(() => {
+    const out = wasm.scopedAlloc(8); // room for a pointer of either width
+    view.checkRc(capi.sqlite3_file_control(view.pointer!, 'main', capi.SQLITE_FCNTL_FILE_POINTER, out));
+    return wasm.peekPtr(out);
+  });
+  // Wrappers over SQLite's own structs: disposing them frees nothing of SQLite's.
+  const file = new capi.sqlite3_file(pFile);
+  // Its members are pointers, read with `$` (the typings name them as functions).
+  const methods = new capi.sqlite3_io_methods(file.$pMethods) as unknown as { $xRead: number; dispose(): void };
+  const xRead = wasm.functionEntry(methods.$xRead) as ((file: number, into: number, n: number, offset: bigint) => number) | undefined;
+  methods.dispose();
+  file.dispose();
+  if (!xRead) throw new Error('the database file cannot be read directly');
+  return (into, n, offset) => xRead(pFile, into, n, BigInt(offset));
+}
+
+/**
+ * Freezes the live database `db` for a copy, or returns null when it cannot be frozen (not the live connection
+ * in WAL mode, a transaction open): the caller then copies it another way. Must be released.
+ */
+export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | null {
+  const checkpointer = checkpointerOf(db);
+  if (!checkpointer || String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return null;
+  const { vfs, name } = mainFileOf(sqlite3, db);
+  const hold = checkpointer.freeze();
+  if (!hold) return null;
+  // Read in the same task as the checkpoint: no commit can come between (the worker runs one task at a time).
+  const pageSize = Number(db.selectValue('PRAGMA page_size'));
+  const pageCount = Number(db.selectValue('PRAGMA page_count'));
+  let view: Database | null = null;
+  let buffer = 0;
+  const release = () => {
+    if (view?.isOpen()) view.close();
+    view = null;
+    if (buffer) sqlite3.wasm.dealloc(buffer);
+    buffer = 0;
+    hold.release();
+  };
+  try {
+    view = new sqlite3.oo1.DB({ filename: `file:${uriPath(name)}?immutable=1`, flags: 'r', vfs });
+    const seen = Number(view.selectValue('PRAGMA page_count'));
+    if (seen !== pageCount) throw new Error(`the database file holds ${seen} pages where ${pageCount} were expected`);
+    const read = fileReader(sqlite3, view);
+    const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
+    const frozenView = view;
+    return {
+      view: frozenView,
+      pageSize,
+      pageCount,
+      release,
+      async writeTo(writer, slicer) {
+        const total = pageSize * pageCount;
+        const chunkBytes = perChunk * pageSize;
+        buffer = sqlite3.wasm.alloc(chunkBytes);
+        // The chunk leaves wasm memory at once: that memory may grow (and its views go stale) while the chunk is
+        // hashed and written.
+        const chunk = new Uint8Array(chunkBytes);
+        const digests: string[] = [];
+        let size = 0;
+        for (let offset = 0; offset < total; offset += chunkBytes) {
+          if (!frozenView.isOpen()) throw new Error('the copy was stopped');
+          const n = Math.min(chunkBytes, total - offset);
+          const rc = read(buffer, n, offset);
+          if (rc !== 0) throw new Error(`the database file could not be read at byte ${offset} (${sqlite3.capi.sqlite3_js_rc_str(rc) ?? rc})`);
+          const part = chunk.subarray(0, n);
+          part.set(sqlite3.wasm.heap8u().subarray(buffer, buffer + n));
+          if (offset === 0) markStandalone(part);
+          digests.push(await sha256Hex(part));
+          await writer.write(part);
+          size += n;
+          await slicer.pause();
+        }
+        return { digests, size };
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
