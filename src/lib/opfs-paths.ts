@@ -11,4 +11,6 @@ export const OPFS_DIRS = {
   live: 'live',
   /** The opfs-sahpool VFS's own directory: the live database and its journals. */
   pool: '.tillite-sahpool',
+  /** The checker worker's own opfs-sahpool directory: the staging copy of a backup being checked, nothing else. */
+  checkerPool: '.tillite-checker-pool',
 } as const;

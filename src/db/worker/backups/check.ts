@@ -55,6 +55,9 @@ export interface FileCheck {
   manifestWritten: true | string | null;
 }
 
+/** A backup check as the service runs it: {@link checkBackupFile} over the leader's files, or the checker worker's. */
+export type BackupCheck = (name: string, expected: ExpectedDigest | null, depth: CheckDepth, writing: ManifestWriting | null) => Promise<FileCheck>;
+
 const quoteText = (name: string) => `'${name.replaceAll("'", "''")}'`;
 
 /** SQLite's check of `db`, one table (with its indexes) per slice; the problems found, at most 5. */

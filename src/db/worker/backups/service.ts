@@ -26,7 +26,7 @@ import { opfsPlainFiles } from '../storage/opfs-plain-files';
 import type { PlainFiles } from '../storage/plain-files';
 import type { BackupStore } from './store';
 import { listBackupFiles, parseBackupName, readFacts } from './inspect';
-import { checkBackupFile, type CheckDepth, type ExpectedDigest, type FileCheck, type ManifestWriting } from './check';
+import { checkBackupFile, type BackupCheck, type CheckDepth, type ExpectedDigest, type FileCheck, type ManifestWriting } from './check';
 import { backupsToPrune, localDayNumber } from './retention';
 import { DEFAULT_INTERVAL_HOURS, MAX_INTERVAL_HOURS, MIN_INTERVAL_HOURS, nextScheduledAt } from './schedule';
 
@@ -44,6 +44,11 @@ export interface BackupServiceOptions {
    * must be taken at the same instant as the copy and stored inside it).
    */
   inCopy?: (copy: Database) => void;
+  /**
+   * Runs a backup file's check: by default here, in slices; the app passes its checker worker's (another thread,
+   * see `checker/remote.ts`), which takes the same files.
+   */
+  check?: BackupCheck;
 }
 
 /** What one backup is asked to be. */
@@ -74,7 +79,7 @@ export function createBackupService(options: BackupServiceOptions) {
   let queue: Promise<unknown> = Promise.resolve();
   /** SQLite's check of a backup file, in slices (`check.ts`). */
   function checkFile(name: string, expected: ExpectedDigest | null, depth: CheckDepth, writing: ManifestWriting | null = null): Promise<FileCheck> {
-    return checkBackupFile(live.files, backups, name, expected, depth, writing);
+    return options.check ? options.check(name, expected, depth, writing) : checkBackupFile(live.files, backups, name, expected, depth, writing);
   }
 
   /** The background checks queued and not run yet, by backup name. */

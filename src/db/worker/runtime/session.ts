@@ -27,6 +27,8 @@ import { backupDirectory } from '../storage/opfs-files';
 import { cleanStaging, opfsStaging } from '../transfer/staging';
 import { markStart } from './start-marks';
 import { inBackground, requestGate } from '../storage/slices';
+import { checkBackupFile } from '../backups/check';
+import { remoteChecker } from '../checker/remote';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -125,8 +127,14 @@ export async function openLeaderSession(
   const { sqlite3, pool } = await openOpfsPool(options);
   markStart('pool');
   const live = createLiveDatabase(sqlite3, pool, (failure) => options.onHealth?.(failure));
+  // Backup checks run in a worker of their own (another thread), or here where it cannot start.
+  const backupFiles = opfsPlainFiles(backupDirectory);
+  const checker = remoteChecker(
+    (...args) => checkBackupFile(live.files, backupFiles, ...args),
+    () => (typeof Worker === 'undefined' ? null : new Worker(new URL('../checker/entry.ts', import.meta.url), { type: 'module', name: 'tillite-checker' })),
+  );
   try {
-    await cleanSnapshotLeftovers(live.files, opfsPlainFiles(backupDirectory));
+    await cleanSnapshotLeftovers(live.files, backupFiles);
     await cleanStaging(opfsStaging(), live.files);
     // Which of the two live names is the database, from the switch record, before any file is opened: a swap
     // cut off before its record leaves the old file in charge and its own copy removed.
@@ -134,7 +142,7 @@ export async function openLeaderSession(
     markStart('cleaned');
     const store = await storeOpening;
     markStart('catalogue');
-    const backups = createBackupService({ live, store, appVersion, notify });
+    const backups = createBackupService({ live, store, appVersion, notify, backups: backupFiles, check: checker.check });
     const failure = await openAndMigrate(live, backups, appVersion, options.progress ?? (() => undefined));
     // Every refusal keeps the file open but unusable: only recovery calls reach it (for a newer schema, the
     // read-only download of a copy; otherwise also restoring a backup).
@@ -160,8 +168,16 @@ export async function openLeaderSession(
       handlers,
     );
     markStart('serving');
-    return { processor, failure, close: () => live.close() };
+    return {
+      processor,
+      failure,
+      close: () => {
+        checker.close();
+        live.close();
+      },
+    };
   } catch (error) {
+    checker.close();
     live.close();
     throw error;
   }

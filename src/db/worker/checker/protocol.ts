@@ -1,0 +1,23 @@
+/**
+ * The messages between the leader's worker and its checker worker (see `remote.ts`). The checker runs a backup
+ * file's check (`backups/check.ts`) on a pool of its own, off the leader's thread, so that the check's long
+ * slices (SQLite's check of the largest table: hundreds of milliseconds at a large shop) never hold a sale.
+ */
+import type { CheckDepth, ExpectedDigest, FileCheck } from '../backups/check';
+
+/** Leader → checker. */
+export type ToChecker =
+  | { type: 'check'; id: number; name: string; expected: ExpectedDigest | null; depth: CheckDepth; writing: boolean }
+  /** The answer to a `before-replace`: the leader recorded the new checksum (or could not: `error`). */
+  | { type: 'replace-recorded'; id: number; error: string | null };
+
+/** Checker → leader. */
+export type FromChecker =
+  /** The checker's pool is installed: it takes checks. */
+  | { type: 'ready' }
+  /** The checker cannot run here (no OPFS, its pool held by another window): the leader checks itself. */
+  | { type: 'unavailable'; message: string }
+  /** Asks the leader to record the checksum of the file about to replace the backup (see ManifestWriting). */
+  | { type: 'before-replace'; id: number; file: { sha256: string; size: number } }
+  | { type: 'done'; id: number; check: FileCheck }
+  | { type: 'failed'; id: number; code: string; message: string };
