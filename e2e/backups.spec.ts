@@ -68,11 +68,16 @@ test('"Back up now" with a description, listed newest first with what it holds, 
 });
 
 test('verify again, and delete', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
   await openData(page);
   const name = await backUpNow(page, 'keep me');
   await row(page, name).getByTestId('backup-verify').click();
   await expect(page.getByTestId('data-message')).toContainText('is whole');
   await expect(page.getByTestId('backup-log').locator('li').first()).toHaveAttribute('data-action', 'verify');
+  // The checks ran in the checker worker, off the database worker's thread, and it never gave up.
+  expect(page.workers().some((worker) => worker.url().includes('checker-worker'))).toBe(true);
+  expect(warnings.filter((text) => /backup checker/.test(text))).toEqual([]);
 
   await row(page, name).getByTestId('backup-delete').click();
   await row(page, name).getByTestId('backup-delete-confirm').click();

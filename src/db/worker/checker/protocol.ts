@@ -1,7 +1,8 @@
 /**
- * The messages between the leader's worker and its checker worker (see `remote.ts`). The checker runs a backup
- * file's check (`backups/check.ts`) on a pool of its own, off the leader's thread, so that the check's long
- * slices (SQLite's check of the largest table: hundreds of milliseconds at a large shop) never hold a sale.
+ * The messages between the leader's worker and its checker worker (`checker-worker.ts`, started by `remote.ts`).
+ * The checker runs a backup file's check (`backups/check.ts`) on a pool of its own, off the leader's thread, so
+ * that the check's long slices (SQLite's check of the largest table: hundreds of milliseconds at a large shop)
+ * never hold a sale.
  */
 import type { CheckDepth, ExpectedDigest, FileCheck } from '../backups/check';
 

@@ -1,5 +1,5 @@
 /**
- * The leader's side of the checker worker (`entry.ts`): backup checks run there, on another thread, and the
+ * The leader's side of the checker worker (`checker-worker.ts`): backup checks run there, on another thread, and the
  * leader's worker only waits for the answer, so a sale never waits behind a slice of the check. Started at the
  * first check, kept for the next ones, stopped with the session.
  *

@@ -131,7 +131,7 @@ export async function openLeaderSession(
   const backupFiles = opfsPlainFiles(backupDirectory);
   const checker = remoteChecker(
     (...args) => checkBackupFile(live.files, backupFiles, ...args),
-    () => (typeof Worker === 'undefined' ? null : new Worker(new URL('../checker/entry.ts', import.meta.url), { type: 'module', name: 'tillite-checker' })),
+    () => (typeof Worker === 'undefined' ? null : new Worker(new URL('../checker/checker-worker.ts', import.meta.url), { type: 'module', name: 'tillite-checker' })),
   );
   try {
     await cleanSnapshotLeftovers(live.files, backupFiles);
