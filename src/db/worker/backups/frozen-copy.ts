@@ -19,6 +19,7 @@ import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { sha256Hex } from '../../../lib/sha256';
 import { checkpointerOf } from '../storage/checkpoint';
 import { markStandalone } from '../storage/db-header';
+import type { ChunkSource } from '../storage/database-files';
 import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
 import type { Slicer } from '../storage/slices';
 
@@ -29,9 +30,11 @@ export interface FrozenCopy {
   pageSize: number;
   pageCount: number;
   /**
-   * Writes the frozen file's pages to `writer` in chunks of 1 MiB, hashing each; the first page's header is
-   * marked standalone (rollback journal) on its way out. Returns the chunk digests and the size.
+   * The frozen file's pages in chunks of 1 MiB, the first page's header marked standalone (rollback journal),
+   * giving way (`slicer`) before each read. Every chunk is a view of one buffer that the next read overwrites.
    */
+  chunks(slicer: Slicer): ChunkSource;
+  /** Writes {@link chunks} to `writer`, hashing each; returns the chunk digests and the size. */
   writeTo(writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }>;
   /** Closes the view and lets checkpoints run again. Safe to call twice. */
   release(): void;
@@ -106,27 +109,36 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
       pageSize,
       pageCount,
       release,
-      async writeTo(writer, slicer) {
+      chunks(slicer) {
         const total = pageSize * pageCount;
         const chunkBytes = perChunk * pageSize;
-        buffer = sqlite3.wasm.alloc(chunkBytes);
+        buffer ||= sqlite3.wasm.alloc(chunkBytes);
         // The chunk leaves wasm memory at once: that memory may grow (and its views go stale) while the chunk is
         // hashed and written.
         const chunk = new Uint8Array(chunkBytes);
-        const digests: string[] = [];
-        let size = 0;
-        for (let offset = 0; offset < total; offset += chunkBytes) {
-          if (!frozenView.isOpen()) throw new Error('the copy was stopped');
+        let offset = 0;
+        return async () => {
+          if (offset >= total) return undefined;
+          if (offset > 0) await slicer.pause();
+          if (!frozenView.isOpen() || !buffer) throw new Error('the copy was stopped');
           const n = Math.min(chunkBytes, total - offset);
           const rc = read(buffer, n, offset);
           if (rc !== 0) throw new Error(`the database file could not be read at byte ${offset} (${sqlite3.capi.sqlite3_js_rc_str(rc) ?? rc})`);
           const part = chunk.subarray(0, n);
           part.set(sqlite3.wasm.heap8u().subarray(buffer, buffer + n));
           if (offset === 0) markStandalone(part);
+          offset += n;
+          return part;
+        };
+      },
+      async writeTo(writer, slicer) {
+        const next = this.chunks(slicer);
+        const digests: string[] = [];
+        let size = 0;
+        for (let part = await next(); part; part = await next()) {
           digests.push(await sha256Hex(part));
           await writer.write(part);
-          size += n;
-          await slicer.pause();
+          size += part.length;
         }
         return { digests, size };
       },

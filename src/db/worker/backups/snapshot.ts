@@ -5,10 +5,10 @@
  * - the live database, when nothing is to be written into the copy (every backup; not an export): its file is
  *   frozen by a full checkpoint and held still while it is read in 1 MiB chunks, sales going to the WAL
  *   meanwhile (see `frozen-copy.ts`); the facts shown beside the backup are read from the same instant;
- * - anything else (an export, whose manifest of rows is written into the copy; a database that is not the live
- *   connection): SQLite's backup API copies it into a staging file in the pool in steps (see `stream-copy.ts`),
- *   what must come from that moment is read from or written into that copy, and its pages are read out through
- *   `sqlite_dbpage`.
+ * - a copy something is written into first (an export, which carries the manifest of its rows), or of a
+ *   database that is not the live connection: a staging file in the pool, streamed from the frozen live file
+ *   (or for any other database copied with SQLite's backup API in steps, see `stream-copy.ts`); what must come
+ *   from that moment is read from or written into that copy, and its pages are read out through `sqlite_dbpage`.
  * Either way the pages go to `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, are read back chunk by
  * chunk and compared, and only then is the file renamed to its final name. A half-written file never carries a
  * backup's name; leftovers (`*.tmp`, the staging files) are removed at start-up. SQLite's own check of the new
@@ -96,7 +96,7 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
   const frozen = direct ? freezeLive(source.sqlite3, db) : null;
   const temp = `${name}.tmp`;
   try {
-    const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks);
+    const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks, direct ? null : freezeLive(source.sqlite3, db));
     await compareReadBack(backups, temp, written.digests, written.size);
     await backups.move(temp, name);
     return {
@@ -150,22 +150,34 @@ async function writeFrozen<T>(frozen: FrozenCopy, backups: PlainFiles, temp: str
 }
 
 /**
- * Any other database: copied with the backup API into a staging file in the pool, where what the hooks write
- * goes in, then written out to `temp`.
+ * A copy something is written into first (an export's manifest) or of a database that is not the live
+ * connection: copied into a staging file in the pool, where what the hooks write goes in, then written out to
+ * `temp`. The live database, `frozen`, is streamed into the pool straight from its file; any other is copied
+ * with the backup API.
  */
-async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: SnapshotHooks<T>): Promise<Written<T>> {
+async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: SnapshotHooks<T>, frozen: FrozenCopy | null): Promise<Written<T>> {
   const { db, files, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const slicer = createSlicer();
   removeStaging(files, STAGING_FILE);
   let copy: Database | null = null;
   try {
-    copy = files.openPlain(STAGING_FILE);
-    // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the source's
-    // header); the page size must be the source's for the copy to start.
-    copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
-    applyScratchSettings(copy);
-    await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
+    if (frozen) {
+      try {
+        await files.write(STAGING_FILE, frozen.chunks(slicer));
+      } finally {
+        frozen.release();
+      }
+      copy = files.openPlain(STAGING_FILE);
+      applyScratchSettings(copy);
+    } else {
+      copy = files.openPlain(STAGING_FILE);
+      // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the
+      // source's header); the page size must be the source's for the copy to start.
+      copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
+      applyScratchSettings(copy);
+      await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
+    }
     // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
     // it: the backup proves its own rows (see `manifest.ts`). Taken later, it must not carry the source's.
     if (hooks.manifest === 'now') embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
@@ -177,6 +189,7 @@ async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: Snaps
     const written = await writeFile(backups, temp, (writer) => writePages(staged, writer, slicer));
     return { ...written, schemaVersion, facts };
   } finally {
+    frozen?.release();
     if (copy?.isOpen()) copy.close();
     removeStaging(files, STAGING_FILE);
   }
