@@ -20,7 +20,7 @@ import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-
 import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
 import { embedManifest, loadManifestHasher, readManifest, takeManifestInSlices } from './manifest';
 import { VERIFY_STAGING_FILE } from './snapshot';
-import { compareReadBack, writePages } from './stream-copy';
+import { writePages } from './stream-copy';
 
 /** How thorough a check is: `quick` for every new backup, `full` for the newest of each day. */
 export type CheckDepth = 'quick' | 'full';
@@ -81,7 +81,7 @@ async function checkInSlices(db: Database, depth: CheckDepth): Promise<string[]>
 
 /**
  * Takes the manifest of `db` (the check's copy of backup `name`), writes it in, and replaces the backup's file with
- * the copy: written beside it, read back, its checksum recorded (`beforeReplace`), then moved over it.
+ * the copy: written beside it (each chunk read back and compared), its checksum recorded (`beforeReplace`), then moved over it.
  */
 async function writeWithManifest(db: Database, backups: PlainFiles, name: string, writing: ManifestWriting): Promise<{ sha256: string; size: number }> {
   embedManifest(db, await takeManifestInSlices(db, await loadManifestHasher()));
@@ -98,7 +98,7 @@ async function writeWithManifest(db: Database, backups: PlainFiles, name: string
       writer.abort();
       throw error;
     }
-    await compareReadBack(backups, temp, written.digests, written.size);
+    // Each chunk was read back and compared as it was written (`writePages`).
     file = { sha256: await digestOfDigests(written.digests), size: written.size };
     await writing.beforeReplace(file);
   } catch (error) {

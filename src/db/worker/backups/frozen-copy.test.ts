@@ -122,6 +122,36 @@ describe('a snapshot of the live file', () => {
     shop.live.closeDb();
   });
 
+  it('is refused when the disk gives back other bytes than were written, and leaves no file', async () => {
+    const { sqlite3, db, shop } = await liveFileShop(20_000);
+    const backups = memoryPlainFiles();
+    let chunks = 0;
+    // A disk that flips a bit in the third chunk it is given: only reading it back can tell.
+    const flaky: PlainFiles = {
+      ...backups,
+      async create(name) {
+        const writer = await backups.create(name);
+        return {
+          ...writer,
+          async write(chunk) {
+            const stored = chunk.slice();
+            if (++chunks === 3) stored[100] = stored[100]! ^ 1;
+            await writer.write(stored);
+          },
+        };
+      },
+    };
+    for (const manifest of ['in-check', 'now'] as const) {
+      chunks = 0;
+      await expect(takeSnapshot({ db, sqlite3, files: shop.files, backups: flaky }, `tillite-${manifest}.db`, { manifest })).rejects.toThrow(
+        /read back differs from what was written \(at byte 2097152\)/,
+      );
+    }
+    expect(await backups.list()).toEqual([]);
+    db.close();
+    shop.live.closeDb();
+  });
+
   it('that fails half-way leaves no file and lets checkpoints run again', async () => {
     const { sqlite3, db, shop } = await liveFileShop(20_000);
     const backups = memoryPlainFiles();

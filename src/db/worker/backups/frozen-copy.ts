@@ -22,6 +22,7 @@ import { markStandalone } from '../storage/db-header';
 import type { ChunkSource } from '../storage/database-files';
 import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
 import type { Slicer } from '../storage/slices';
+import { writeVerified } from './stream-copy';
 
 /** The live database held still for a copy. */
 export interface FrozenCopy {
@@ -34,7 +35,7 @@ export interface FrozenCopy {
    * giving way (`slicer`) before each read. Every chunk is a view of one buffer that the next read overwrites.
    */
   chunks(slicer: Slicer): ChunkSource;
-  /** Writes {@link chunks} to `writer`, hashing each; returns the chunk digests and the size. */
+  /** Writes {@link chunks} to `writer`, hashing each and reading it back to compare; returns digests and size. */
   writeTo(writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }>;
   /** Closes the view and lets checkpoints run again. Safe to call twice. */
   release(): void;
@@ -133,11 +134,12 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
       },
       async writeTo(writer, slicer) {
         const next = this.chunks(slicer);
+        const back = new Uint8Array(perChunk * pageSize);
         const digests: string[] = [];
         let size = 0;
         for (let part = await next(); part; part = await next()) {
           digests.push(await sha256Hex(part));
-          await writer.write(part);
+          await writeVerified(writer, part, size, back);
           size += part.length;
         }
         return { digests, size };

@@ -9,8 +9,8 @@
  *   database that is not the live connection: a staging file in the pool, streamed from the frozen live file
  *   (or for any other database copied with SQLite's backup API in steps, see `stream-copy.ts`); what must come
  *   from that moment is read from or written into that copy, and its pages are read out through `sqlite_dbpage`.
- * Either way the pages go to `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way, are read back chunk by
- * chunk and compared, and only then is the file renamed to its final name. A half-written file never carries a
+ * Either way the pages go to `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way and read straight back
+ * and compared, and only then is the file renamed to its final name. A half-written file never carries a
  * backup's name; leftovers (`*.tmp`, the staging files) are removed at start-up. SQLite's own check of the new
  * file (`quick_check`, or the full check) runs afterwards, in the background (see `check.ts`), and takes a
  * backup's manifest: a snapshot is listed as "copied" until it has passed.
@@ -25,7 +25,7 @@ import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
-import { backupInSteps, compareReadBack, writePages } from './stream-copy';
+import { backupInSteps, writePages } from './stream-copy';
 import { freezeLive, type FrozenCopy } from './frozen-copy';
 import { dropManifest, embedManifest, hasManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
@@ -97,7 +97,6 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
   const temp = `${name}.tmp`;
   try {
     const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks, direct ? null : freezeLive(source.sqlite3, db));
-    await compareReadBack(backups, temp, written.digests, written.size);
     await backups.move(temp, name);
     return {
       name,

@@ -38,8 +38,8 @@ export async function backupInSteps(sqlite3: Sqlite3Static, source: Database, co
 }
 
 /**
- * Writes every page of `copy` to `writer` in chunks of about 1 MiB, hashing each chunk; returns the chunk
- * digests and the size. The first page's header is marked standalone (rollback journal) on its way out.
+ * Writes every page of `copy` to `writer` in chunks of about 1 MiB, hashing each chunk and reading it back to
+ * compare (`writeVerified`); returns the chunk digests and the size. The first page's header is marked standalone (rollback journal) on its way out.
  */
 export async function writePages(copy: Database, writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }> {
   const pageSize = Number(copy.selectValue('PRAGMA page_size'));
@@ -50,6 +50,7 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
   // One buffer for every chunk (hashed and written before the next is filled): a fresh one per chunk is garbage
   // the size of the file, which the worker's heap may hold until a late collection.
   const buffer = new Uint8Array(perChunk * pageSize);
+  const back = new Uint8Array(perChunk * pageSize);
   const read = copy.prepare('SELECT pgno, data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
   try {
     for (let first = 1; first <= pageCount; first += perChunk) {
@@ -68,7 +69,7 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
       if (expected !== last + 1) throw new Error(`page ${expected} of the copy is missing`);
       if (first === 1) markStandalone(chunk);
       digests.push(await sha256Hex(chunk));
-      await writer.write(chunk);
+      await writeVerified(writer, chunk, size, back);
       size += chunk.length;
       await slicer.pause();
     }
@@ -76,6 +77,33 @@ export async function writePages(copy: Database, writer: FileWriter, slicer: Sli
     read.finalize();
   }
   return { digests, size };
+}
+
+/** Whether two byte arrays hold the same bytes (four at a time where both are aligned for it). */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = a.length >>> 2;
+    const x = new Uint32Array(a.buffer, a.byteOffset, words);
+    const y = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (; i < words; i++) if (x[i] !== y[i]) return false;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Appends `chunk` (which starts at byte `at`) to `writer`, reads it straight back into `back` (at least the
+ * chunk's size) and compares: the bytes are verified as they are written, a chunk at a time, with no second
+ * pass over the file and no second digest.
+ */
+export async function writeVerified(writer: FileWriter, chunk: Uint8Array, at: number, back: Uint8Array): Promise<void> {
+  await writer.write(chunk);
+  const read = back.subarray(0, chunk.length);
+  await writer.readBack(at, read);
+  if (!sameBytes(chunk, read)) throw new Error(`the file read back differs from what was written (at byte ${at})`);
 }
 
 /** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */

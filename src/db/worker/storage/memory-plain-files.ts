@@ -32,6 +32,19 @@ export function memoryPlainFiles(capacity = Number.POSITIVE_INFINITY): MemoryPla
           parts.push(chunk.slice());
           size += chunk.length;
         },
+        async readBack(from, into) {
+          let part = 0;
+          let start = 0;
+          while (part < parts.length && start + parts[part]!.length <= from) start += parts[part++]!.length;
+          for (let at = 0; at < into.length; part++) {
+            const bytes = parts[part];
+            if (!bytes) throw new Error(`short read back at byte ${from + at}`);
+            const piece = bytes.subarray(from + at - start, from + at - start + into.length - at);
+            into.set(piece, at);
+            at += piece.length;
+            start += bytes.length;
+          }
+        },
         async close() {
           const bytes = new Uint8Array(size);
           let at = 0;

@@ -30,6 +30,9 @@ export function opfsPlainFiles(directory: () => Promise<FileSystemDirectoryHandl
           at += written;
           if (written !== chunk.length) throw new Error('short write (is the disk full?)');
         },
+        async readBack(from, into) {
+          if (access.read(into, { at: from }) !== into.length) throw new Error(`short read back at byte ${from}`);
+        },
         async close() {
           access.flush();
           release();

@@ -17,6 +17,11 @@ export interface FileChunks {
 export interface FileWriter {
   /** Appends one chunk; a short write (a full disk) throws. */
   write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Reads `into.length` bytes written so far, from byte `at`, through the same open file: a chunk is read back
+   * and compared right after it is written. A short read throws.
+   */
+  readBack(at: number, into: Uint8Array): Promise<void>;
   /** Flushes and releases the file. */
   close(): Promise<void>;
   /** Releases the file without flushing (after a failure); the caller removes it. */

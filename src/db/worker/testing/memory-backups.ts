@@ -86,7 +86,7 @@ export function withFaults(files: DatabaseFiles, backups: PlainFiles, records: S
     async create(name) {
       tick(`create ${name}`);
       const writer = await backups.create(name);
-      return { ...writer, write: async (chunk) => (tick(`write ${name}: a chunk`), writer.write(chunk)), close: async () => (tick(`close ${name}`), writer.close()) };
+      return { ...writer, write: async (chunk) => (tick(`write ${name}: a chunk`), writer.write(chunk)), readBack: async (at, into) => (tick(`read back ${name}`), writer.readBack(at, into)), close: async () => (tick(`close ${name}`), writer.close()) };
     },
     async read(name, size, reuse) {
       tick(`read ${name}`);
