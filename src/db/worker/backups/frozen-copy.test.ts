@@ -31,25 +31,27 @@ async function liveFileShop(products: number): Promise<{ sqlite3: Sqlite3Static;
   return { sqlite3: shop.sqlite3, db, shop };
 }
 
+/** `backups` whose writers hand every chunk to `onWrite` first, which returns the bytes the disk is to keep. */
+function onEachWrite(backups: PlainFiles, onWrite: (chunk: Uint8Array) => Uint8Array): PlainFiles {
+  return {
+    ...backups,
+    async create(name) {
+      const writer = await backups.create(name);
+      return { ...writer, write: async (chunk) => writer.write(onWrite(chunk)) };
+    },
+  };
+}
+
 /** Backups whose every chunk written lets a "sale" commit on `db` first, as the worker's slices do. */
 function withSalesBetweenChunks(backups: PlainFiles, db: Database, perChunk: number) {
   let sold = 0;
   let checkpoints = 0;
-  const files: PlainFiles = {
-    ...backups,
-    async create(name) {
-      const writer = await backups.create(name);
-      return {
-        ...writer,
-        async write(chunk) {
-          addProducts(db, perChunk, 1_000_000 + sold);
-          sold += perChunk;
-          if (checkpointerOf(db)!.runNow('forced')) checkpoints++;
-          await writer.write(chunk);
-        },
-      };
-    },
-  };
+  const files = onEachWrite(backups, (chunk) => {
+    addProducts(db, perChunk, 1_000_000 + sold);
+    sold += perChunk;
+    if (checkpointerOf(db)!.runNow('forced')) checkpoints++;
+    return chunk;
+  });
   return {
     files,
     sold: () => sold,
@@ -127,20 +129,11 @@ describe('a snapshot of the live file', () => {
     const backups = memoryPlainFiles();
     let chunks = 0;
     // A disk that flips a bit in the third chunk it is given: only reading it back can tell.
-    const flaky: PlainFiles = {
-      ...backups,
-      async create(name) {
-        const writer = await backups.create(name);
-        return {
-          ...writer,
-          async write(chunk) {
-            const stored = chunk.slice();
-            if (++chunks === 3) stored[100] = stored[100]! ^ 1;
-            await writer.write(stored);
-          },
-        };
-      },
-    };
+    const flaky = onEachWrite(backups, (chunk) => {
+      const stored = chunk.slice();
+      if (++chunks === 3) stored[100] = stored[100]! ^ 1;
+      return stored;
+    });
     for (const manifest of ['in-check', 'now'] as const) {
       chunks = 0;
       await expect(takeSnapshot({ db, sqlite3, files: shop.files, backups: flaky }, `tillite-${manifest}.db`, { manifest })).rejects.toThrow(
@@ -156,19 +149,10 @@ describe('a snapshot of the live file', () => {
     const { sqlite3, db, shop } = await liveFileShop(20_000);
     const backups = memoryPlainFiles();
     let writes = 0;
-    const failing: PlainFiles = {
-      ...backups,
-      async create(name) {
-        const writer = await backups.create(name);
-        return {
-          ...writer,
-          async write(chunk) {
-            if (++writes === 3) throw new Error('short write (is the disk full?)');
-            await writer.write(chunk);
-          },
-        };
-      },
-    };
+    const failing = onEachWrite(backups, (chunk) => {
+      if (++writes === 3) throw new Error('short write (is the disk full?)');
+      return chunk;
+    });
     await expect(takeSnapshot({ db, sqlite3, files: shop.files, backups: failing }, 'tillite-manual-full.db')).rejects.toThrow(/backup failed: short write/);
     expect(writes).toBe(3);
     expect(await backups.list()).toEqual([]);
