@@ -166,25 +166,42 @@ export const benchHandlers = {
   /**
    * The app's "Back up now": a streamed snapshot (backup API in steps, pages written in 1 MiB chunks with a
    * digest each, read back and compared, renamed), catalogued and pruned by the backup service, as the Data view
-   * does it; then the background check of the new file (`checkMs`), which sales do not wait for.
+   * does it; then the background check of the new file (`checkMs`), which sales do not wait for. With
+   * `separately`, it answers once the backup is listed and `bench.checked` waits for the check (so that the
+   * bench can measure each one's memory apart); the backup is then left for `bench.checked` to remove.
    */
   'bench.snapshot': {
     kind: 'task',
     effect: 'read',
-    run: async (ctx, { keep }: { keep: boolean }) => {
+    run: async (ctx, { keep, separately }: { keep: boolean; separately?: boolean }) => {
       if (!ctx.backups) throw new Error('The bench needs the backup service.');
       const heapBefore = await wasmHeapBytes();
       const dbBytes = databaseBytes(ctx);
       const t0 = now();
       const file = await ctx.backups.create(`bench ${String(Math.random()).slice(2, 8)}`);
       const ms = now() - t0;
+      if (separately) return { ms, endedAt: now(), dbBytes, bytes: file.size, name: file.name, heapBefore };
       await ctx.backups.checksSettled();
       const checkMs = now() - t0 - ms;
       const state = (await ctx.backups.getRecord(file.name)).state;
       if (!keep) await ctx.backups.remove(file.name);
       return { ms, checkMs, state, dbBytes, bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
     },
-  } satisfies BenchTask<{ keep: boolean }, unknown>,
+  } satisfies BenchTask<{ keep: boolean; separately?: boolean }, unknown>,
+
+  /** After `bench.snapshot` with `separately`: waits for the new backup's check, then removes the backup unless kept. */
+  'bench.checked': {
+    kind: 'task',
+    effect: 'read',
+    run: async (ctx, { name, since, keep }: { name: string; since: number; keep: boolean }) => {
+      if (!ctx.backups) throw new Error('The bench needs the backup service.');
+      await ctx.backups.checksSettled();
+      const checkMs = now() - since;
+      const state = (await ctx.backups.getRecord(name)).state;
+      if (!keep) await ctx.backups.remove(name);
+      return { checkMs, state };
+    },
+  } satisfies BenchTask<{ name: string; since: number; keep: boolean }, unknown>,
 
   /** The app's export (`transfer.snapshot`): a streamed snapshot of kind `export`, which the page then saves. */
   'bench.export': {

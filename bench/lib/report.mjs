@@ -57,6 +57,7 @@ export function sizeRows(b, n, sales) {
     ['Snapshot with verification, fresh worker', 'MB/s', 0, mbps(br.snapshot), mbps(nr.snapshot)],
     ['Background check of a new backup (quick_check per table, manifest, business rules), after the snapshot', 'ms', 0, pick(br.snapshot?.filter((r) => Number.isFinite(r.checkMs)), (r) => r.checkMs), null],
     ['Snapshot: peak extra memory', '× db', 2, times(br.snapshot, b.dbBytes), times(nr.snapshot, n.dbBytes)],
+    ['Background check of a new backup: peak extra memory (the checker worker and the page, after the snapshot)', '× db', 2, pick(br.snapshot?.filter((r) => Number.isFinite(r.checkExtraBytes)), (r) => r.checkExtraBytes / b.dbBytes), null],
     ['Snapshot with verification, warm worker, register in use', 'ms', 0, pick(br.longTasks?.filter((t) => t.op === 'snapshot'), (t) => t.opMs), null],
     ['Export to a file (checkpoint + exportFile + write)', 'ms', 0, pick(br.export, (r) => r.ms), pick(nr.export, (r) => r.ms)],
     ['Export', 'MB/s', 0, mbps(br.export), mbps(nr.export)],
