@@ -20,7 +20,7 @@ import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-
 import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
 import { embedManifest, loadManifestHasher, readManifest, takeManifestInSlices } from './manifest';
 import { VERIFY_STAGING_FILE } from './snapshot';
-import { writePages } from './stream-copy';
+import { writeNewFile, writePages } from './stream-copy';
 
 /** How thorough a check is: `quick` for every new backup, `full` for the newest of each day. */
 export type CheckDepth = 'quick' | 'full';
@@ -81,24 +81,17 @@ async function checkInSlices(db: Database, depth: CheckDepth): Promise<string[]>
 
 /**
  * Takes the manifest of `db` (the check's copy of backup `name`), writes it in, and replaces the backup's file with
- * the copy: written beside it (each chunk read back and compared), its checksum recorded (`beforeReplace`), then moved over it.
+ * the copy: written beside it (each chunk read back and compared), its checksum recorded (`beforeReplace`), then
+ * moved over it.
  */
 async function writeWithManifest(db: Database, backups: PlainFiles, name: string, writing: ManifestWriting): Promise<{ sha256: string; size: number }> {
   embedManifest(db, await takeManifestInSlices(db, await loadManifestHasher()));
   const temp = `${name}.tmp`;
   await backups.reserve(Number(db.selectValue('PRAGMA page_count')) * Number(db.selectValue('PRAGMA page_size')) + 1e6);
-  const writer = await backups.create(temp);
   let file: { sha256: string; size: number };
   try {
-    let written: { digests: string[]; size: number };
-    try {
-      written = await writePages(db, writer, createSlicer());
-      await writer.close();
-    } catch (error) {
-      writer.abort();
-      throw error;
-    }
-    // Each chunk was read back and compared as it was written (`writePages`).
+    // Each chunk is read back and compared as it is written (`writePages`).
+    const written = await writeNewFile(backups, temp, (writer) => writePages(db, writer, createSlicer()));
     file = { sha256: await digestOfDigests(written.digests), size: written.size };
     await writing.beforeReplace(file);
   } catch (error) {

@@ -16,27 +16,21 @@
  * being migrated, the in-memory files of the unit tests) is copied with the backup API (`stream-copy.ts`).
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { sha256Hex } from '../../../lib/sha256';
 import { checkpointerOf } from '../storage/checkpoint';
 import { markStandalone } from '../storage/db-header';
 import type { ChunkSource } from '../storage/database-files';
-import { CHUNK_BYTES, type FileWriter } from '../storage/plain-files';
+import { CHUNK_BYTES } from '../storage/plain-files';
 import type { Slicer } from '../storage/slices';
-import { writeVerified } from './stream-copy';
 
 /** The live database held still for a copy. */
 export interface FrozenCopy {
   /** A read-only connection that sees the database file as of the freeze. Closed by {@link release}. */
   view: Database;
-  pageSize: number;
-  pageCount: number;
   /**
    * The frozen file's pages in chunks of 1 MiB, the first page's header marked standalone (rollback journal),
    * giving way (`slicer`) before each read. Every chunk is a view of one buffer that the next read overwrites.
    */
   chunks(slicer: Slicer): ChunkSource;
-  /** Writes {@link chunks} to `writer`, hashing each and reading it back to compare; returns digests and size. */
-  writeTo(writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }>;
   /** Closes the view and lets checkpoints run again. Safe to call twice. */
   release(): void;
 }
@@ -107,8 +101,6 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
     const frozenView = view;
     return {
       view: frozenView,
-      pageSize,
-      pageCount,
       release,
       chunks(slicer) {
         const total = pageSize * pageCount;
@@ -131,18 +123,6 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
           offset += n;
           return part;
         };
-      },
-      async writeTo(writer, slicer) {
-        const next = this.chunks(slicer);
-        const back = new Uint8Array(perChunk * pageSize);
-        const digests: string[] = [];
-        let size = 0;
-        for (let part = await next(); part; part = await next()) {
-          digests.push(await sha256Hex(part));
-          await writeVerified(writer, part, size, back);
-          size += part.length;
-        }
-        return { digests, size };
       },
     };
   } catch (error) {

@@ -219,38 +219,32 @@ function tableSteps(db: Database, plan: TablePlan, hash: ManifestHasher): Genera
   return rangeSteps(db, plan, hash) ?? offsetSteps(db, plan, hash);
 }
 
-/** The manifest by the reference batching alone ({@link offsetSteps}): for the tests that prove both agree. */
-export function takeManifestByOffsets(db: Database, hash: ManifestHasher, now: Date = new Date()): Manifest {
-  const tables: Record<string, TableDigest> = {};
-  for (const table of coveredTables(db)) {
-    const steps = offsetSteps(db, planOf(db, table), hash);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) {
-        tables[table] = step.value;
-        break;
-      }
-    }
-  }
-  return { format: 1, takenAt: now.toISOString(), tables };
-}
-
 /**
  * Takes the manifest of `db` in steps (one batch of rows each). The caller keeps one read transaction open
  * across every step, so that the manifest describes the same state as the copy made in it.
  */
-export function* manifestSteps(db: Database, hash: ManifestHasher, now: Date = new Date()): Generator<number, Manifest> {
+export function* manifestSteps(db: Database, hash: ManifestHasher, now: Date = new Date(), steps = tableSteps): Generator<number, Manifest> {
   const tables: Record<string, TableDigest> = {};
-  for (const table of coveredTables(db)) tables[table] = yield* tableSteps(db, planOf(db, table), hash);
+  for (const table of coveredTables(db)) tables[table] = yield* steps(db, planOf(db, table), hash);
   return { format: 1, takenAt: now.toISOString(), tables };
 }
 
-/** Takes the manifest of `db` at once (synchronously: call it right beside the copy, with no await between). */
-export function takeManifest(db: Database, hash: ManifestHasher, now?: Date): Manifest {
-  const steps = manifestSteps(db, hash, now);
+/** Runs `steps` to its end and returns what it returns. */
+function drain<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
+}
+
+/** Takes the manifest of `db` at once (synchronously: call it right beside the copy, with no await between). */
+export function takeManifest(db: Database, hash: ManifestHasher, now?: Date): Manifest {
+  return drain(manifestSteps(db, hash, now));
+}
+
+/** The manifest by the reference batching alone ({@link offsetSteps}): for the tests that prove both agree. */
+export function takeManifestByOffsets(db: Database, hash: ManifestHasher, now?: Date): Manifest {
+  return drain(manifestSteps(db, hash, now, offsetSteps));
 }
 
 /**

@@ -21,11 +21,11 @@ import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
-import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-files';
+import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
-import { backupInSteps, writePages } from './stream-copy';
+import { backupInSteps, writeChunks, writeNewFile, writePages, type WrittenChunks } from './stream-copy';
 import { freezeLive, type FrozenCopy } from './frozen-copy';
 import { dropManifest, embedManifest, hasManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
 
@@ -93,10 +93,11 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     // from the live file must not carry it (its first check takes the backup's own, see `check.ts`).
     dropManifest(db);
   }
-  const frozen = direct ? freezeLive(source.sqlite3, db) : null;
+  // Null when the database is not the live connection (or cannot be frozen now): then the backup API copies it.
+  const frozen = freezeLive(source.sqlite3, db);
   const temp = `${name}.tmp`;
   try {
-    const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks, direct ? null : freezeLive(source.sqlite3, db));
+    const written = frozen && direct ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks, frozen);
     await backups.move(temp, name);
     return {
       name,
@@ -115,24 +116,9 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
 }
 
 /** What was written to the temporary file, and what was read from the same instant. */
-interface Written<T> {
-  digests: string[];
-  size: number;
+interface Written<T> extends WrittenChunks {
   schemaVersion: number;
   facts: T;
-}
-
-/** Writes `temp` through a writer that is aborted when `write` throws. */
-async function writeFile(backups: PlainFiles, temp: string, write: (writer: FileWriter) => Promise<{ digests: string[]; size: number }>) {
-  const writer = await backups.create(temp);
-  try {
-    const written = await write(writer);
-    await writer.close();
-    return written;
-  } catch (error) {
-    writer.abort();
-    throw error;
-  }
 }
 
 /** The live database's file, frozen (see `frozen-copy.ts`), written to `temp`; checkpoints resume after it. */
@@ -141,7 +127,7 @@ async function writeFrozen<T>(frozen: FrozenCopy, backups: PlainFiles, temp: str
     const facts = (hooks.read ? await hooks.read(frozen.view, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(frozen.view);
     const slicer = createSlicer();
-    const written = await writeFile(backups, temp, (writer) => frozen.writeTo(writer, slicer));
+    const written = await writeNewFile(backups, temp, (writer) => writeChunks(frozen.chunks(slicer), writer));
     return { ...written, schemaVersion, facts };
   } finally {
     frozen.release();
@@ -158,9 +144,9 @@ async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: Snaps
   const { db, files, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const slicer = createSlicer();
-  removeStaging(files, STAGING_FILE);
   let copy: Database | null = null;
   try {
+    removeStaging(files, STAGING_FILE);
     if (frozen) {
       try {
         await files.write(STAGING_FILE, frozen.chunks(slicer));
@@ -185,7 +171,7 @@ async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: Snaps
     const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);
     const staged = copy;
-    const written = await writeFile(backups, temp, (writer) => writePages(staged, writer, slicer));
+    const written = await writeNewFile(backups, temp, (writer) => writePages(staged, writer, slicer));
     return { ...written, schemaVersion, facts };
   } finally {
     frozen?.release();

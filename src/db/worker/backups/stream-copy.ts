@@ -10,12 +10,13 @@
  *
  * `sqlite_dbpage` read in one read transaction of the live connection is not an option: the live database has
  * one connection under exclusive locking, and a read transaction held across slices would refuse every sale's
- * write transaction until the copy ends. The backup API holds nothing between its steps. */
+ * write transaction until the copy ends. The backup API holds nothing between its steps.
+ */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { sha256Hex } from '../../../lib/sha256';
 import { markStandalone } from '../storage/db-header';
 import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-files';
-import { digesting } from './chunk-digest';
+import type { ChunkSource } from '../storage/database-files';
 import type { Slicer } from '../storage/slices';
 
 /** Copies `source` into the empty database `copy` with the backup API, `pagesPerStep` pages at a time. */
@@ -37,46 +38,84 @@ export async function backupInSteps(sqlite3: Sqlite3Static, source: Database, co
   if (rc !== capi.SQLITE_DONE) throw new Error(`the copy stopped: ${capi.sqlite3_js_rc_str(rc) ?? rc} (${capi.sqlite3_errmsg(copy.pointer!)})`);
 }
 
+/** What a chunked write left: each chunk's digest, in order, and the bytes written. */
+export interface WrittenChunks {
+  digests: string[];
+  size: number;
+}
+
 /**
- * Writes every page of `copy` to `writer` in chunks of about 1 MiB, hashing each chunk and reading it back to
- * compare (`writeVerified`); returns the chunk digests and the size. The first page's header is marked standalone (rollback journal) on its way out.
+ * Writes every chunk of `chunks` to `writer`, hashing each and reading it straight back to compare
+ * (`writeVerified`): the bytes are verified as they are written, with no second pass over the file.
  */
-export async function writePages(copy: Database, writer: FileWriter, slicer: Slicer): Promise<{ digests: string[]; size: number }> {
+export async function writeChunks(chunks: ChunkSource, writer: FileWriter): Promise<WrittenChunks> {
+  const digests: string[] = [];
+  let size = 0;
+  let back = new Uint8Array(0);
+  for (let chunk = await chunks(); chunk; chunk = await chunks()) {
+    digests.push(await sha256Hex(chunk));
+    if (back.length < chunk.length) back = new Uint8Array(chunk.length);
+    await writeVerified(writer, chunk, size, back);
+    size += chunk.length;
+  }
+  return { digests, size };
+}
+
+/**
+ * Writes the new plain file `name` of `files` with `write`, closing (flushing) it when `write` is done and
+ * releasing it unflushed when it throws (the caller removes it).
+ */
+export async function writeNewFile<T>(files: PlainFiles, name: string, write: (writer: FileWriter) => Promise<T>): Promise<T> {
+  const writer = await files.create(name);
+  try {
+    const written = await write(writer);
+    await writer.close();
+    return written;
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * Writes every page of `copy` to `writer` ({@link writeChunks}), read through `sqlite_dbpage` in chunks of about
+ * 1 MiB, giving way (`slicer`) between chunks; the first page's header is marked standalone (rollback journal)
+ * on its way out.
+ */
+export async function writePages(copy: Database, writer: FileWriter, slicer: Slicer): Promise<WrittenChunks> {
   const pageSize = Number(copy.selectValue('PRAGMA page_size'));
   const pageCount = Number(copy.selectValue('PRAGMA page_count'));
   const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
-  const digests: string[] = [];
-  let size = 0;
   // One buffer for every chunk (hashed and written before the next is filled): a fresh one per chunk is garbage
   // the size of the file, which the worker's heap may hold until a late collection.
   const buffer = new Uint8Array(perChunk * pageSize);
-  const back = new Uint8Array(perChunk * pageSize);
   const read = copy.prepare('SELECT pgno, data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
-  try {
-    for (let first = 1; first <= pageCount; first += perChunk) {
-      const last = Math.min(pageCount, first + perChunk - 1);
-      const chunk = buffer.subarray(0, (last - first + 1) * pageSize);
-      read.bind([first, last]);
-      let expected = first;
-      while (read.step()) {
-        const pgno = Number(read.get(0));
-        const data = read.get(1) as Uint8Array;
-        if (pgno !== expected || data.length !== pageSize) throw new Error(`page ${expected} of the copy could not be read`);
-        chunk.set(data, (pgno - first) * pageSize);
-        expected++;
-      }
-      read.reset(true);
-      if (expected !== last + 1) throw new Error(`page ${expected} of the copy is missing`);
-      if (first === 1) markStandalone(chunk);
-      digests.push(await sha256Hex(chunk));
-      await writeVerified(writer, chunk, size, back);
-      size += chunk.length;
-      await slicer.pause();
+  let first = 1;
+  const pages: ChunkSource = async () => {
+    if (first > pageCount) return undefined;
+    if (first > 1) await slicer.pause();
+    const last = Math.min(pageCount, first + perChunk - 1);
+    const chunk = buffer.subarray(0, (last - first + 1) * pageSize);
+    read.bind([first, last]);
+    let expected = first;
+    while (read.step()) {
+      const pgno = Number(read.get(0));
+      const data = read.get(1) as Uint8Array;
+      if (pgno !== expected || data.length !== pageSize) throw new Error(`page ${expected} of the copy could not be read`);
+      chunk.set(data, (pgno - first) * pageSize);
+      expected++;
     }
+    read.reset(true);
+    if (expected !== last + 1) throw new Error(`page ${expected} of the copy is missing`);
+    if (first === 1) markStandalone(chunk);
+    first = last + 1;
+    return chunk;
+  };
+  try {
+    return await writeChunks(pages, writer);
   } finally {
     read.finalize();
   }
-  return { digests, size };
 }
 
 /** Whether two byte arrays hold the same bytes (four at a time where both are aligned for it). */
@@ -96,28 +135,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * Appends `chunk` (which starts at byte `at`) to `writer`, reads it straight back into `back` (at least the
- * chunk's size) and compares: the bytes are verified as they are written, a chunk at a time, with no second
- * pass over the file and no second digest.
+ * chunk's size) and compares.
  */
-export async function writeVerified(writer: FileWriter, chunk: Uint8Array, at: number, back: Uint8Array): Promise<void> {
+async function writeVerified(writer: FileWriter, chunk: Uint8Array, at: number, back: Uint8Array): Promise<void> {
   await writer.write(chunk);
   const read = back.subarray(0, chunk.length);
   await writer.readBack(at, read);
   if (!sameBytes(chunk, read)) throw new Error(`the file read back differs from what was written (at byte ${at})`);
-}
-
-/** Reads `name` back chunk by chunk and compares each chunk's digest with what was written. */
-export async function compareReadBack(backups: PlainFiles, name: string, digests: readonly string[], size: number): Promise<void> {
-  const reader = await backups.read(name, CHUNK_BYTES, true);
-  if (!reader) throw new Error('the file written is gone');
-  const read = digesting(reader.source);
-  try {
-    while (await read.source()) {
-      const at = read.digests.length - 1;
-      if (read.digests[at] !== digests[at]) throw new Error(`the file read back differs from what was written (at byte ${at * CHUNK_BYTES})`);
-    }
-  } finally {
-    reader.close();
-  }
-  if (read.size() !== size || read.digests.length !== digests.length) throw new Error('the file read back is shorter or longer than what was written');
 }
