@@ -112,6 +112,19 @@ export const benchHandlers = {
     },
   } satisfies BenchTask<Record<string, never>, unknown>,
 
+  /** The worker's start marks (`start-marks.ts`), as absolute times (timeOrigin + startTime), so the page can place them. */
+  'bench.startMarks': {
+    kind: 'task',
+    effect: 'read',
+    run: async () => ({
+      timeOrigin: performance.timeOrigin,
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('tillite:'))
+        .map((m) => ({ phase: m.name.slice('tillite:'.length), at: performance.timeOrigin + m.startTime })),
+    }),
+  } satisfies BenchTask<Record<string, never>, unknown>,
+
   'bench.info': {
     kind: 'task',
     effect: 'read',
@@ -203,7 +216,11 @@ export const benchHandlers = {
     },
   } satisfies BenchTask<{ name: string; since: number; keep: boolean }, unknown>,
 
-  /** The app's export (`transfer.snapshot`): a streamed snapshot of kind `export`, which the page then saves. */
+  /**
+   * The app's export (`transfer.snapshot`): a streamed snapshot of kind `export`, then its check (in the checker
+   * worker, which writes the manifest in), which the page then saves. The copy's and the check's times are the
+   * backup log's durations of the two steps.
+   */
   'bench.export': {
     kind: 'task',
     effect: 'read',
@@ -211,8 +228,11 @@ export const benchHandlers = {
       const heapBefore = await wasmHeapBytes();
       const t0 = now();
       const file = await transferHandlers['transfer.snapshot'].run(ctx, { at: new Date().toISOString() });
+      const ms = now() - t0;
       lastExport = file.name;
-      return { ms: now() - t0, bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
+      const log = (await ctx.backups!.store.recentLog(20)).filter((entry) => entry.name === file.name);
+      const stepMs = (action: string) => log.find((entry) => entry.action === action)?.durationMs ?? null;
+      return { ms, copyMs: stepMs('backup'), checkMs: stepMs('verify'), bytes: file.size, name: file.name, heapBefore, heapAfter: await wasmHeapBytes() };
     },
   } satisfies BenchTask<Record<string, never>, unknown>,
 

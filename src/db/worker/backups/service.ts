@@ -40,11 +40,6 @@ export interface BackupServiceOptions {
   /** Where backup files live: OPFS `backups/` by default (in-memory files in unit tests). */
   backups?: PlainFiles;
   /**
-   * Runs on each snapshot's consistent copy before it is written out (the seam for the rows' manifest, which
-   * must be taken at the same instant as the copy and stored inside it).
-   */
-  inCopy?: (copy: Database) => void;
-  /**
    * Runs a backup file's check: by default here, in slices; the app passes its checker worker's (another thread,
    * see `checker/remote.ts`), which takes the same files.
    */
@@ -132,12 +127,7 @@ export function createBackupService(options: BackupServiceOptions) {
       const db = request.db ?? live.db;
       const schemaVersion = schemaVersionOf(db);
       const name = await uniqueName(snapshotFileName(kind, request.schemaLabel ?? String(schemaVersion), at, description ?? undefined));
-      // An export is handed over at once, so it carries its manifest now; a backup's is taken by its first check.
-      const file = await takeSnapshot({ db, sqlite3: live.sqlite3, files: live.files, backups }, name, {
-        read: readFacts,
-        inCopy: options.inCopy,
-        manifest: kind === 'export' ? 'now' : 'in-check',
-      });
+      const file = await takeSnapshot({ db, sqlite3: live.sqlite3, files: live.files, backups }, name, { read: readFacts });
       const record: BackupRecord = {
         name,
         kind,
@@ -157,14 +147,31 @@ export function createBackupService(options: BackupServiceOptions) {
       const durationMs = Math.round(performance.now() - started);
       await log({ action: 'backup', ok: true, kind, name, message: `Written and read back (${file.size} bytes); SQLite's check follows`, durationMs });
       await prune(at);
-      checkLater(name);
-      return record;
+      if (kind !== 'export') {
+        checkLater(name);
+        return record;
+      }
+      return await checkedExport(record);
     } catch (error) {
       await log({ action: 'backup', ok: false, kind, name: null, message: messageOf(error), durationMs: Math.round(performance.now() - started) });
       throw error;
     } finally {
       notify(['backups']);
     }
+  }
+
+  /**
+   * An export is handed over only once it has passed its check, which writes the manifest of its rows into it
+   * (in the checker worker, off the sale path): the file that leaves the browser proves its own rows. A copy
+   * that fails is kept, listed as damaged like any backup that fails its check, and the export refused.
+   */
+  async function checkedExport(copied: BackupRecord): Promise<BackupRecord> {
+    const checked = await verifyNow(copied.name, 'quick', 'Checked before it was handed over as an export');
+    if (checked.state === 'verified') return checked;
+    throw new HandlerError(
+      'damaged',
+      `The copy made for the export failed its check, so nothing was exported. Your database may be damaged: see the backups on the Data page. (${checked.problem ?? 'no detail'})`,
+    );
   }
 
   async function intervalHours(): Promise<number> {

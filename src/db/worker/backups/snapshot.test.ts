@@ -1,7 +1,8 @@
 /**
  * Streamed snapshots on the in-memory storage: every kind is written, read back, listed as copied at once and
- * verified by the background check, which writes the manifest of its rows into a backup (an export has it at once); a file changed on disk fails its check loudly; and a fault injected at every
- * step of a snapshot leaves the live database whole and no half-made backup listed.
+ * verified by the background check, which writes the manifest of its rows into it (an export is handed over only
+ * once checked); a file changed on disk fails its check loudly; an export whose copy fails its check is refused;
+ * and a fault injected at every step of a snapshot leaves the live database whole and no half-made backup listed.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { describe, expect, it } from 'vitest';
@@ -26,9 +27,10 @@ describe('a streamed snapshot', () => {
     embedManifest(shop.live.db, { format: 1, takenAt: '2020-01-01T00:00:00.000Z', tables: { products: { rows: 1, digest: 'xxh64:0000000000000000' } } });
     for (const kind of KINDS) {
       const record = await shop.service.snapshot(kind);
-      expect(record.state).toBe('copied');
-      expect((await shop.store.get(record.name))?.state).toBe('copied');
-      // An export is handed over at once and carries its manifest already; a backup's comes with its first check.
+      // A backup is listed as copied at once and its manifest comes with its first check; an export is handed
+      // over only once it has passed that check.
+      expect(record.state).toBe(kind === 'export' ? 'verified' : 'copied');
+      expect((await shop.store.get(record.name))?.state).toBe(record.state);
       const copied = openBytes(shop.sqlite3, shop.backups.bytes(record.name)!);
       expect(checkManifest(copied, hash).status, kind).toBe(kind === 'export' ? 'match' : 'none');
       copied.close();
@@ -68,6 +70,19 @@ describe('a streamed snapshot', () => {
     expect(checked?.problem).toMatch(/checksum differs/);
     const status = await shop.service.status(new Date());
     expect(status.warning?.message).toMatch(/is damaged/);
+    shop.live.closeDb();
+  });
+
+  it('for an export that fails its check is refused, kept and listed as damaged', async () => {
+    const shop = await memoryShop();
+    // Stock that no longer equals the sum of its movements: SQLite's check passes, the business rules do not.
+    shop.live.db.exec('UPDATE products SET stock = stock + 5 WHERE id = (SELECT min(id) FROM products)');
+    await expect(shop.service.snapshot('export')).rejects.toThrow(/copy made for the export failed its check, so nothing was exported/);
+    const [record] = (await shop.store.all()).filter((r) => r.kind === 'export');
+    expect(record?.state).toBe('damaged');
+    expect(await shop.backups.list()).toContain(record?.name);
+    const status = await shop.service.status(new Date());
+    expect(status.warning?.message).toMatch(/damaged|failed/);
     shop.live.closeDb();
   });
 

@@ -2,18 +2,17 @@
  * Snapshots of the live database, kept as plain files under `backups/`, made in slices so that sales go on.
  *
  * Two ways to a consistent copy:
- * - the live database, when nothing is to be written into the copy (every backup; not an export): its file is
- *   frozen by a full checkpoint and held still while it is read in 1 MiB chunks, sales going to the WAL
- *   meanwhile (see `frozen-copy.ts`); the facts shown beside the backup are read from the same instant;
- * - a copy something is written into first (an export, which carries the manifest of its rows), or of a
- *   database that is not the live connection: a staging file in the pool, streamed from the frozen live file
- *   (or for any other database copied with SQLite's backup API in steps, see `stream-copy.ts`); what must come
- *   from that moment is read from or written into that copy, and its pages are read out through `sqlite_dbpage`.
+ * - the live database (every backup and export): its file is frozen by a full checkpoint and held still while it
+ *   is read in 1 MiB chunks, sales going to the WAL meanwhile (see `frozen-copy.ts`); the facts shown beside the
+ *   backup are read from the same instant;
+ * - a database that is not the live connection (one being migrated, or replaced by the recovery screen): copied
+ *   with SQLite's backup API in steps into a staging file in the pool (`stream-copy.ts`), from which the facts
+ *   are read and the pages are read out through `sqlite_dbpage`.
  * Either way the pages go to `backups/<name>.tmp` in 1 MiB chunks, each hashed on its way and read straight back
  * and compared, and only then is the file renamed to its final name. A half-written file never carries a
  * backup's name; leftovers (`*.tmp`, the staging files) are removed at start-up. SQLite's own check of the new
- * file (`quick_check`, or the full check) runs afterwards, in the background (see `check.ts`), and takes a
- * backup's manifest: a snapshot is listed as "copied" until it has passed.
+ * file (`quick_check`, or the full check) runs afterwards, in the checker worker (see `check.ts`), and writes the
+ * manifest of its rows into it: a snapshot is listed as "copied" until it has passed (an export waits for it).
  *
  * Memory is flat in the file's size: one chunk (and the staging connection's page cache).
  */
@@ -27,7 +26,7 @@ import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
 import { backupInSteps, writeChunks, writeNewFile, writePages, type WrittenChunks } from './stream-copy';
 import { freezeLive, type FrozenCopy } from './frozen-copy';
-import { dropManifest, embedManifest, hasManifest, loadManifestHasher, takeManifestInSlices } from './manifest';
+import { dropManifest, hasManifest } from './manifest';
 
 /** The pool file a snapshot is copied into before it is written out. */
 export const STAGING_FILE = '/snapshot-staging.db';
@@ -58,17 +57,6 @@ export interface SnapshotSource {
 export interface SnapshotHooks<T> {
   /** Reads facts from the copy (the summary shown beside the backup), calling `pause` between slices. */
   read?: (copy: Database, pause: () => Promise<void>) => Promise<T>;
-  /**
-   * Runs on the copy, which is the database at one instant (its manifest already in it), before its pages are
-   * written: what it writes into the copy is in the backup. Throwing fails the snapshot.
-   */
-  inCopy?: (copy: Database) => void;
-  /**
-   * When the manifest of its rows is taken: `now`, from the copy before it is written out (an export, which is
-   * handed over at once); `in-check` (the default), by the background check of the written file, whose bytes its
-   * checksum proves to be this copy's (`check.ts`), so that the backup is listed as copied at copy speed.
-   */
-  manifest?: 'now' | 'in-check';
 }
 
 function removeStaging(files: DatabaseFiles, name: string): void {
@@ -83,21 +71,19 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
   const { db, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
-  // The live database is copied straight from its file when nothing is to be written into the copy first.
-  const direct = hooks.manifest !== 'now' && !hooks.inCopy;
-  // Room for the plain copy (and the staging copy in the pool when there is one), with a margin (sales may grow
-  // the database meanwhile).
-  await backups.reserve(pageSize * pageCount * (direct ? 1.1 : 2.2) + 1e6);
-  if (direct && hasManifest(db)) {
-    // A database restored from a file keeps the file's manifest, stale from its first sale on: a backup copied
-    // from the live file must not carry it (its first check takes the backup's own, see `check.ts`).
+  // Room for the plain copy, with a margin (sales may grow the database meanwhile).
+  await backups.reserve(pageSize * pageCount * 1.1 + 1e6);
+  if (hasManifest(db)) {
+    // A database restored from a file keeps the file's manifest, stale from its first sale on: a backup must not
+    // carry it (its first check takes the backup's own, see `check.ts`). Dropped before the file is frozen, so
+    // that the frozen file is without it.
     dropManifest(db);
   }
   // Null when the database is not the live connection (or cannot be frozen now): then the backup API copies it.
   const frozen = freezeLive(source.sqlite3, db);
   const temp = `${name}.tmp`;
   try {
-    const written = frozen && direct ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks, frozen);
+    const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks);
     await backups.move(temp, name);
     return {
       name,
@@ -135,46 +121,29 @@ async function writeFrozen<T>(frozen: FrozenCopy, backups: PlainFiles, temp: str
 }
 
 /**
- * A copy something is written into first (an export's manifest) or of a database that is not the live
- * connection: copied into a staging file in the pool, where what the hooks write goes in, then written out to
- * `temp`. The live database, `frozen`, is streamed into the pool straight from its file; any other is copied
- * with the backup API.
+ * A database that is not the live connection (one being migrated, or replaced by the recovery screen): copied
+ * with the backup API in steps into a staging file in the pool, whose facts are read and whose pages are then
+ * written out to `temp`.
  */
-async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: SnapshotHooks<T>, frozen: FrozenCopy | null): Promise<Written<T>> {
+async function writeStaged<T>(source: SnapshotSource, temp: string, hooks: SnapshotHooks<T>): Promise<Written<T>> {
   const { db, files, backups } = source;
   const pageSize = Number(db.selectValue('PRAGMA page_size'));
   const slicer = createSlicer();
   let copy: Database | null = null;
   try {
     removeStaging(files, STAGING_FILE);
-    if (frozen) {
-      try {
-        await files.write(STAGING_FILE, frozen.chunks(slicer));
-      } finally {
-        frozen.release();
-      }
-      copy = files.openPlain(STAGING_FILE);
-      applyScratchSettings(copy);
-    } else {
-      copy = files.openPlain(STAGING_FILE);
-      // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the
-      // source's header); the page size must be the source's for the copy to start.
-      copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
-      applyScratchSettings(copy);
-      await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
-    }
-    // The manifest (every table's rows' digest) of the copy, which is the database at one instant, written into
-    // it: the backup proves its own rows (see `manifest.ts`). Taken later, it must not carry the source's.
-    if (hooks.manifest === 'now') embedManifest(copy, await takeManifestInSlices(copy, await loadManifestHasher()));
-    else dropManifest(copy);
-    hooks.inCopy?.(copy);
+    copy = files.openPlain(STAGING_FILE);
+    // Exclusive locking lets the copy be read although its header says WAL (the backup API copies the source's
+    // header); the page size must be the source's for the copy to start.
+    copy.exec(`PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = ${pageSize}`);
+    applyScratchSettings(copy);
+    await backupInSteps(source.sqlite3, db, copy, slicer, Math.max(1, Math.floor(CHUNK_BYTES / pageSize)));
     const facts = (hooks.read ? await hooks.read(copy, nextTask) : null) as T;
     const schemaVersion = schemaVersionOf(copy);
     const staged = copy;
     const written = await writeNewFile(backups, temp, (writer) => writePages(staged, writer, slicer));
     return { ...written, schemaVersion, facts };
   } finally {
-    frozen?.release();
     if (copy?.isOpen()) copy.close();
     removeStaging(files, STAGING_FILE);
   }
