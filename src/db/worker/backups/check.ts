@@ -135,7 +135,7 @@ export async function checkBackupFile(
   let db: Database | null = null;
   try {
     try {
-      await files.write(VERIFY_STAGING_FILE, async () => {
+      await files.writeScratch(VERIFY_STAGING_FILE, async () => {
         const chunk = await hashed.source();
         // Each chunk is written in one go: give way between them, as the check does between tables.
         if (chunk) await requestGate.clear();
@@ -147,7 +147,7 @@ export async function checkBackupFile(
       // Released now: the file may be replaced below.
       reader.close();
     }
-    const sha256 = await digestOfDigests(hashed.digests);
+    const sha256 = await hashed.checksum();
     if (expected?.digestKind === CHUNKED_DIGEST && sha256 !== expected.sha256 && sha256 !== expected.nextSha256) {
       problems.push('its checksum differs from the one recorded when it was written: the file changed on disk');
     }

@@ -14,17 +14,23 @@ export const CHUNKED_DIGEST = 'sha256-of-1MiB-chunks' as const;
 /** The checksum of a file from its chunk digests, in order. */
 export const digestOfDigests = (digests: readonly string[]): Promise<string> => sha256Hex(digests.join('\n'));
 
-/** Hashes every chunk `source` yields (before handing it on), and says the file's checksum at its end. */
-export function digesting(source: ChunkSource): { source: ChunkSource; digests: string[]; size(): number } {
-  const digests: string[] = [];
+/**
+ * Hashes every chunk `source` yields as it hands it on, and says the file's checksum at its end. WebCrypto copies
+ * a chunk when it is called and hashes it off this thread, so the caller writes the chunk (and reads the next)
+ * while it is hashed; the chunk may be refilled at once.
+ */
+export function digesting(source: ChunkSource): { source: ChunkSource; size(): number; checksum(): Promise<string> } {
+  const digests: Promise<string>[] = [];
   let size = 0;
   return {
-    digests,
     size: () => size,
+    checksum: async () => digestOfDigests(await Promise.all(digests)),
     source: async () => {
       const chunk = await source();
       if (chunk) {
-        digests.push(await sha256Hex(chunk));
+        const digest = sha256Hex(chunk);
+        digest.catch(() => undefined); // met by checksum()
+        digests.push(digest);
         size += chunk.length;
       }
       return chunk;
@@ -46,5 +52,5 @@ export async function fileDigest(files: PlainFiles, name: string, kind: typeof C
   } finally {
     reader.close();
   }
-  return digestOfDigests(hashed.digests);
+  return hashed.checksum();
 }

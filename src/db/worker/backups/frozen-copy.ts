@@ -18,6 +18,7 @@
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { checkpointerOf } from '../storage/checkpoint';
 import { markStandalone } from '../storage/db-header';
+import { rawFileOf } from '../storage/raw-file';
 import type { ChunkSource } from '../storage/database-files';
 import { CHUNK_BYTES } from '../storage/plain-files';
 import type { Slicer } from '../storage/slices';
@@ -51,25 +52,6 @@ function mainFileOf(sqlite3: Sqlite3Static, db: Database): { vfs: string; name: 
   });
 }
 
-/** A function that reads `n` bytes at `offset` of the view's file into wasm memory at `into` (its VFS's xRead). */
-function fileReader(sqlite3: Sqlite3Static, view: Database): (into: number, n: number, offset: number) => number {
-  const { capi, wasm } = sqlite3;
-  const pFile = wasm.scopedAllocCall(() => {
-    const out = wasm.scopedAlloc(8); // room for a pointer of either width
-    view.checkRc(capi.sqlite3_file_control(view.pointer!, 'main', capi.SQLITE_FCNTL_FILE_POINTER, out));
-    return wasm.peekPtr(out);
-  });
-  // Wrappers over SQLite's own structs: disposing them frees nothing of SQLite's.
-  const file = new capi.sqlite3_file(pFile);
-  // Its members are pointers, read with `$` (the typings name them as functions).
-  const methods = new capi.sqlite3_io_methods(file.$pMethods) as unknown as { $xRead: number; dispose(): void };
-  const xRead = wasm.functionEntry(methods.$xRead) as ((file: number, into: number, n: number, offset: bigint) => number) | undefined;
-  methods.dispose();
-  file.dispose();
-  if (!xRead) throw new Error('the database file cannot be read directly');
-  return (into, n, offset) => xRead(pFile, into, n, BigInt(offset));
-}
-
 /**
  * Freezes the live database `db` for a copy, or returns null when it cannot be frozen (not the live connection
  * in WAL mode, a transaction open): the caller then copies it another way. Must be released.
@@ -96,7 +78,7 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
     view = new sqlite3.oo1.DB({ filename: `file:${uriPath(name)}?immutable=1`, flags: 'r', vfs });
     const seen = Number(view.selectValue('PRAGMA page_count'));
     if (seen !== pageCount) throw new Error(`the database file holds ${seen} pages where ${pageCount} were expected`);
-    const read = fileReader(sqlite3, view);
+    const { read } = rawFileOf(sqlite3, view);
     const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
     const frozenView = view;
     return {

@@ -15,7 +15,7 @@ import { snapshotFileName } from './file-names';
 import { CHUNK_BYTES } from '../storage/plain-files';
 import { swapLiveDatabase } from '../storage/swap';
 import { businessTables } from './inspect';
-import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
+import { CHUNKED_DIGEST, digesting, fileDigest } from './chunk-digest';
 import type { BackupService } from './service';
 
 export interface RestoreDeps {
@@ -117,7 +117,7 @@ export function restoreBackup(deps: RestoreDeps, name: string) {
           live,
           hashed.source,
           async (db) => {
-            if (trusted && (hashed.size() !== record.size || (await digestOfDigests(hashed.digests)) !== record.sha256)) await refuseChanged(deps, record);
+            if (trusted && (hashed.size() !== record.size || (await hashed.checksum()) !== record.sha256)) await refuseChanged(deps, record);
             return migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db), capi: live.sqlite3.capi });
           },
           { proven: trusted },

@@ -53,9 +53,13 @@ export async function writeChunks(chunks: ChunkSource, writer: FileWriter): Prom
   let size = 0;
   let back = new Uint8Array(0);
   for (let chunk = await chunks(); chunk; chunk = await chunks()) {
-    digests.push(await sha256Hex(chunk));
+    // WebCrypto copies the bytes when it is called and hashes them off this thread: the chunk is written, read
+    // back and compared meanwhile (and may be refilled once the digest is awaited).
+    const digest = sha256Hex(chunk);
+    digest.catch(() => undefined);
     if (back.length < chunk.length) back = new Uint8Array(chunk.length);
     await writeVerified(writer, chunk, size, back);
+    digests.push(await digest);
     size += chunk.length;
   }
   return { digests, size };

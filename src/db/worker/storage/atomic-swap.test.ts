@@ -64,6 +64,8 @@ function withFaults(files: DatabaseFiles, records: SwitchRecordStore, point: Ret
         return chunk;
       });
     },
+    // The swap writes no scratch copy: a call would be a fault of its own.
+    writeScratch: (name) => Promise.reject(new Error(`the swap wrote a scratch copy ${name}`)),
   };
   const faultyRecords: SwitchRecordStore = {
     read: () => records.read(),

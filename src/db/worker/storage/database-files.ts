@@ -44,6 +44,14 @@ export interface DatabaseFiles {
    * Returns the bytes written. `name` must not exist.
    */
   write(name: string, chunks: ChunkSource): Promise<number>;
+  /**
+   * Writes a scratch copy `name` (a backup or an imported file copied to be checked, then removed) from
+   * `chunks`, flushed a few MiB at a time (`FLUSH_EVERY_BYTES` in `plain-files.ts`) so that the live database's flushes (a
+   * sale's commit) never wait long behind it, as they would behind one flush of the whole file at its end. The
+   * same checks and header as {@link write}; but the name comes first, so a copy cut off half-way is a partial
+   * file of that name, which its owner removes at the next start. `name` must not exist.
+   */
+  writeScratch(name: string, chunks: ChunkSource): Promise<number>;
   /** Removes a file; true when there was one. */
   unlink(name: string): boolean;
 }

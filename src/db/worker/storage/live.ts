@@ -59,7 +59,7 @@ export function createLiveDatabase(
   sqlite3: Sqlite3Static,
   pool: SAHPoolUtil,
   onHealth: (failure: WireError | null) => void,
-  stores: { files: DatabaseFiles; records: SwitchRecordStore } = { files: poolFiles(pool), records: opfsSwitchRecords() },
+  stores: { files: DatabaseFiles; records: SwitchRecordStore } = { files: poolFiles(sqlite3, pool), records: opfsSwitchRecords() },
 ): LiveDatabase {
   let current: Database | null = null;
   let file: LiveFile = { name: LIVE_NAMES[0], seq: 0 };

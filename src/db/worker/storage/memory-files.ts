@@ -76,6 +76,8 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
       stored.set(name, bytes);
       return total;
     },
+    // In memory nothing waits behind a flush.
+    writeScratch: (name, chunks) => files.write(name, chunks),
     unlink(name) {
       const db = opened.get(name);
       if (db) {

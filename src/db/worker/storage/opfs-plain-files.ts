@@ -1,6 +1,6 @@
 /** {@link PlainFiles} in an OPFS directory, through sync access handles (the fastest way from a worker). */
 import { readInChunks } from './opfs-chunks';
-import type { FileWriter, PlainFiles } from './plain-files';
+import { FLUSH_EVERY_BYTES, type FileWriter, type PlainFiles } from './plain-files';
 import { assertRoom } from './quota';
 
 const notFound = (error: unknown) => (error as DOMException)?.name === 'NotFoundError';
@@ -19,6 +19,7 @@ export function opfsPlainFiles(directory: () => Promise<FileSystemDirectoryHandl
       const access = await (await (await directory()).getFileHandle(name, { create: true })).createSyncAccessHandle();
       access.truncate(0);
       let at = 0;
+      let flushedAt = 0;
       let open = true;
       const release = () => {
         if (open) access.close();
@@ -29,6 +30,11 @@ export function opfsPlainFiles(directory: () => Promise<FileSystemDirectoryHandl
           const written = access.write(chunk, { at });
           at += written;
           if (written !== chunk.length) throw new Error('short write (is the disk full?)');
+          // Little at a time to disk, so that the live database's flushes never wait long behind this file's.
+          if (at - flushedAt >= FLUSH_EVERY_BYTES) {
+            access.flush();
+            flushedAt = at;
+          }
         },
         async readBack(from, into) {
           if (access.read(into, { at: from }) !== into.length) throw new Error(`short read back at byte ${from}`);

@@ -56,6 +56,14 @@ export interface PlainFiles {
 /** The chunk size of every streamed copy: large enough for the disk's speed, small against the memory. */
 export const CHUNK_BYTES = 1 << 20;
 
+/**
+ * A file being written is flushed each time this much more of it is written, not only when it is closed. On
+ * ext4 (measured here) a flush of a file holding hundreds of MB not yet on disk holds every other file's flush
+ * until it ends: the live WAL's, that is a sale's commit, waited 100–170 ms behind a backup's closing flush at
+ * 54 MB. Flushed every 4 MiB, a commit waits a few milliseconds at most, for a few more flushes in all.
+ */
+export const FLUSH_EVERY_BYTES = 4 << 20;
+
 /** Reads a whole plain file into memory (small files, and old backups whose checksum covers the whole file). */
 export async function readWhole(files: PlainFiles, name: string): Promise<Uint8Array | null> {
   const reader = await files.read(name);

@@ -79,6 +79,7 @@ export function withFaults(files: DatabaseFiles, backups: PlainFiles, records: S
     openPlain: (name) => (tick(`open ${name}`), files.openPlain(name)),
     unlink: (name) => (tick(`unlink ${name}`), files.unlink(name)),
     write: (name, chunks) => (tick(`write ${name}`), files.write(name, async () => (tick(`write ${name}: a chunk`), chunks()))),
+    writeScratch: (name, chunks) => (tick(`write ${name}`), files.writeScratch(name, async () => (tick(`write ${name}: a chunk`), chunks()))),
   };
   const faultyBackups: PlainFiles = {
     ...backups,

@@ -15,7 +15,7 @@ import { HandlerError, isDamagedFileError } from '../runtime/errors';
 import type { Migration } from '../schema/loader';
 import { sideFiles, type ChunkSource, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
-import { digestOfDigests, digesting } from '../backups/chunk-digest';
+import { digesting } from '../backups/chunk-digest';
 import { checkHeaderOf, type HeaderFacts, type Refusal } from './header';
 import { openUntrustedFile, refuseByHeader, unreadable, validateOpened, type Accepted } from './validate';
 
@@ -69,7 +69,6 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
   const reader = await staging.read(staged, CHUNK_BYTES, true);
   if (!reader) return null;
   const copy = `${CHECK_COPY_PREFIX}${staged}`;
-  let digests: string[];
   try {
     const first = await reader.source();
     const header = checkHeaderOf((first ?? new Uint8Array(0)).subarray(0, IMPORT_HEAD_BYTES), reader.size);
@@ -86,15 +85,14 @@ export async function checkStagedFile(deps: StagedCheckDeps, staged: string): Pr
       return chunk;
     };
     const hashed = digesting(source);
-    digests = hashed.digests;
     removeCopy(files, copy);
     try {
-      await files.write(copy, hashed.source);
+      await files.writeScratch(copy, hashed.source);
     } catch (error) {
       removeCopy(files, copy);
       throw error;
     }
-    return { result: await checkCopy(deps, copy, header, reader.size), digest: await digestOfDigests(digests) };
+    return { result: await checkCopy(deps, copy, header, reader.size), digest: await hashed.checksum() };
   } finally {
     reader.close();
   }

@@ -17,7 +17,7 @@ import { swapLiveDatabase } from '../storage/swap';
 import type { PlainFiles } from '../storage/plain-files';
 import { checkHeaderOf, type Refusal } from './header';
 import { removeStaged, stagedChunks } from './staging';
-import { digestOfDigests, digesting } from '../backups/chunk-digest';
+import { digesting } from '../backups/chunk-digest';
 import { checkStagedFile, type StagedCheck } from './check-staged';
 import { readDatabaseFacts, refuseByHeader, type Accepted } from './validate';
 
@@ -150,7 +150,7 @@ export function importStaged(deps: ImportDeps, staged: string, acceptChanged = f
         if (!reader) throw new HandlerError('not-found', MISSING);
         const copied = digesting(reader.source);
         const { result: report } = await swapLiveDatabase(live, copied.source, async (db) => {
-          if ((await digestOfDigests(copied.digests)) !== checked) throw new HandlerError('invalid', 'The file to import changed while it was being imported. Pick it again. Nothing was changed.');
+          if ((await copied.checksum()) !== checked) throw new HandlerError('invalid', 'The file to import changed while it was being imported. Pick it again. Nothing was changed.');
           return migrate(db, bundledMigrations, { appVersion: deps.appVersion, hooks: service.migrationHooks(db) });
         }).finally(() => reader.close());
         await service.log({
