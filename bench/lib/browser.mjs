@@ -192,11 +192,20 @@ export async function browserSuite({ size, runs, plan, baseURL, executablePath, 
       await page.goto('/');
       await interactive(page);
       r.cold.push(
-        await page.evaluate(() => ({
-          interactiveMs: window.__interactive,
-          workerMs: window.__tillite.times.firstAnswer - window.__tillite.times.workerCreated,
-          servedByServiceWorker: !!navigator.serviceWorker.controller,
-        })),
+        await page.evaluate(async () => {
+          const times = window.__tillite.times;
+          // The worker's start marks (start-marks.ts) as ms since `new Worker()`: where its start went.
+          const { marks } = await window.__tillite.send('bench.startMarks', {});
+          const created = performance.timeOrigin + times.workerCreated;
+          const phases = {};
+          for (const { phase, at } of marks) if (!(phase in phases)) phases[phase] = at - created;
+          return {
+            interactiveMs: window.__interactive,
+            workerMs: times.firstAnswer - times.workerCreated,
+            phases,
+            servedByServiceWorker: !!navigator.serviceWorker.controller,
+          };
+        }),
       );
       await context.close();
     }

@@ -53,6 +53,8 @@ export function sizeRows(b, n, sales) {
     ['A year\'s sales report (Reports page, `report.sales`)', 'ms', 0, br.reportYear ? spread(br.reportYear.latencies) : null, nr.reportYear ? spread(nr.reportYear.latencies) : null],
     ['Cold start: navigation → register interactive (SW-served)', 'ms', 0, pick(br.cold, (c) => c.interactiveMs), null],
     ['Cold start: worker created → first answered query', 'ms', 1, pick(br.cold, (c) => c.workerMs), pick(nr.coldOpen, (c) => c.ms)],
+    ...START_PHASES.map(([label, from, to]) => [`Cold start, worker: ${label}`, 'ms', 1, pick(br.cold?.filter((c) => c.phases && Number.isFinite(c.phases[to])), (c) => c.phases[to] - (from ? c.phases[from] : 0)), null]),
+    ['Cold start, worker: serving → the first answer read by the page', 'ms', 1, pick(br.cold?.filter((c) => Number.isFinite(c.phases?.serving)), (c) => c.workerMs - c.phases.serving), null],
     ['Snapshot with verification, fresh worker', 'ms', 0, pick(br.snapshot, (r) => r.ms), pick(nr.snapshot, (r) => r.ms)],
     ['Snapshot with verification, fresh worker', 'MB/s', 0, mbps(br.snapshot), mbps(nr.snapshot)],
     ['Background check of a new backup (quick_check per table, manifest, business rules), after the snapshot', 'ms', 0, pick(br.snapshot?.filter((r) => Number.isFinite(r.checkMs)), (r) => r.checkMs), null],
@@ -83,6 +85,21 @@ export function sizeRows(b, n, sales) {
     ['Long tasks during an import, register in use', 'count', 0, lt('import'), null],
   ];
 }
+
+/**
+ * The worker's start, phase by phase, from its start marks (`src/db/worker/runtime/start-marks.ts`):
+ * [label, from mark (none: `new Worker()`), to mark].
+ */
+const START_PHASES = [
+  ['new Worker() → its script evaluated (fetched through the service worker, parsed, run)', null, 'script'],
+  ['script → leader session started (the page\'s first message, the election)', 'script', 'session'],
+  ['sqlite-wasm fetched, compiled and initialised', 'session', 'wasm'],
+  ['opfs-sahpool installed (its files\' access handles)', 'wasm', 'pool'],
+  ['leftovers cleaned, live file chosen, catalogue open', 'pool', 'catalogue'],
+  ['database opened (connection settings, WAL)', 'catalogue', 'opened'],
+  ['migration runner\'s checks', 'opened', 'migrated'],
+  ['processor built, serving', 'migrated', 'serving'],
+];
 
 /** The size the per-size targets are stated for: 200 MB of database. */
 const PER_SIZE = 200 * MB;
