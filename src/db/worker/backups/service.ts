@@ -1,6 +1,8 @@
 /**
  * The backups: taken, catalogued, logged, pruned, checked, deleted, and reconciled with the files.
- * One operation at a time (`serial`): a backup, a check, a restore and an empty never overlap.
+ * One operation at a time (`serial`): a restore, an import, a delete, an export and an empty never overlap each
+ * other or a background check; background checks run one at a time in a lane of their own, beside which "Back up
+ * now" and the scheduled backup (`besideChecks`, which only write new files) may run.
  * Every attempt, good or bad, is written to the backup log; a failed backup, or a backup that failed its check,
  * leaves a warning that stays until a later backup succeeds (see `status`).
  *
@@ -80,11 +82,54 @@ export function createBackupService(options: BackupServiceOptions) {
   /** The background checks queued and not run yet, by backup name. */
   const pendingChecks = new Set<string>();
   let checksDone: Promise<void> = Promise.resolve();
+  /** The background checks, one after another, in a lane of their own (see {@link serial}). */
+  let checkLane: Promise<unknown> = Promise.resolve();
+  /** The background check running now, and the backup it reads. */
+  let checking: { name: string; done: Promise<unknown> } | null = null;
+  /** Set while an operation of {@link serial} runs: a background check waits for it before it starts. */
+  let holding: Promise<void> | null = null;
 
-  /** Runs `fn` after every operation queued before it. */
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
+  /** Runs `fn` after every operation queued before it, beside a background check (`fn` takes new files only). */
+  function besideChecks<T>(fn: () => Promise<T>): Promise<T> {
     const run = queue.then(fn, fn);
     queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs `fn` after every operation queued before it, and with no background check running: a restore, a
+   * delete, a check asked for, an export, an import or a copy to a folder reads or removes backup files, which
+   * a check may hold (sync access handles are exclusive). Background checks have a lane of their own, so that
+   * "Back up now" and the scheduled backup ({@link besideChecks}) need not wait behind one (seconds per 100 MB);
+   * an operation of this kind waits for the check running now, and the next check waits for it.
+   */
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    return besideChecks(async () => {
+      let release!: () => void;
+      holding = new Promise<void>((resolve) => (release = resolve));
+      try {
+        while (checking) await checking.done.catch(() => undefined);
+        return await fn();
+      } finally {
+        holding = null;
+        release();
+      }
+    });
+  }
+
+  /** Runs the background check `fn` of backup `name` in the checks' lane, once no operation holds it off. */
+  function inCheckLane(name: string, fn: () => Promise<void>): Promise<void> {
+    const run = checkLane.then(async () => {
+      while (holding) await holding;
+      const done = fn();
+      checking = { name, done };
+      try {
+        await done;
+      } finally {
+        checking = null;
+      }
+    });
+    checkLane = run.catch(() => undefined);
     return run;
   }
 
@@ -106,7 +151,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function prune(now: Date): Promise<void> {
     const records = await store.all();
-    const names = backupsToPrune(records, { now, timeZone: zone() });
+    // A backup being checked right now is held by its check: it is pruned after the next backup instead.
+    const names = backupsToPrune(records, { now, timeZone: zone() }).filter((name) => name !== checking?.name);
     for (const name of names) {
       try {
         await backups.remove(name);
@@ -251,18 +297,26 @@ export function createBackupService(options: BackupServiceOptions) {
   }
 
   /**
-   * Queues SQLite's check of a new backup, in the background: it runs after what is queued now, and a restore
-   * or another backup queued meanwhile waits for it (one operation at a time). A failure is logged and shown.
+   * Queues SQLite's check of a new backup, in the background, in the checks' lane: it runs after the checks
+   * queued now and once no operation of `serial` runs; such an operation queued meanwhile waits for it, a new
+   * backup does not. A failure is logged and shown.
    */
   function checkLater(name: string): void {
     if (pendingChecks.has(name)) return;
     pendingChecks.add(name);
     // Counted as background work (slices.ts) until it ends: the bench waits for it before timing sales.
-    const run = inBackground(serial(async () => {
+    const run = inBackground(inCheckLane(name, async () => {
       pendingChecks.delete(name);
       if ((await store.get(name))?.state !== 'copied') return;
       await verifyNow(name, 'quick', 'Checked after it was written');
-      for (const older of await dueForFullCheck(new Date())) await verifyNow(older, 'full', 'Checked in full as the newest of its day');
+    }).then(async () => {
+      // The older backups due for the full check, each in the lane on its own, so that an operation waits for one
+      // check at most.
+      for (const older of await dueForFullCheck(new Date())) {
+        await inCheckLane(older, async () => {
+          if ((await store.get(older))?.checkDepth !== 'full') await verifyNow(older, 'full', 'Checked in full as the newest of its day');
+        });
+      }
     })).catch((error: unknown) => console.error('[tillite] the background check of a backup failed', name, error));
     checksDone = checksDone.then(() => run);
   }
@@ -288,7 +342,7 @@ export function createBackupService(options: BackupServiceOptions) {
     },
 
     /** "Back up now". */
-    create: (description?: string) => serial(() => snapshot('manual', { description: description ?? null })),
+    create: (description?: string) => besideChecks(() => snapshot('manual', { description: description ?? null })),
 
     /** Every backup, newest first, optionally of one kind. */
     async list(kind?: BackupKind): Promise<BackupRecord[]> {
@@ -326,7 +380,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
     /** Takes a scheduled backup when one is due at `now`. */
     tick: (now: Date) =>
-      serial(async () => {
+      besideChecks(async () => {
         const hours = await intervalHours();
         const due = nextScheduledAt(now, await scheduledTimes(), hours);
         if (due.getTime() > now.getTime() || live.failure) return { created: null, nextScheduledAt: due.toISOString() };

@@ -13,6 +13,7 @@ import { CHUNKED_DIGEST, fileDigest } from './chunk-digest';
 import { checkManifest, embedManifest, loadManifestHasher } from './manifest';
 import { cleanSnapshotLeftovers } from './snapshot';
 import { createBackupService } from './service';
+import { checkBackupFile } from './check';
 
 const KINDS: BackupKind[] = ['scheduled', 'manual', 'pre-migration', 'upgrade', 'before-import', 'before-restore', 'before-empty', 'export'];
 
@@ -83,6 +84,43 @@ describe('a streamed snapshot', () => {
     expect(await shop.backups.list()).toContain(record?.name);
     const status = await shop.service.status(new Date());
     expect(status.warning?.message).toMatch(/damaged|failed/);
+    shop.live.closeDb();
+  });
+
+  it('"Back up now" does not wait behind a background check; a delete waits for the check running', async () => {
+    const shop = await memoryShop();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    // The same check, held at its start until the test lets it go (a check of a large shop takes seconds).
+    const service = createBackupService({
+      live: shop.live,
+      store: shop.store,
+      appVersion: '1.0.0',
+      notify: () => undefined,
+      backups: shop.backups,
+      timeZone: 'UTC',
+      check: async (...args) => {
+        started++;
+        await gate;
+        return checkBackupFile(shop.live.files, shop.backups, ...args);
+      },
+    });
+    const first = await service.create('first');
+    while (started === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // The first backup's check is running (held): a second backup is taken and listed all the same.
+    const second = await service.create('second');
+    expect(second.state).toBe('copied');
+    let removed = false;
+    const removing = service.remove(first.name).then(() => (removed = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(removed).toBe(false);
+    open();
+    await removing;
+    await service.checksSettled();
+    expect(await shop.store.get(first.name)).toBeUndefined();
+    expect((await shop.store.get(second.name))?.state).toBe('verified');
+    expect(started).toBe(2);
     shop.live.closeDb();
   });
 
