@@ -16,7 +16,7 @@ import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, requestGate } from '../storage/slices';
-import { CHUNKED_DIGEST, digestOfDigests, digesting, fileDigest } from './chunk-digest';
+import { CHUNKED_DIGEST, digesting, fileDigest } from './chunk-digest';
 import { contentProblems, readFacts, rulesProblems, type CopyFacts } from './inspect';
 import { embedManifest, loadManifestHasher, readManifest, takeManifestInSlices } from './manifest';
 import { VERIFY_STAGING_FILE } from './snapshot';
@@ -92,7 +92,7 @@ async function writeWithManifest(db: Database, backups: PlainFiles, name: string
   try {
     // Each chunk is read back and compared as it is written (`writePages`).
     const written = await writeNewFile(backups, temp, (writer) => writePages(db, writer, createSlicer()));
-    file = { sha256: await digestOfDigests(written.digests), size: written.size };
+    file = { sha256: written.sha256, size: written.size };
     await writing.beforeReplace(file);
   } catch (error) {
     await backups.remove(temp).catch(() => undefined);

@@ -23,7 +23,7 @@ import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
-import { CHUNKED_DIGEST, digestOfDigests } from './chunk-digest';
+import { CHUNKED_DIGEST } from './chunk-digest';
 import { backupInSteps, writeChunks, writeNewFile, writePages, type WrittenChunks } from './stream-copy';
 import { freezeLive, type FrozenCopy } from './frozen-copy';
 import { dropManifest, hasManifest } from './manifest';
@@ -88,7 +88,7 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     return {
       name,
       size: written.size,
-      sha256: await digestOfDigests(written.digests),
+      sha256: written.sha256,
       digestKind: CHUNKED_DIGEST,
       schemaVersion: written.schemaVersion,
       createdAt: new Date().toISOString(),

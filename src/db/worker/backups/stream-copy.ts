@@ -13,11 +13,11 @@
  * write transaction until the copy ends. The backup API holds nothing between its steps.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { sha256Hex } from '../../../lib/sha256';
 import { markStandalone } from '../storage/db-header';
 import { CHUNK_BYTES, type FileWriter, type PlainFiles } from '../storage/plain-files';
 import type { ChunkSource } from '../storage/database-files';
 import type { Slicer } from '../storage/slices';
+import { digesting } from './chunk-digest';
 
 /** Copies `source` into the empty database `copy` with the backup API, `pagesPerStep` pages at a time. */
 export async function backupInSteps(sqlite3: Sqlite3Static, source: Database, copy: Database, slicer: Slicer, pagesPerStep: number): Promise<void> {
@@ -38,31 +38,25 @@ export async function backupInSteps(sqlite3: Sqlite3Static, source: Database, co
   if (rc !== capi.SQLITE_DONE) throw new Error(`the copy stopped: ${capi.sqlite3_js_rc_str(rc) ?? rc} (${capi.sqlite3_errmsg(copy.pointer!)})`);
 }
 
-/** What a chunked write left: each chunk's digest, in order, and the bytes written. */
+/** What a chunked write left: the checksum of the chunks ({@link digesting}) and the bytes written. */
 export interface WrittenChunks {
-  digests: string[];
+  sha256: string;
   size: number;
 }
 
 /**
- * Writes every chunk of `chunks` to `writer`, hashing each and reading it straight back to compare
- * (`writeVerified`): the bytes are verified as they are written, with no second pass over the file.
+ * Writes every chunk of `chunks` to `writer`, hashing each (`digesting`: off this thread, while the chunk is
+ * written) and reading it straight back to compare (`writeVerified`): the bytes are verified as they are written,
+ * with no second pass over the file.
  */
 export async function writeChunks(chunks: ChunkSource, writer: FileWriter): Promise<WrittenChunks> {
-  const digests: string[] = [];
-  let size = 0;
+  const hashed = digesting(chunks);
   let back = new Uint8Array(0);
-  for (let chunk = await chunks(); chunk; chunk = await chunks()) {
-    // WebCrypto copies the bytes when it is called and hashes them off this thread: the chunk is written, read
-    // back and compared meanwhile (and may be refilled once the digest is awaited).
-    const digest = sha256Hex(chunk);
-    digest.catch(() => undefined);
+  for (let chunk = await hashed.source(); chunk; chunk = await hashed.source()) {
     if (back.length < chunk.length) back = new Uint8Array(chunk.length);
-    await writeVerified(writer, chunk, size, back);
-    digests.push(await digest);
-    size += chunk.length;
+    await writeVerified(writer, chunk, hashed.size() - chunk.length, back);
   }
-  return { digests, size };
+  return { sha256: await hashed.checksum(), size: hashed.size() };
 }
 
 /**

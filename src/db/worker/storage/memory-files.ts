@@ -6,6 +6,7 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { openWithSettings, type ChunkSource, type DatabaseFiles } from './database-files';
+import { startsAsDatabase } from './db-header';
 
 /** The in-memory files, with what tests need to look at them and to crash them. */
 export interface MemoryFiles extends DatabaseFiles {
@@ -15,7 +16,6 @@ export interface MemoryFiles extends DatabaseFiles {
   crash(): void;
 }
 
-const MAGIC = 'SQLite format 3\u0000';
 
 /** Creates empty in-memory files over the given sqlite3 module. */
 export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
@@ -67,7 +67,7 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
         at += part.length;
       }
       // The pool's checks: an SQLite header and a whole number of 512-byte sectors; the header says rollback.
-      if (total < 512 || total % 512 !== 0 || String.fromCharCode(...bytes.subarray(0, 16)) !== MAGIC) {
+      if (total < 512 || total % 512 !== 0 || !startsAsDatabase(bytes)) {
         throw new Error(`${name}: the bytes are not an SQLite database`);
       }
       bytes[18] = 1;

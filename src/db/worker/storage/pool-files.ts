@@ -5,11 +5,9 @@
  */
 import type { SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { openWithSettings, type DatabaseFiles } from './database-files';
-import { markStandalone } from './db-header';
+import { markStandalone, startsAsDatabase } from './db-header';
 import { CHUNK_BYTES, FLUSH_EVERY_BYTES } from './plain-files';
 import { rawFileOf } from './raw-file';
-
-const MAGIC = 'SQLite format 3\0';
 
 /** The pool's files. */
 export function poolFiles(sqlite3: Sqlite3Static, pool: SAHPoolUtil): DatabaseFiles {
@@ -49,7 +47,7 @@ export function poolFiles(sqlite3: Sqlite3Static, pool: SAHPoolUtil): DatabaseFi
           into.set(chunk);
           if (size === 0) {
             // As the pool checks an import: an SQLite header, then marked rollback-journal.
-            if (String.fromCharCode(...into.subarray(0, 16)) !== MAGIC) throw new Error(`${name}: the bytes are not an SQLite database`);
+            if (!startsAsDatabase(into)) throw new Error(`${name}: the bytes are not an SQLite database`);
             markStandalone(into);
           }
           check(raw.write(buffer, chunk.length, size), 'writing the copy');

@@ -7,6 +7,7 @@
  * (28, valid when offset 92 equals the change counter), `user_version` (60) and `application_id` (68).
  */
 import { IMPORT_HEAD_BYTES, type ImportRefusalReason } from '../../protocol/transfer';
+import { startsAsDatabase } from '../storage/db-header';
 
 /** A refusal: why, in one word for code and tests, and in plain words for a person. */
 export interface Refusal {
@@ -28,7 +29,6 @@ export interface HeaderFacts {
 /** Appended to every refusal: the one thing a person most needs to know. */
 export const UNCHANGED = 'Nothing was changed: your data is as it was.';
 
-const MAGIC = 'SQLite format 3\u0000';
 
 /** Builds a refusal; `smallPrint` (SQLite's code and words, for whoever helps) goes last, in brackets. */
 export function refuse(reason: ImportRefusalReason, message: string, smallPrint?: string | null): Refusal {
@@ -73,8 +73,7 @@ export function checkHeader(bytes: Uint8Array): HeaderFacts | Refusal {
 export function checkHeaderOf(head: Uint8Array, size: number): HeaderFacts | Refusal {
   const bytes = head;
   if (size === 0) return refuse('empty', 'This file is empty (0 bytes): it holds no data at all.');
-  const magic = String.fromCharCode(...bytes.subarray(0, 16));
-  if (bytes.length < 100 || magic !== MAGIC) {
+  if (bytes.length < 100 || !startsAsDatabase(bytes)) {
     return refuse('not-sqlite', `This is not a Tillite backup: it is ${describeForeignFile(bytes)}, not an SQLite database.`);
   }
   const rawPageSize = u16(bytes, 16);
