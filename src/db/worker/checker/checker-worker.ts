@@ -17,7 +17,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 async function start(): Promise<CheckerFiles> {
   const sqlite3 = await loadSqlite();
-  const pool = await sqlite3.installOpfsSAHPoolVfs({ name: 'tillite-checker', directory: OPFS_DIRS.checkerPool, initialCapacity: 4, clearOnInit: true });
+  const pool = await sqlite3.installOpfsSAHPoolVfs({ name: 'tillite-checker', directory: OPFS_DIRS.checkerPool, initialCapacity: 6, clearOnInit: true });
   return { files: poolFiles(sqlite3, pool), backups: opfsPlainFiles(backupDirectory) };
 }
 

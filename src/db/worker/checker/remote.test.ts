@@ -9,6 +9,7 @@ import { checkBackupFile } from '../backups/check';
 import { createBackupService } from '../backups/service';
 import { memoryShop } from '../testing/memory-backups';
 import { memoryFiles } from '../storage/memory-files';
+import { chunksOf, type ChunkSource } from '../storage/database-files';
 import type { FromChecker, ToChecker } from './protocol';
 import { remoteChecker } from './remote';
 import { serveChecker, type CheckerFiles } from './serve';
@@ -17,7 +18,7 @@ import { serveChecker, type CheckerFiles } from './serve';
  * Starts workers whose other end is {@link serveChecker} (started with the worker, as a real one's script is);
  * `crash` makes it die at its first check.
  */
-function channelWorkers(starting: () => Promise<CheckerFiles>, options: { crash?: boolean } = {}) {
+function channelWorkers(starting: () => Promise<CheckerFiles>, options: { crash?: boolean; crashOn?: ToChecker['type'] } = {}) {
   const seen: string[] = [];
   let current: { terminated: boolean } | null = null;
   const create = () => {
@@ -27,7 +28,7 @@ function channelWorkers(starting: () => Promise<CheckerFiles>, options: { crash?
       terminated: false,
       postMessage(message: ToChecker) {
         seen.push(message.type);
-        if (options.crash && message.type === 'check') {
+        if (options.crash && message.type === (options.crashOn ?? 'check')) {
           setTimeout(() => worker.onerror?.({ message: 'the worker crashed', preventDefault: () => undefined }), 1);
           return;
         }
@@ -44,7 +45,7 @@ function channelWorkers(starting: () => Promise<CheckerFiles>, options: { crash?
   return { create, seen, terminated: () => current?.terminated ?? false };
 }
 
-async function shopWithChecker(options: { crash?: boolean; unavailable?: boolean } = {}) {
+async function shopWithChecker(options: { crash?: boolean; crashOn?: ToChecker['type']; unavailable?: boolean } = {}) {
   const shop = await memoryShop();
   let localChecks = 0;
   const local: BackupCheck = (...args) => {
@@ -99,5 +100,70 @@ describe('backup checks in the checker worker', () => {
     expect(localChecks()).toBe(1);
     expect(channel.seen).toEqual([]);
     shop.live.closeDb();
+  });
+});
+
+/** The first b-tree leaf page (table rows or index keys) from the end of database `bytes`, filled with 0xa5. */
+function damageOneLeaf(bytes: Uint8Array): Uint8Array {
+  const damaged = bytes.slice();
+  const view = new DataView(damaged.buffer);
+  const pageSize = view.getUint16(16) === 1 ? 65536 : view.getUint16(16);
+  let page = view.getUint32(28);
+  while (page > 1 && ![0x0d, 0x0a].includes(damaged[(page - 1) * pageSize] ?? 0)) page--;
+  damaged.fill(0xa5, (page - 1) * pageSize, page * pageSize);
+  return damaged;
+}
+
+describe('the start-up check of the live database in the checker worker', () => {
+  const liveBytes = (shop: Awaited<ReturnType<typeof shopWithChecker>>['shop']) => shop.files.bytes(shop.live.fileName)!;
+
+  it('pulls the file chunk by chunk into its own pool, checks it, finds a whole database whole and leaves nothing behind', async () => {
+    const { shop, checker, channel, checkerPool } = await shopWithChecker();
+    const bytes = liveBytes(shop);
+    let reads = 0;
+    const source = chunksOf(bytes, 256 * 1024);
+    const problems = await checker.checkLive(async () => (reads++, source()));
+    expect(problems).toEqual([]);
+    expect(reads).toBe(Math.ceil(bytes.length / (256 * 1024)) + 1); // every chunk, then the end
+    expect(channel.seen.filter((type) => type === 'live-chunk')).toHaveLength(reads);
+    expect(checkerPool.list()).toEqual([]);
+    checker.close();
+    shop.live.closeDb();
+  });
+
+  it('reports SQLite\'s problems on a copy with a damaged page', async () => {
+    const { shop, checker, checkerPool } = await shopWithChecker();
+    const problems = await checker.checkLive(chunksOf(damageOneLeaf(liveBytes(shop)), 256 * 1024));
+    expect(problems).not.toBeNull();
+    expect(problems!.length).toBeGreaterThan(0);
+    expect(checkerPool.list()).toEqual([]);
+    checker.close();
+    shop.live.closeDb();
+  });
+
+  it('answers null (the leader then checks itself) when the copy stops half-way, the checker crashes or cannot start', async () => {
+    const stopped = await shopWithChecker();
+    const source = chunksOf(liveBytes(stopped.shop), 256 * 1024);
+    let reads = 0;
+    const failing: ChunkSource = async () => {
+      if (++reads === 3) throw new Error('the copy was stopped');
+      return source();
+    };
+    expect(await stopped.checker.checkLive(failing)).toBeNull();
+    expect(stopped.checkerPool.list()).toEqual([]);
+    // The checker still takes the next one.
+    expect(await stopped.checker.checkLive(chunksOf(liveBytes(stopped.shop), 256 * 1024))).toEqual([]);
+    stopped.checker.close();
+    stopped.shop.live.closeDb();
+
+    const crashing = await shopWithChecker({ crash: true, crashOn: 'check-live' });
+    expect(await crashing.checker.checkLive(chunksOf(liveBytes(crashing.shop)))).toBeNull();
+    expect(crashing.channel.terminated()).toBe(true);
+    crashing.shop.live.closeDb();
+
+    const unavailable = await shopWithChecker({ unavailable: true });
+    expect(await unavailable.checker.checkLive(chunksOf(liveBytes(unavailable.shop)))).toBeNull();
+    expect(unavailable.channel.seen).toEqual([]);
+    unavailable.shop.live.closeDb();
   });
 });

@@ -9,12 +9,26 @@
  * for a minute.
  */
 import type { BackupCheck, FileCheck } from '../backups/check';
+import type { ChunkSource } from '../storage/database-files';
 import { HandlerError } from '../runtime/errors';
 import type { ErrorCode } from '../../protocol/envelope';
 import type { FromChecker, ToChecker } from './protocol';
 
 /** How long after a failure the leader checks by itself before trying the checker again. */
 const RETRY_AFTER_MS = 60_000;
+
+/** A live check in the checker: it pulls the chunks of `source`; null when the checker could not check. */
+interface LivePending {
+  source: ChunkSource;
+  resolve(problems: string[] | null): void;
+}
+
+/**
+ * The checker's check of the live database, whose frozen file `source` yields (see `live-check.ts`): SQLite's
+ * problems on the copy (none when whole), or null when the checker could not check it (then the caller checks
+ * in its own worker).
+ */
+export type LiveCheck = (source: ChunkSource) => Promise<string[] | null>;
 
 interface Pending {
   args: Parameters<BackupCheck>;
@@ -26,12 +40,13 @@ interface Pending {
  * The checker as a {@link BackupCheck}, with `local` where it cannot run; `create` starts its worker (null where
  * this browser has no workers inside workers).
  */
-export function remoteChecker(local: BackupCheck, create: () => Worker | null): { check: BackupCheck; close(): void } {
+export function remoteChecker(local: BackupCheck, create: () => Worker | null): { check: BackupCheck; checkLive: LiveCheck; close(): void } {
   let worker: Worker | null = null;
   let ready: Promise<boolean> | null = null;
   let failedAt = Number.NEGATIVE_INFINITY;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const live = new Map<number, LivePending>();
 
   /** Stops the worker; what it had not answered is checked here (or, once the session ended, refused). */
   const fail = (why: string, ended = false) => {
@@ -44,6 +59,10 @@ export function remoteChecker(local: BackupCheck, create: () => Worker | null): 
       pending.delete(id);
       if (ended) job.reject(new HandlerError('unavailable', 'The check stopped: this window no longer holds the database.'));
       else local(...job.args).then(job.resolve, job.reject);
+    }
+    for (const [id, job] of live) {
+      live.delete(id);
+      job.resolve(null);
     }
   };
 
@@ -74,6 +93,23 @@ export function remoteChecker(local: BackupCheck, create: () => Worker | null): 
           resolve(false);
           return fail(message.message);
         }
+        const liveJob = live.get(message.id);
+        if (liveJob) {
+          if (message.type === 'live-pull') {
+            const answer = (bytes: Uint8Array | null, error: string | null) =>
+              worker?.postMessage({ type: 'live-chunk', id: message.id, pull: message.pull, bytes, error } satisfies ToChecker, bytes ? [bytes.buffer] : []);
+            // The source's chunk is a view of a buffer its next read overwrites: sent as a copy of its own.
+            liveJob.source().then(
+              (chunk) => answer(chunk ? chunk.slice() : null, null),
+              (error: unknown) => answer(null, error instanceof Error ? error.message : String(error)),
+            );
+            return;
+          }
+          live.delete(message.id);
+          liveJob.resolve(message.type === 'live-checked' ? message.problems : null);
+          if (message.type === 'failed') console.warn(`[tillite] the checker could not check the database (${message.message}); the database worker checks it`);
+          return;
+        }
         const job = pending.get(message.id);
         if (!job) return;
         if (message.type === 'before-replace') {
@@ -88,7 +124,7 @@ export function remoteChecker(local: BackupCheck, create: () => Worker | null): 
         }
         pending.delete(message.id);
         if (message.type === 'done') job.resolve(message.check);
-        else job.reject(new HandlerError(message.code as ErrorCode, message.message));
+        else if (message.type === 'failed') job.reject(new HandlerError(message.code as ErrorCode, message.message));
       };
     });
     return ready;
@@ -102,6 +138,14 @@ export function remoteChecker(local: BackupCheck, create: () => Worker | null): 
       return new Promise<FileCheck>((resolve, reject) => {
         pending.set(id, { args, resolve, reject });
         worker!.postMessage({ type: 'check', id, name, expected, depth, writing: writing !== null } satisfies ToChecker);
+      });
+    },
+    async checkLive(source) {
+      if (!(await start()) || !worker) return null;
+      const id = nextId++;
+      return new Promise<string[] | null>((resolve) => {
+        live.set(id, { source, resolve });
+        worker!.postMessage({ type: 'check-live', id } satisfies ToChecker);
       });
     },
     close() {

@@ -2,7 +2,8 @@
  * What the leader does when it wins the lock: install the pool, clean what an interrupted snapshot left, open
  * the catalogue, open and check the database, migrate (with a verified snapshot first), and build the processor;
  * then, once the till has answered its first reads, the housekeeping (pruning the request ledger, reconciling the
- * backup catalogue with the files, the whole-file integrity check). Each phase is marked (`start-marks.ts`).
+ * backup catalogue with the files, the whole-file integrity check on a copy in the checker worker). Each phase is
+ * marked (`start-marks.ts`).
  *
  * When the database file fails to open, fails its check (in the background, see integrity.ts) or fails to
  * migrate, the session still starts, in recovery: the pool stays held and only the recovery calls (list backups,
@@ -28,7 +29,9 @@ import { cleanStaging, opfsStaging } from '../transfer/staging';
 import { markStart } from './start-marks';
 import { inBackground, requestGate } from '../storage/slices';
 import { checkBackupFile } from '../backups/check';
-import { remoteChecker } from '../checker/remote';
+import { remoteChecker, type LiveCheck } from '../checker/remote';
+import { freezeLive, type FrozenCopy } from '../backups/frozen-copy';
+import { checkpointerOf } from '../storage/checkpoint';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -66,14 +69,57 @@ async function openAndMigrate(
   }
 }
 
+/** How often, and how many times, the start-up check tries again to freeze a file it could not freeze. */
+const FREEZE_RETRY_MS = 250;
+const FREEZE_TRIES = 20;
+
 /**
- * The start-up integrity check, table by table while the till serves. A problem switches the database to
- * recovery (every tab then shows the recovery screen); a database replaced meanwhile is checked by its opener.
+ * The start-up check on a copy in the checker worker (`checker/live-check.ts`): the live file frozen and pulled
+ * chunk by chunk, the leader giving way to requests before each read. Returns SQLite's problems on the copy, or
+ * null when the checker could not check it (or the file cannot be frozen: not the live connection in WAL mode):
+ * then the leader checks itself.
  */
-async function checkInBackground(live: LiveDatabase): Promise<void> {
+async function checkOnCopy(live: LiveDatabase, checkLive: LiveCheck): Promise<string[] | null> {
+  const db = live.raw;
+  const checkpointer = db ? checkpointerOf(db) : undefined;
+  if (!db || !checkpointer || String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return null;
+  const replaced = () => live.raw !== db || live.failure !== null || live.busy !== null;
+  let frozen: FrozenCopy | null = null;
+  for (let tries = 0; !frozen && tries < FREEZE_TRIES; tries++) {
+    // A backup or an export copying the file holds it still: the check waits for it (seconds at most).
+    while (checkpointer.held) await checkpointer.whenUnheld();
+    // Replaced meanwhile: its opener checks the new one.
+    if (replaced()) return [];
+    // Null while a transaction is open: tried again shortly.
+    frozen = freezeLive(live.sqlite3, db);
+    if (!frozen) await new Promise((resolve) => setTimeout(resolve, FREEZE_RETRY_MS));
+  }
+  if (!frozen) return null;
   try {
-    // Each table's check is one slice: it starts only when no request is being answered (slices.ts).
-    const problems = await checkTableByTable(() => (live.failure || live.busy ? null : live.raw), () => requestGate.clear());
+    return await checkLive(frozen.chunks({ pause: () => requestGate.clear() }));
+  } finally {
+    frozen.release();
+  }
+}
+
+/**
+ * The start-up integrity check, while the till serves. A problem switches the database to recovery (every tab
+ * then shows the recovery screen); a database replaced meanwhile is checked by its opener.
+ *
+ * It runs on a copy in the checker worker; a problem found there is confirmed on the live file, table by table
+ * in this worker (a copy gone wrong on its way must not send the shop to recovery). Where the checker cannot
+ * check, the whole check runs here, each table one slice that starts only when no request is being answered.
+ */
+async function checkInBackground(live: LiveDatabase, checkLive: LiveCheck): Promise<void> {
+  try {
+    const first = live.raw;
+    const onCopy = await checkOnCopy(live, checkLive);
+    if (onCopy !== null && onCopy.length === 0) return;
+    const current = () => (live.failure || live.busy || live.raw !== first ? null : live.raw);
+    const problems = await checkTableByTable(current, () => requestGate.clear());
+    if (onCopy !== null && problems.length === 0 && current()) {
+      console.warn(`[tillite] the check of the database's copy found problems the database itself does not have: ${onCopy.slice(0, 3).join('; ')}`);
+    }
     if (problems.length === 0) return;
     live.setFailure({
       code: 'damaged',
@@ -95,10 +141,10 @@ const HOUSEKEEPING_DELAY_MS = 1500;
 
 /**
  * What can wait until the till is open: forgetting requests older than a day, reconciling the backup catalogue
- * with the files (checking an unknown large file), and the whole-file integrity check, table by table. Nothing
+ * with the files (checking an unknown large file), and the whole-file integrity check (in the checker). Nothing
  * runs on a database that was closed or replaced meanwhile (a step-down, a restore: its opener checks it).
  */
-async function housekeeping(live: LiveDatabase, backups: BackupService, healthy: boolean): Promise<void> {
+async function housekeeping(live: LiveDatabase, backups: BackupService, checkLive: LiveCheck, healthy: boolean): Promise<void> {
   // Also in recovery: the recovery screen lists what the catalogue holds. The list refreshes when done.
   const reconciled = backups.reconcile().catch((error: unknown) => console.error('[tillite] reconciling the backup store failed', error));
   const db = live.raw;
@@ -109,7 +155,7 @@ async function housekeeping(live: LiveDatabase, backups: BackupService, healthy:
     // Old entries only stay longer: the next start prunes them.
     console.warn('[tillite] could not forget old requests', error);
   }
-  await Promise.all([reconciled, checkInBackground(live)]);
+  await Promise.all([reconciled, checkInBackground(live, checkLive)]);
 }
 
 /** Opens, migrates and serves the live database as worker `workerId`, answering with `handlers`. */
@@ -150,7 +196,7 @@ export async function openLeaderSession(
     // Housekeeping waits until the till has answered its first reads (see HOUSEKEEPING_DELAY_MS).
     // Background work from now (slices.ts): the bench waits for it to end before it times sales.
     void inBackground(
-      new Promise<void>((resolve) => setTimeout(resolve, HOUSEKEEPING_DELAY_MS)).then(() => housekeeping(live, backups, failure === null)),
+      new Promise<void>((resolve) => setTimeout(resolve, HOUSEKEEPING_DELAY_MS)).then(() => housekeeping(live, backups, checker.checkLive, failure === null)),
     );
     const processor = createProcessor(
       {

@@ -1,11 +1,13 @@
 /**
- * The start-up integrity check, run in the background one table at a time.
+ * The start-up integrity check, one table at a time.
  *
  * A full `PRAGMA integrity_check` reads every page: about a second for a 50 MB shop and ten for 500 MB, which
- * would keep the till closed at every start. So the leader serves at once and checks table by table (each table
- * with its indexes), yielding between tables so that sales interleave; a problem switches the database to
- * recovery, which every tab then shows. The migration runner still checks the whole file before it migrates, and
- * every backup checks its copy, so a damaged page is also caught by the next scheduled backup.
+ * would keep the till closed at every start. So the leader serves at once and the file is checked table by table
+ * (each table with its indexes), yielding between tables; a problem switches the database to recovery, which
+ * every tab then shows. The check runs on a copy in the checker worker (`checker/live-check.ts`), and here, in
+ * the leader's worker, only to confirm what that copy's check found or where the checker cannot run. The
+ * migration runner still checks the whole file before it migrates, and every backup checks its copy, so a
+ * damaged page is also caught by the next scheduled backup.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 

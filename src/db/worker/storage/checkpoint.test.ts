@@ -163,6 +163,32 @@ describe('the checkpoint scheduler', () => {
     expect(checkpointer.stats).toMatchObject({ frozen: 1, forced: 1, pending: 0 });
   });
 
+  it('does not freeze a file another freeze holds (a full checkpoint would change it under that copy), and says when it is free', async () => {
+    const { state, target, commit } = wal();
+    const { timers } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 100, lateFrames: 32 }, timers);
+    commit(10);
+    const first = checkpointer.freeze();
+    expect(first).not.toBeNull();
+    expect(checkpointer.held).toBe(true);
+    commit(10); // a sale meanwhile: in the WAL only
+    expect(checkpointer.freeze()).toBeNull();
+    expect(state.checkpoints).toBe(1);
+    expect(state.walFrames).toBe(10);
+    let free = false;
+    const waiting = checkpointer.whenUnheld().then(() => (free = true));
+    await Promise.resolve();
+    expect(free).toBe(false);
+    first!.release();
+    await waiting;
+    expect(checkpointer.held).toBe(false);
+    const second = checkpointer.freeze();
+    expect(second).not.toBeNull();
+    expect(state.checkpoints).toBe(2);
+    second!.release();
+    await checkpointer.whenUnheld(); // at once when nothing is held
+  });
+
   it('does not freeze while a transaction is open', () => {
     const { state, target, commit } = wal();
     const { timers } = manualTimers();

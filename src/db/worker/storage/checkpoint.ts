@@ -98,9 +98,14 @@ export interface Checkpointer {
    * Copies every committed page into the database file now and holds checkpoints until `release` is called:
    * meanwhile commits go to the WAL only, so the database file stays the database as of this call, and a copy
    * can read it in slices while sales go on (see `backups/frozen-copy.ts`). Null when it cannot (a transaction
-   * is open, the connection is closed, or the checkpoint did not copy everything); nothing is then held.
+   * is open, the connection is closed, the checkpoint did not copy everything, or another freeze holds the file:
+   * a second full checkpoint would change the file under the first copy); nothing is then held.
    */
   freeze(): { release(): void } | null;
+  /** True while a freeze is held. */
+  readonly held: boolean;
+  /** Resolves once no freeze is held (at once when none is). */
+  whenUnheld(): Promise<void>;
   /** Cancels the idle timer (the connection is closing). */
   stop(): void;
   readonly stats: CheckpointStats;
@@ -120,6 +125,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   let forcing = false;
   /** Freezes not released yet: no checkpoint runs while there is one. */
   let holds = 0;
+  const unheld: Array<() => void> = [];
   const stats: CheckpointStats = { idle: 0, forced: 0, frozen: 0, longestFreezeMs: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
   // pager does not count as a page it wrote: count one per commit on top (measured: about one per sale).
@@ -172,7 +178,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       return true;
     },
     freeze() {
-      if (!target.isOpen() || target.inTransaction()) return null;
+      if (holds > 0 || !target.isOpen() || target.inTransaction()) return null;
       const started = performance.now();
       const whole = target.checkpointFully();
       stats.longestFreezeMs = Math.max(stats.longestFreezeMs, performance.now() - started);
@@ -188,11 +194,19 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
           if (released) return;
           released = true;
           holds--;
-          if (holds > 0 || !target.isOpen()) return;
+          if (holds > 0) return;
+          for (const wake of unheld.splice(0)) wake();
+          if (!target.isOpen()) return;
           if (pending() >= policy.maxFrames) forceSoon();
           else if (pending() > 0) arm();
         },
       };
+    },
+    get held() {
+      return holds > 0;
+    },
+    whenUnheld() {
+      return holds === 0 ? Promise.resolve() : new Promise<void>((resolve) => unheld.push(resolve));
     },
     stop() {
       if (timer !== null) timers.clear(timer);
