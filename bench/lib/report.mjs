@@ -80,6 +80,8 @@ export function sizeRows(b, n, sales) {
     ['Sale commit while a snapshot runs (UI): p99', 'ms', 1, during('snapshot', 99), null],
     ['Sale commit while a snapshot runs (UI): slowest', 'ms', 1, during('snapshot', 100), null],
     ['Sale commit while an export runs (UI): p99', 'ms', 1, during('export', 99), null],
+    ['Sale commit in the first seconds after a start, until its background work (housekeeping, the start-up check) ends (UI): p99', 'ms', 1, during('start', 99), null],
+    ['Sale commit in the first seconds after a start (UI): slowest', 'ms', 1, during('start', 100), null],
     ['Long tasks (>50 ms) on the main thread during a snapshot, register in use', 'count', 0, lt('snapshot'), null],
     ['Long tasks during an export, register in use', 'count', 0, lt('export'), null],
     ['Long tasks during an import, register in use', 'count', 0, lt('import'), null],
