@@ -9,6 +9,7 @@ import type { Database, SAHPoolUtil, Sqlite3Static } from '@sqlite.org/sqlite-wa
 import type { WireError } from '../../protocol/envelope';
 import { VFS_NAME } from './sahpool';
 import { attachCheckpointer, checkpointerOf } from './checkpoint';
+import { gatherWalWrites } from './wal-writes';
 import { HandlerError } from '../runtime/errors';
 import { chooseLiveFile, LIVE_NAMES, type LiveFile } from './atomic-swap';
 import type { DatabaseFiles } from './database-files';
@@ -54,6 +55,18 @@ export interface LiveDatabase {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * The live WAL's writes gathered into one call per commit (`wal-writes.ts`). Where that cannot be set up, the
+ * WAL is written as SQLite writes it, which is only slower.
+ */
+function gatherWal(sqlite3: Sqlite3Static, db: Database): void {
+  try {
+    gatherWalWrites(sqlite3, db);
+  } catch (error) {
+    console.warn('[tillite] the WAL is written write by write', error);
+  }
+}
+
 /** Wraps an installed pool. `onHealth` hears every change of `failure` (the leader tells the tabs). */
 export function createLiveDatabase(
   sqlite3: Sqlite3Static,
@@ -86,6 +99,7 @@ export function createLiveDatabase(
       current = db;
       file = next;
       attachCheckpointer(sqlite3, current);
+      gatherWal(sqlite3, current);
     },
     get db() {
       if (failure) throw new HandlerError(failure.code, failure.message, failure.detail);
@@ -108,6 +122,7 @@ export function createLiveDatabase(
       current = stores.files.open(file.name);
       // Checkpoints off the commit path, when the till is quiet or the WAL reaches its bound (checkpoint.ts).
       attachCheckpointer(sqlite3, current);
+      gatherWal(sqlite3, current);
       return current;
     },
     closeDb() {

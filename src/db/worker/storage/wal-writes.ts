@@ -1,0 +1,209 @@
+/**
+ * The live database's WAL written in one call per commit instead of two per page.
+ *
+ * SQLite appends a commit to the WAL frame by frame, each frame in two writes (its 24-byte header, then the
+ * page), and then syncs the file. Through opfs-sahpool each write is a call on the file's sync access handle,
+ * and in Chromium a call costs about 0.06 ms in a run of them and 0.2–0.3 ms as the first after a flush or a
+ * pause, whatever its size: a sale of some 12 frames paid more for its two dozen writes than for its flush
+ * (measured in `bench.flushProbe`: one 240 KB write 0.4 ms, thirty 8 KB writes 1.5–2.4 ms).
+ *
+ * So the WAL's writes are gathered in a buffer while they follow one another in the file, and written in one
+ * call before anything that must see them: the sync of the commit (so what a commit waits for is unchanged:
+ * every byte written and flushed before it returns, `synchronous=FULL`), any read, size, truncation or close of
+ * the WAL, a write elsewhere in the file, or a buffer full. Nothing is reordered: the writes reach the file in
+ * the order SQLite made them, only later, and never later than the sync that makes them durable. What a killed
+ * worker loses is only what SQLite had not synced yet, which a recovery of the WAL ignores anyway.
+ *
+ * Only for a WAL of a connection that syncs every commit (the live database: `applyConnectionSettings`); the
+ * file's own methods stay those of its VFS, wrapped per file (its `pMethods` pointer points at a copy of its
+ * VFS's methods with these in front).
+ */
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+
+/**
+ * Bytes gathered before they are written anyway: a large transaction (an import) writes in runs of this size. A
+ * sale's two dozen frames of 8 KiB (about 200 KB, measured) fit, so a sale is one call. A VFS need not take a
+ * write of any size: sqlite-wasm's `unix` VFS in Node (the unit tests') refuses one of 128 KiB or more with
+ * SQLITE_FULL, so those tests gather less ({@link gatherWalWrites}'s `capacity`); opfs-sahpool takes 1 MiB writes
+ * (every streamed copy makes them).
+ */
+export const WAL_BUFFER_BYTES = 1 << 20;
+
+/** What the buffer needs of the file and of wasm memory: plain functions, so that a unit test can drive it. */
+export interface GatherTarget {
+  /** Writes `n` bytes at wasm address `from` to byte `offset` of the file; SQLite's result code. */
+  write(from: number, n: number, offset: number): number;
+  /** Copies `n` bytes inside wasm memory from `from` to `to`. */
+  copy(to: number, from: number, n: number): void;
+}
+
+/** Writes gathered for one file: `add` in place of a write, `drain` before anything that must see them. */
+export interface GatheredWrites {
+  add(from: number, n: number, offset: number): number;
+  drain(): number;
+  /** Bytes gathered and not written yet. */
+  pending(): number;
+  /** Writes made by SQLite and calls made on the file, for the bench. */
+  readonly stats: { writes: number; calls: number };
+}
+
+/** Gathers writes that follow one another into the `capacity` bytes at wasm address `buffer`. */
+export function gatherWrites(target: GatherTarget, buffer: number, capacity: number): GatheredWrites {
+  let start = 0;
+  let length = 0;
+  const stats = { writes: 0, calls: 0 };
+  const drain = () => {
+    if (length === 0) return 0;
+    const n = length;
+    length = 0;
+    stats.calls++;
+    return target.write(buffer, n, start);
+  };
+  return {
+    add(from, n, offset) {
+      stats.writes++;
+      if (length > 0 && offset === start + length && length + n <= capacity) {
+        target.copy(buffer + length, from, n);
+        length += n;
+        return 0;
+      }
+      const rc = drain();
+      if (rc !== 0) return rc;
+      if (n > capacity) {
+        stats.calls++;
+        return target.write(from, n, offset);
+      }
+      target.copy(buffer, from, n);
+      start = offset;
+      length = n;
+      return 0;
+    },
+    drain,
+    pending: () => length,
+    stats,
+  };
+}
+
+type Method = (...args: (number | bigint)[]) => number;
+
+interface Wrapped {
+  methods: number;
+  files: Map<number, { gathered: GatheredWrites; buffer: number }>;
+}
+
+/** Per sqlite3 module and VFS methods struct: the copy with the gathering methods in front. */
+const wrappedMethods = new Map<number, Wrapped>();
+
+/** Totals over every WAL gathered so far (for the bench's figures). */
+export const walWriteStats = { writes: 0, calls: 0 };
+
+/** Bytes gathered and not yet written, over every open WAL (zero whenever no transaction is being written). */
+export function walBytesPending(): number {
+  let total = 0;
+  for (const wrapped of new Set(wrappedMethods.values())) for (const file of wrapped.files.values()) total += file.gathered.pending();
+  return total;
+}
+
+function wrap(sqlite3: Sqlite3Static, original: number, capacity: number): Wrapped {
+  const { capi, wasm } = sqlite3;
+  const known = wrappedMethods.get(original);
+  if (known) return known;
+  const theirs = new capi.sqlite3_io_methods(original) as unknown as Record<string, number> & { dispose(): void };
+  const entry = (name: string) => {
+    const fn = wasm.functionEntry(theirs[`$${name}`]!) as Method | undefined;
+    if (!fn) throw new Error(`the WAL's ${name} cannot be reached`);
+    return fn;
+  };
+  const xClose = entry('xClose');
+  const xRead = entry('xRead');
+  const xWrite = entry('xWrite');
+  const xTruncate = entry('xTruncate');
+  const xSync = entry('xSync');
+  const xFileSize = entry('xFileSize');
+  const ours = new capi.sqlite3_io_methods();
+  // Every member as the VFS has it (its locks, sector size, and so on), then the ones below in front.
+  const size = (capi.sqlite3_io_methods as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
+  wasm.heap8u().copyWithin(ours.pointer as number, original, original + size);
+  theirs.dispose();
+  const files = new Map<number, { gathered: GatheredWrites; buffer: number }>();
+  const of = (pFile: number) => {
+    let file = files.get(pFile);
+    if (!file) {
+      const buffer = wasm.alloc(capacity) as number;
+      const target: GatherTarget = {
+        write: (from, n, offset) => xWrite(pFile, from, n, BigInt(offset)),
+        copy: (to, from, n) => void wasm.heap8u().copyWithin(to, from, from + n),
+      };
+      file = { gathered: gatherWrites(target, buffer, capacity), buffer };
+      files.set(pFile, file);
+    }
+    return file.gathered;
+  };
+  /** Drains what `pFile` gathered, then runs `then` (unless the drain failed: its code is the answer). */
+  const drained = (pFile: number, then: () => number) => {
+    const before = of(pFile).stats.calls;
+    const rc = of(pFile).drain();
+    walWriteStats.calls += of(pFile).stats.calls - before;
+    return rc !== 0 ? rc : then();
+  };
+  (ours as unknown as { installMethods(methods: Record<string, Method>, check: boolean): void }).installMethods(
+    {
+      xWrite: (pFile, from, n, offset) => {
+        const gathered = of(Number(pFile));
+        const before = gathered.stats.calls;
+        const rc = gathered.add(Number(from), Number(n), Number(offset));
+        walWriteStats.writes++;
+        walWriteStats.calls += gathered.stats.calls - before;
+        return rc;
+      },
+      xRead: (pFile, into, n, offset) => drained(Number(pFile), () => xRead(pFile, into, n, offset)),
+      xSync: (pFile, flags) => drained(Number(pFile), () => xSync(pFile, flags)),
+      xTruncate: (pFile, size) => drained(Number(pFile), () => xTruncate(pFile, size)),
+      xFileSize: (pFile, out) => drained(Number(pFile), () => xFileSize(pFile, out)),
+      xClose: (pFile) => {
+        const file = files.get(Number(pFile));
+        // What was not written is what SQLite never synced: written now all the same, then the file closed.
+        const rc = file ? drained(Number(pFile), () => 0) : 0;
+        if (file) {
+          wasm.dealloc(file.buffer);
+          files.delete(Number(pFile));
+        }
+        const closed = xClose(pFile);
+        return rc !== 0 ? rc : closed;
+      },
+    },
+    false,
+  );
+  const wrapped = { methods: ours.pointer as number, files };
+  wrappedMethods.set(original, wrapped);
+  wrappedMethods.set(wrapped.methods, wrapped);
+  return wrapped;
+}
+
+/**
+ * Gathers the writes of `db`'s WAL (see the module comment). Returns false, changing nothing, where `db` is not
+ * in WAL mode or its WAL is not open. Safe to call again on the same connection. `capacity`: the most bytes one
+ * call writes (the first wrapping of a VFS's methods sets it for every WAL of that VFS).
+ */
+export function gatherWalWrites(sqlite3: Sqlite3Static, db: Database, capacity = WAL_BUFFER_BYTES): boolean {
+  const { capi, wasm } = sqlite3;
+  if (String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return false;
+  // A read opens the WAL (SQLite opens it with the first transaction).
+  db.selectValue('SELECT count(*) FROM sqlite_schema');
+  const pFile = wasm.scopedAllocCall(() => {
+    const out = wasm.scopedAlloc(8); // room for a pointer of either width
+    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_JOURNAL_POINTER, out));
+    return wasm.peekPtr(out) as number;
+  });
+  if (!pFile) return false;
+  const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
+  try {
+    const methods = file.$pMethods;
+    if (!methods) return false;
+    const wrapped = wrap(sqlite3, methods, capacity);
+    file.$pMethods = wrapped.methods;
+    return true;
+  } finally {
+    file.dispose();
+  }
+}
