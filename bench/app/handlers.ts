@@ -12,6 +12,7 @@ import type { HandlerContext } from '../../src/db/worker/runtime/processor';
 import { LIVE_NAMES } from '../../src/db/worker/storage/atomic-swap';
 import { loadSqlite } from '../../src/db/worker/storage/sqlite';
 import { checkpointerOf, walBoundBytes } from '../../src/db/worker/storage/checkpoint';
+import { walWriteStats } from '../../src/db/worker/storage/wal-writes';
 import { backupHandlers } from '../../src/db/worker/handlers/backups';
 import { transferHandlers } from '../../src/db/worker/handlers/transfer';
 import { opfsStaging, removeStaged } from '../../src/db/worker/transfer/staging';
@@ -88,7 +89,8 @@ export const benchHandlers = {
       const walBytes = pool.getFileNames().includes(wal) ? pool.exportFile(wal).length : 0;
       const stats = checkpointerOf(ctx.db)?.stats;
       if (!stats) throw new Error('The live database has no checkpoint scheduler.');
-      const answer = { walBytes, boundBytes: walBoundBytes(pageSize), ...stats };
+      // SQLite's writes to the WAL and the calls they became (wal-writes.ts).
+      const answer = { walBytes, boundBytes: walBoundBytes(pageSize), ...stats, walWrites: { ...walWriteStats } };
       // The longest checkpoint is then counted afresh, so that a run reports its own (not the generator's or
       // the import's, which ran before any sale).
       if (args.resetLongest) stats.longestMs = 0;
@@ -101,6 +103,39 @@ export const benchHandlers = {
    * and its integrity check): the idle till's commit rows are timed after it, and commits beside a snapshot and
    * its check have rows of their own. Answers how much was pending and how long it took.
    */
+  /**
+   * The storage's floor: `count` writes of `bytes` to a sync access handle of a file of its own, each flushed,
+   * `gapMs` apart (`burst` writes before each flush; `prealloc`: the file sized first, so no write extends it).
+   */
+  'bench.flushProbe': {
+    kind: 'task',
+    effect: 'read',
+    run: async (_ctx, { gapMs, count, bytes, prealloc, burst = 1 }: { gapMs: number; count: number; bytes: number; prealloc?: boolean; burst?: number }) => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('flush-probe.bin', { create: true });
+      const sah = await (handle as unknown as { createSyncAccessHandle(): Promise<{ write(b: Uint8Array, o: { at: number }): number; flush(): void; close(): void; truncate(n: number): void }> }).createSyncAccessHandle();
+      const buf = new Uint8Array(bytes).fill(7);
+      const write: number[] = [];
+      const flush: number[] = [];
+      if (prealloc) sah.truncate(1 << 24);
+      try {
+        for (let i = 0; i < count; i++) {
+          let t = now();
+          for (let k = 0; k < burst; k++) sah.write(buf, { at: ((i * burst + k) * bytes) % (1 << 24) });
+          write.push((now() - t) / burst);
+          t = now();
+          sah.flush();
+          flush.push(now() - t);
+          await new Promise((resolve) => setTimeout(resolve, gapMs));
+        }
+      } finally {
+        sah.close();
+        await root.removeEntry('flush-probe.bin');
+      }
+      return { write, flush };
+    },
+  } satisfies BenchTask<{ gapMs: number; count: number; bytes: number; prealloc?: boolean; burst?: number }, unknown>,
+
   'bench.idle': {
     kind: 'task',
     effect: 'read',
@@ -160,8 +195,15 @@ export const benchHandlers = {
   'bench.commits': {
     kind: 'task',
     effect: 'read',
-    run: async (ctx, { count, seed }: { count: number; seed: number }) => timeCommits(benchProcessor(ctx), makeSales(ctx.db, count, seed), now),
-  } satisfies BenchTask<{ count: number; seed: number }, unknown>,
+    run: async (ctx, { count, seed, gapMs, sync }: { count: number; seed: number; gapMs?: number; sync?: string }) => {
+      if (sync) ctx.db.exec(`PRAGMA synchronous = ${sync}`);
+      try {
+        return await timeCommits(benchProcessor(ctx), makeSales(ctx.db, count, seed), now, gapMs);
+      } finally {
+        if (sync) ctx.db.exec('PRAGMA synchronous = FULL');
+      }
+    },
+  } satisfies BenchTask<{ count: number; seed: number; gapMs?: number; sync?: string }, unknown>,
 
   'bench.lookups': {
     kind: 'task',

@@ -104,7 +104,7 @@ export function nativeTwin(native: NativeDatabase, fileName: string) {
   const ctx = nativeContext(db, fileName);
   return {
     generate: (size: ShopSize) => generateShop(db, size),
-    commits: (count: number, seed: number) => timeCommits(benchProcessor(ctx), makeSales(db, count, seed), now),
+    commits: (count: number, seed: number, gapMs = 0) => timeCommits(benchProcessor(ctx), makeSales(db, count, seed), now, gapMs),
     lookups: (count: number, searches: number, seed: number) => timeLookups(benchProcessor(ctx), lookupInputs(db, count, searches, seed), now),
     reportYear: (runs: number) => timeReportYear(benchProcessor(ctx), db, runs, now),
     validate: () => validateImported(db),

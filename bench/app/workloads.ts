@@ -94,7 +94,7 @@ export function request<K extends HandlerName>(name: K, args: RequestMessage<K>[
  * commit starts in a task of its own, as a request from a tab does (a message), so what the worker runs between
  * requests (the checkpoint a burst forces at the WAL's bound) runs between them here too, counted in the rate.
  */
-export async function timeCommits(processor: Processor, sales: BenchSale[], now: () => number): Promise<{ latencies: number[]; totalMs: number }> {
+export async function timeCommits(processor: Processor, sales: BenchSale[], now: () => number, gapMs = 0): Promise<{ latencies: number[]; totalMs: number }> {
   const latencies: number[] = [];
   const started = now();
   for (const sale of sales) {
@@ -103,7 +103,8 @@ export async function timeCommits(processor: Processor, sales: BenchSale[], now:
     const response = await processor.handle(message);
     latencies.push(now() - t0);
     if (!response.ok) throw new Error(`sales.commit refused: ${response.error.message}`);
-    await nextTask();
+    // A till between sales: idle for `gapMs` (0: the next sale at once, in a task of its own).
+    await (gapMs > 0 ? new Promise((resolve) => setTimeout(resolve, gapMs)) : nextTask());
   }
   return { latencies, totalMs: now() - started };
 }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { PACED } from './browser.mjs';
 import { watchPeak } from './memory.mjs';
 
 const TILLITE_APPLICATION_ID = 0x54494c4c;
@@ -81,7 +82,7 @@ export async function nativeSuite({ size, runs, plan, dir, migrationsDir, twinMo
   out.generateMs = now() - t0;
   out.dbBytes = statSync(file).size;
   const n = { ...{ file: runs, restore: runs, cold: runs }, ...plan.runs };
-  const r = (out.runs = { lookups: [], commits: [], snapshot: [], export: [], import: [], restore: [], coldOpen: [] });
+  const r = (out.runs = { lookups: [], commits: [], paced: [], snapshot: [], export: [], import: [], restore: [], coldOpen: [] });
 
   for (let i = 0; i < runs; i++) r.lookups.push(await twin.lookups(plan.barcodes, plan.searches, 100 + i));
   r.reportYear = await twin.reportYear(runs);
@@ -114,6 +115,8 @@ export async function nativeSuite({ size, runs, plan, dir, migrationsDir, twinMo
     r.import.push({ ms: now() - t, bytes: bytes.length, extraBytes: peak.stop() });
   }
   for (let i = 0; i < runs; i++) r.commits.push(await twin.commits(plan.commits, 200 + i));
+  // A till's pace: a sale every 300 ms or so, the worker idle between them (see browser.mjs).
+  r.paced.push(await twin.commits(PACED.count, 250, PACED.gapMs));
   for (let i = 0; i < n.restore; i++) {
     const { path } = snapshot(db, dir, `restore-${i}.db`);
     const t = now();
