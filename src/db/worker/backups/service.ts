@@ -407,10 +407,8 @@ export function createBackupService(options: BackupServiceOptions) {
         const records = await store.all();
         for (const record of records) {
           if (files.has(record.name)) {
-            // Copied but not checked when the worker last stopped: check it now. Not while the database is refused
-            // (the recovery screen): there the person picks, and a restore would wait behind these checks (tens of
-            // seconds at a large shop); "Check and restore" checks the one chosen.
-            if (record.state === 'copied' && !live.failure) checkLater(record.name);
+            // Copied but not checked when the worker last stopped: check it now.
+            if (record.state === 'copied') checkLater(record.name);
             continue;
           }
           await store.remove(record.name);

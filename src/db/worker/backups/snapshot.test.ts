@@ -124,27 +124,6 @@ describe('a streamed snapshot', () => {
     shop.live.closeDb();
   });
 
-  it('a backup copied but not checked when the worker stopped is checked at the next start, but not while the database is refused', async () => {
-    const shop = await memoryShop(2_000);
-    const record = await shop.service.snapshot('manual');
-    await shop.service.checksSettled();
-    const verified = (await shop.store.get(record.name))!;
-    await shop.store.put({ ...verified, state: 'copied', checkDepth: undefined });
-    const nextStart = () => createBackupService({ live: shop.live, store: shop.store, appVersion: '1.0.0', notify: () => undefined, backups: shop.backups, timeZone: 'UTC' });
-    // The recovery screen: the person picks which backup to check and restore; none is checked behind them.
-    shop.live.setFailure({ code: 'damaged', message: 'The database fails its integrity check', detail: { recoverable: true } });
-    const inRecovery = nextStart();
-    await inRecovery.reconcile();
-    await inRecovery.checksSettled();
-    expect((await shop.store.get(record.name))?.state).toBe('copied');
-    shop.live.setFailure(null);
-    const healthy = nextStart();
-    await healthy.reconcile();
-    await healthy.checksSettled();
-    expect((await shop.store.get(record.name))?.state).toBe('verified');
-    shop.live.closeDb();
-  });
-
   it('failing at any step leaves the database whole and no half-made backup listed', async () => {
     const outcomes = new Set<string>();
     for (let failAt = 1; ; failAt++) {
