@@ -110,10 +110,19 @@ export const backupFiles = (page: Page): Promise<string[]> => opfsFiles(page, 'b
  * is that none stays. Returns the files once none is left.
  */
 export async function expectNoTempLeft(page: Page, timeout?: number): Promise<string[]> {
+  // The list returned is the one seen with no .tmp in it: read again, it could show the next one (a new backup's
+  // first check writes its manifest into `<name>.tmp` before moving it over the backup).
+  let seen: string[] = [];
   await expect
-    .poll(async () => (await backupFiles(page)).filter((name) => name.endsWith('.tmp')), { message: 'no .tmp left in backups/', timeout })
+    .poll(
+      async () => {
+        seen = await backupFiles(page);
+        return seen.filter((name) => name.endsWith('.tmp'));
+      },
+      { message: 'no .tmp left in backups/', timeout },
+    )
     .toEqual([]);
-  return backupFiles(page);
+  return seen;
 }
 
 /** Puts a file from this machine into OPFS `backups/` under `name`, as a person could by copying one there. */
