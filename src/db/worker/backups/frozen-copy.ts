@@ -53,8 +53,20 @@ function mainFileOf(sqlite3: Sqlite3Static, db: Database): { vfs: string; name: 
 }
 
 /**
+ * {@link freezeLive} once no other copy holds the file still (a backup, an export, the start-up check's copy): a
+ * second full checkpoint would change the file under that copy, so this waits for it to end, then freezes in the
+ * same task (no other freeze can come between). Null as {@link freezeLive}, or when `db` was closed meanwhile.
+ */
+export async function freezeLiveWhenFree(sqlite3: Sqlite3Static, db: Database): Promise<FrozenCopy | null> {
+  const checkpointer = checkpointerOf(db);
+  while (checkpointer?.held) await checkpointer.whenUnheld();
+  return db.isOpen() ? freezeLive(sqlite3, db) : null;
+}
+
+/**
  * Freezes the live database `db` for a copy, or returns null when it cannot be frozen (not the live connection
- * in WAL mode, a transaction open): the caller then copies it another way. Must be released.
+ * in WAL mode, a transaction open, another copy holding it): the caller then copies it another way. Must be
+ * released.
  */
 export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | null {
   const checkpointer = checkpointerOf(db);

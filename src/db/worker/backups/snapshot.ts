@@ -19,14 +19,13 @@
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { HandlerError } from '../runtime/errors';
 import { schemaVersionOf } from '../schema/version';
-import { checkpointerOf } from '../storage/checkpoint';
 import { sideFiles, type DatabaseFiles } from '../storage/database-files';
 import { CHUNK_BYTES, type PlainFiles } from '../storage/plain-files';
 import { applyScratchSettings } from '../storage/pragmas';
 import { createSlicer, nextTask } from '../storage/slices';
 import { CHUNKED_DIGEST } from './chunk-digest';
 import { backupInSteps, writeChunks, writeNewFile, writePages, type WrittenChunks } from './stream-copy';
-import { freezeLive, type FrozenCopy } from './frozen-copy';
+import { freezeLiveWhenFree, type FrozenCopy } from './frozen-copy';
 import { dropManifest, hasManifest } from './manifest';
 
 /** The pool file a snapshot is copied into before it is written out. */
@@ -80,12 +79,8 @@ export async function takeSnapshot<T = null>(source: SnapshotSource, name: strin
     // that the frozen file is without it.
     dropManifest(db);
   }
-  // Another copy holding the file still (the start-up check's, see `checker/live-check.ts`): this one waits for
-  // it, then freezes in the same task (no other freeze can come between).
-  const checkpointer = checkpointerOf(db);
-  while (checkpointer?.held) await checkpointer.whenUnheld();
   // Null when the database is not the live connection (or cannot be frozen now): then the backup API copies it.
-  const frozen = freezeLive(source.sqlite3, db);
+  const frozen = await freezeLiveWhenFree(source.sqlite3, db);
   const temp = `${name}.tmp`;
   try {
     const written = frozen ? await writeFrozen(frozen, backups, temp, hooks) : await writeStaged(source, temp, hooks);

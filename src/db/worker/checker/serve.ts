@@ -24,14 +24,14 @@ export function serveChecker(starting: Promise<CheckerFiles>, post: (message: Fr
     () => post({ type: 'ready' }),
     (error: unknown) => post({ type: 'unavailable', message: error instanceof Error ? error.message : String(error) }),
   );
-  const pulls = new Map<string, { resolve(bytes: Uint8Array | undefined): void; reject(error: Error): void }>();
+  /** Chunks asked of the leader, by pull number (unique across checks). */
+  const pulls = new Map<number, { resolve(bytes: Uint8Array | undefined): void; reject(error: Error): void }>();
   let nextPull = 1;
   return async (message) => {
     if (message.type === 'replace-recorded') return recorded.get(message.id)?.(message.error);
     if (message.type === 'live-chunk') {
-      const key = `${message.id}:${message.pull}`;
-      const waiting = pulls.get(key);
-      pulls.delete(key);
+      const waiting = pulls.get(message.pull);
+      pulls.delete(message.pull);
       if (message.error !== null) waiting?.reject(new Error(message.error));
       else waiting?.resolve(message.bytes ?? undefined);
       return;
@@ -43,7 +43,7 @@ export function serveChecker(starting: Promise<CheckerFiles>, post: (message: Fr
         const pull = () =>
           new Promise<Uint8Array | undefined>((resolve, reject) => {
             const n = nextPull++;
-            pulls.set(`${id}:${n}`, { resolve, reject });
+            pulls.set(n, { resolve, reject });
             post({ type: 'live-pull', id, pull: n });
           });
         post({ type: 'live-checked', id, problems: await checkLiveCopy(files, pulledChunks(pull)) });

@@ -30,8 +30,7 @@ import { markStart } from './start-marks';
 import { inBackground, requestGate } from '../storage/slices';
 import { checkBackupFile } from '../backups/check';
 import { remoteChecker, type LiveCheck } from '../checker/remote';
-import { freezeLive, type FrozenCopy } from '../backups/frozen-copy';
-import { checkpointerOf } from '../storage/checkpoint';
+import { freezeLiveWhenFree } from '../backups/frozen-copy';
 
 /** Opens, checks and migrates the live file. Returns why it cannot be used, or null. */
 async function openAndMigrate(
@@ -69,31 +68,15 @@ async function openAndMigrate(
   }
 }
 
-/** How often, and how many times, the start-up check tries again to freeze a file it could not freeze. */
-const FREEZE_RETRY_MS = 250;
-const FREEZE_TRIES = 20;
-
 /**
- * The start-up check on a copy in the checker worker (`checker/live-check.ts`): the live file frozen and pulled
- * chunk by chunk, the leader giving way to requests before each read. Returns SQLite's problems on the copy, or
- * null when the checker could not check it (or the file cannot be frozen: not the live connection in WAL mode):
- * then the leader checks itself.
+ * The start-up check on a copy in the checker worker (`checker/live-check.ts`): the live file frozen (once no
+ * other copy holds it) and pulled chunk by chunk, the leader giving way to requests before each read. Returns
+ * SQLite's problems on the copy, or null when the checker could not check it or the file could not be frozen
+ * (not the live connection in WAL mode, a transaction open, closed meanwhile): then the leader checks itself.
  */
 async function checkOnCopy(live: LiveDatabase, checkLive: LiveCheck): Promise<string[] | null> {
   const db = live.raw;
-  const checkpointer = db ? checkpointerOf(db) : undefined;
-  if (!db || !checkpointer || String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return null;
-  const replaced = () => live.raw !== db || live.failure !== null || live.busy !== null;
-  let frozen: FrozenCopy | null = null;
-  for (let tries = 0; !frozen && tries < FREEZE_TRIES; tries++) {
-    // A backup or an export copying the file holds it still: the check waits for it (seconds at most).
-    while (checkpointer.held) await checkpointer.whenUnheld();
-    // Replaced meanwhile: its opener checks the new one.
-    if (replaced()) return [];
-    // Null while a transaction is open: tried again shortly.
-    frozen = freezeLive(live.sqlite3, db);
-    if (!frozen) await new Promise((resolve) => setTimeout(resolve, FREEZE_RETRY_MS));
-  }
+  const frozen = db ? await freezeLiveWhenFree(live.sqlite3, db) : null;
   if (!frozen) return null;
   try {
     return await checkLive(frozen.chunks({ pause: () => requestGate.clear() }));

@@ -123,8 +123,8 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   let commits = 0;
   let timer: unknown = null;
   let forcing = false;
-  /** Freezes not released yet: no checkpoint runs while there is one. */
-  let holds = 0;
+  /** A freeze not released yet (at most one: see `freeze`): no checkpoint runs while it holds. */
+  let held = false;
   const unheld: Array<() => void> = [];
   const stats: CheckpointStats = { idle: 0, forced: 0, frozen: 0, longestFreezeMs: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
@@ -158,13 +158,13 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       stats.pending = frames;
       stats.maxFramesBetween = Math.max(stats.maxFramesBetween, frames);
       // Held: the WAL grows for the copy's few seconds; the release runs what is due.
-      if (holds > 0) return;
+      if (held) return;
       if (frames < policy.maxFrames || target.inTransaction()) return arm();
       if (frames >= policy.maxFrames + policy.lateFrames) return void self.runNow('forced');
       forceSoon();
     },
     runNow(reason) {
-      if (holds > 0 || !target.isOpen() || target.inTransaction()) return false;
+      if (held || !target.isOpen() || target.inTransaction()) return false;
       if (pending() === 0) return false;
       const started = performance.now();
       target.checkpoint();
@@ -178,7 +178,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       return true;
     },
     freeze() {
-      if (holds > 0 || !target.isOpen() || target.inTransaction()) return null;
+      if (held || !target.isOpen() || target.inTransaction()) return null;
       const started = performance.now();
       const whole = target.checkpointFully();
       stats.longestFreezeMs = Math.max(stats.longestFreezeMs, performance.now() - started);
@@ -187,14 +187,13 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       commits = 0;
       stats.pending = 0;
       stats.frozen++;
-      holds++;
+      held = true;
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
-          holds--;
-          if (holds > 0) return;
+          held = false;
           for (const wake of unheld.splice(0)) wake();
           if (!target.isOpen()) return;
           if (pending() >= policy.maxFrames) forceSoon();
@@ -203,10 +202,10 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       };
     },
     get held() {
-      return holds > 0;
+      return held;
     },
     whenUnheld() {
-      return holds === 0 ? Promise.resolve() : new Promise<void>((resolve) => unheld.push(resolve));
+      return !held ? Promise.resolve() : new Promise<void>((resolve) => unheld.push(resolve));
     },
     stop() {
       if (timer !== null) timers.clear(timer);

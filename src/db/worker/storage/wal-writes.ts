@@ -43,15 +43,17 @@ export interface GatheredWrites {
   drain(): number;
   /** Bytes gathered and not written yet. */
   pending(): number;
-  /** Writes made by SQLite and calls made on the file, for the bench. */
+  /** Writes made by SQLite and calls made on the file (every WAL's together: `walWriteStats`), for the bench. */
   readonly stats: { writes: number; calls: number };
 }
 
-/** Gathers writes that follow one another into the `capacity` bytes at wasm address `buffer`. */
-export function gatherWrites(target: GatherTarget, buffer: number, capacity: number): GatheredWrites {
+/**
+ * Gathers writes that follow one another into the `capacity` bytes at wasm address `buffer`, counting them in
+ * `stats` (which several files may share).
+ */
+export function gatherWrites(target: GatherTarget, buffer: number, capacity: number, stats = { writes: 0, calls: 0 }): GatheredWrites {
   let start = 0;
   let length = 0;
-  const stats = { writes: 0, calls: 0 };
   const drain = () => {
     if (length === 0) return 0;
     const n = length;
@@ -134,28 +136,19 @@ function wrap(sqlite3: Sqlite3Static, original: number, capacity: number): Wrapp
         write: (from, n, offset) => xWrite(pFile, from, n, BigInt(offset)),
         copy: (to, from, n) => void wasm.heap8u().copyWithin(to, from, from + n),
       };
-      file = { gathered: gatherWrites(target, buffer, capacity), buffer };
+      file = { gathered: gatherWrites(target, buffer, capacity, walWriteStats), buffer };
       files.set(pFile, file);
     }
     return file.gathered;
   };
   /** Drains what `pFile` gathered, then runs `then` (unless the drain failed: its code is the answer). */
   const drained = (pFile: number, then: () => number) => {
-    const before = of(pFile).stats.calls;
     const rc = of(pFile).drain();
-    walWriteStats.calls += of(pFile).stats.calls - before;
     return rc !== 0 ? rc : then();
   };
   (ours as unknown as { installMethods(methods: Record<string, Method>, check: boolean): void }).installMethods(
     {
-      xWrite: (pFile, from, n, offset) => {
-        const gathered = of(Number(pFile));
-        const before = gathered.stats.calls;
-        const rc = gathered.add(Number(from), Number(n), Number(offset));
-        walWriteStats.writes++;
-        walWriteStats.calls += gathered.stats.calls - before;
-        return rc;
-      },
+      xWrite: (pFile, from, n, offset) => of(Number(pFile)).add(Number(from), Number(n), Number(offset)),
       xRead: (pFile, into, n, offset) => drained(Number(pFile), () => xRead(pFile, into, n, offset)),
       xSync: (pFile, flags) => drained(Number(pFile), () => xSync(pFile, flags)),
       xTruncate: (pFile, size) => drained(Number(pFile), () => xTruncate(pFile, size)),
