@@ -1,7 +1,8 @@
 /**
- * Restore on the in-memory storage (streamed): it brings back the backup's data after a before-restore snapshot, streams
- * the file (the backup's bytes are checked first, so a file changed on disk is refused), and a fault injected at
- * any step leaves the old database or the restored one, whole, at the next start, with no half-made backup listed.
+ * Restore on the in-memory storage (streamed): it brings back the backup's data after a before-restore snapshot,
+ * streams the file (its bytes hashed as they stream: a file changed on disk is refused before the switch, and the
+ * snapshot taken for it removed), and a fault injected at any step leaves the old database or the restored one,
+ * whole, at the next start, with no half-made backup listed.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { describe, expect, it } from 'vitest';
