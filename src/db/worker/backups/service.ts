@@ -245,7 +245,9 @@ export function createBackupService(options: BackupServiceOptions) {
     let check: FileCheck | null = null;
     // A backup not checked yet gets the manifest of its rows written in by this check (see `check.ts`).
     const writing: ManifestWriting | null =
-      record.state === 'copied' ? { beforeReplace: async (file) => store.put({ ...record, nextSha256: file.sha256 }) } : null;
+      record.state === 'copied'
+        ? { beforeReplace: async (file) => store.put({ ...record, nextSha256: file.sha256 }), sums: record.kind === 'export' }
+        : null;
     try {
       check = await checkFile(name, record, depth, writing);
       problems = check.problems;

@@ -8,7 +8,7 @@ import type { CheckDepth, ExpectedDigest, FileCheck } from '../backups/check';
 
 /** Leader → checker. */
 export type ToChecker =
-  | { type: 'check'; id: number; name: string; expected: ExpectedDigest | null; depth: CheckDepth; writing: boolean }
+  | { type: 'check'; id: number; name: string; expected: ExpectedDigest | null; depth: CheckDepth; writing: boolean; sums: boolean }
   /** The answer to a `before-replace`: the leader recorded the new checksum (or could not: `error`). */
   | { type: 'replace-recorded'; id: number; error: string | null }
   /** Check the live database, whose frozen file the checker pulls chunk by chunk (`live-check.ts`). */

@@ -137,7 +137,7 @@ export function remoteChecker(local: BackupCheck, create: () => Worker | null): 
       const id = nextId++;
       return new Promise<FileCheck>((resolve, reject) => {
         pending.set(id, { args, resolve, reject });
-        worker!.postMessage({ type: 'check', id, name, expected, depth, writing: writing !== null } satisfies ToChecker);
+        worker!.postMessage({ type: 'check', id, name, expected, depth, writing: writing !== null, sums: writing?.sums ?? false } satisfies ToChecker);
       });
     },
     async checkLive(source) {

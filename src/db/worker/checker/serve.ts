@@ -66,6 +66,7 @@ export function serveChecker(starting: Promise<CheckerFiles>, post: (message: Fr
                 });
                 post({ type: 'before-replace', id, file });
               }),
+            sums: message.sums,
           }
         : null;
       const check = await checkBackupFile(files, backups, message.name, message.expected, message.depth, writing);
