@@ -5,6 +5,7 @@
  * open (`sqlite3_get_autocommit` is 0), and a failing ROLLBACK never hides the first error.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { stepOnce } from '../storage/prepared';
 
 /** The part of sqlite3's C API this needs (the real `sqlite3.capi` in the worker and in unit tests). */
 export interface AutocommitApi {
@@ -17,10 +18,11 @@ export interface AutocommitApi {
  * either way.
  */
 export function inTransaction<T>(db: Database, capi: AutocommitApi | null, mode: 'IMMEDIATE' | 'DEFERRED' | 'EXCLUSIVE', work: () => T): T {
-  db.exec(`BEGIN ${mode}`);
+  // Prepared once each: every write runs them.
+  stepOnce(db, `BEGIN ${mode}`);
   try {
     const result = work();
-    db.exec('COMMIT');
+    stepOnce(db, 'COMMIT');
     return result;
   } catch (error) {
     if (db.pointer && (!capi || capi.sqlite3_get_autocommit(db.pointer) === 0)) {

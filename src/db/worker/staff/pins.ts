@@ -7,6 +7,7 @@ import type { Role, StaffMember } from '../../protocol/staff';
 import { afterFailure, CLEAR, lockedFor, lockoutMessage } from '../../../pos/lockout';
 import { verifyPin } from '../../../pos/pin';
 import { HandlerError } from '../runtime/errors';
+import { rowOnce, stepOnce } from '../storage/prepared';
 
 type Row = Record<string, unknown>;
 
@@ -14,7 +15,8 @@ const member = (row: Row): StaffMember => ({ id: Number(row.id), name: String(ro
 
 /** Whether the shop has an active owner (until it has, nothing is locked). */
 export function ownerExists(db: Database): boolean {
-  return db.selectValue("SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 LIMIT 1") !== undefined;
+  // Asked by every approval and every sale: prepared once.
+  return stepOnce(db, "SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 LIMIT 1") !== undefined;
 }
 
 /** The active staff, owner first, then by name. */
@@ -26,7 +28,7 @@ export function listStaff(db: Database): StaffMember[] {
 
 /** The active member with this id, or null. */
 export function findStaff(db: Database, id: number): StaffMember | null {
-  const row = db.selectObject('SELECT id, name, role FROM staff WHERE id = ? AND active = 1', [id]);
+  const row = rowOnce(db, 'SELECT id, name, role FROM staff WHERE id = ? AND active = 1', [id]);
   return row ? member(row) : null;
 }
 

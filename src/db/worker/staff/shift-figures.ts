@@ -4,6 +4,7 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { PaymentMethod } from '../../../pos/payments';
+import { rowOnce } from '../storage/prepared';
 import { shiftFigures, type ReportSale, type ShiftFigures } from '../../../pos/z-report';
 
 type Row = Record<string, unknown>;
@@ -15,7 +16,8 @@ export const SHIFT_COLUMNS = `sh.id, sh.opened_at, coalesce(o.name, sh.opened_by
 
 /** The open shift's row, or undefined. */
 export function openShiftRow(db: Database): Row | undefined {
-  return db.selectObject(`SELECT ${SHIFT_COLUMNS} WHERE sh.closed_at IS NULL`);
+  // Asked by every sale once the shop has staff: prepared once.
+  return rowOnce(db, `SELECT ${SHIFT_COLUMNS} WHERE sh.closed_at IS NULL`);
 }
 
 /** The figures of the shift with `id`, from its opening to `until` (UTC ms). */

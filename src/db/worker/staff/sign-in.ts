@@ -10,6 +10,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { StaffMember } from '../../protocol/staff';
 import { HandlerError } from '../runtime/errors';
+import { rowOnce } from '../storage/prepared';
 import { findStaff, ownerExists } from './pins';
 
 /** A sign-in lasts at most this long without a new PIN (a till left on overnight asks again). */
@@ -58,7 +59,8 @@ export async function endSignIn(db: () => Database, token: string | undefined): 
 export async function signedInWith(db: Database | null, token: unknown, now: number = Date.now()): Promise<StaffMember | null> {
   if (!db || typeof token !== 'string' || !token || token.length > 100) return null;
   const hash = await hashOf(token);
-  const row = db.selectObject('SELECT staff_id, started_at FROM sign_ins WHERE token_hash = ?', [hash]);
+  // On every call from a till with someone signed in: prepared once.
+  const row = rowOnce(db, 'SELECT staff_id, started_at FROM sign_ins WHERE token_hash = ?', [hash]);
   if (!row || Number(row.started_at) < now - SIGN_IN_MAX_MS) return null;
   return findStaff(db, Number(row.staff_id));
 }
