@@ -18,6 +18,7 @@
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { checkpointerOf } from '../storage/checkpoint';
 import { markStandalone } from '../storage/db-header';
+import { guardPages, type PageGuard } from '../storage/page-guard';
 import { rawFileOf } from '../storage/raw-file';
 import type { ChunkSource } from '../storage/database-files';
 import { CHUNK_BYTES } from '../storage/plain-files';
@@ -79,17 +80,30 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
   const pageCount = Number(db.selectValue('PRAGMA page_count'));
   let view: Database | null = null;
   let buffer = 0;
+  let guard: PageGuard | null = null;
   const release = () => {
     if (view?.isOpen()) view.close();
     view = null;
     if (buffer) sqlite3.wasm.dealloc(buffer);
     buffer = 0;
+    guard?.release();
+    guard = null;
     hold.release();
   };
   try {
+    // The pages checkpoints overwrite from now on are kept for the copy (`page-guard.ts`), so checkpoints need
+    // not wait for it: where that cannot be set up, they are held off until the copy ends, as before.
+    try {
+      guard = guardPages(sqlite3, db, pageCount * pageSize, pageSize);
+    } catch (error) {
+      console.warn('[tillite] checkpoints wait for this copy: its pages cannot be guarded', error);
+    }
     view = new sqlite3.oo1.DB({ filename: `file:${uriPath(name)}?immutable=1`, flags: 'r', vfs });
+    // Every read of the view (SQLite's, and the copy's raw reads below, through the same methods) sees the kept pages.
+    guard?.guardReads(view);
     const seen = Number(view.selectValue('PRAGMA page_count'));
     if (seen !== pageCount) throw new Error(`the database file holds ${seen} pages where ${pageCount} were expected`);
+    if (guard) hold.resume();
     const { read } = rawFileOf(sqlite3, view);
     const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / pageSize));
     const frozenView = view;

@@ -88,6 +88,16 @@ export interface CheckpointStats {
   longestMs: number;
 }
 
+/** A freeze: the file held still for a copy (see {@link Checkpointer.freeze}). */
+export interface FreezeHold {
+  /**
+   * Lets checkpoints run again while the freeze still holds the file for its copy, which now keeps the pages they
+   * overwrite (`page-guard.ts`): no other freeze starts until {@link release}.
+   */
+  resume(): void;
+  release(): void;
+}
+
 /** A scheduler bound to one connection. */
 export interface Checkpointer {
   /** Tells it that a transaction committed (the connection's commit hook calls it). */
@@ -95,13 +105,14 @@ export interface Checkpointer {
   /** Runs a checkpoint now if anything is pending and no transaction is open; true when one ran. */
   runNow(reason: 'idle' | 'forced'): boolean;
   /**
-   * Copies every committed page into the database file now and holds checkpoints until `release` is called:
-   * meanwhile commits go to the WAL only, so the database file stays the database as of this call, and a copy
-   * can read it in slices while sales go on (see `backups/frozen-copy.ts`). Null when it cannot (a transaction
+   * Copies every committed page into the database file now and holds checkpoints until `resume` or `release` is
+   * called: meanwhile commits go to the WAL only, so the database file stays the database as of this call, and a
+   * copy can read it in slices while sales go on (see `backups/frozen-copy.ts`; a copy that keeps the pages
+   * checkpoints overwrite resumes them at once). Null when it cannot (a transaction
    * is open, the connection is closed, the checkpoint did not copy everything, or another freeze holds the file:
    * a second full checkpoint would change the file under the first copy); nothing is then held.
    */
-  freeze(): { release(): void } | null;
+  freeze(): FreezeHold | null;
   /** True while a freeze is held. */
   readonly held: boolean;
   /** Resolves once no freeze is held (at once when none is). */
@@ -123,8 +134,10 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   let commits = 0;
   let timer: unknown = null;
   let forcing = false;
-  /** A freeze not released yet (at most one: see `freeze`): no checkpoint runs while it holds. */
+  /** A freeze not released yet (at most one: see `freeze`). */
   let held = false;
+  /** No checkpoint runs while a freeze holds checkpoints off (until it resumes them or is released). */
+  let paused = false;
   const unheld: Array<() => void> = [];
   const stats: CheckpointStats = { idle: 0, forced: 0, frozen: 0, longestFreezeMs: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL may also pad the WAL to a sector boundary with one more frame, which the
@@ -157,14 +170,14 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       const frames = pending();
       stats.pending = frames;
       stats.maxFramesBetween = Math.max(stats.maxFramesBetween, frames);
-      // Held: the WAL grows for the copy's few seconds; the release runs what is due.
-      if (held) return;
+      // Paused: the WAL grows for the copy's second or so; the release (or the resume) runs what is due.
+      if (paused) return;
       if (frames < policy.maxFrames || target.inTransaction()) return arm();
       if (frames >= policy.maxFrames + policy.lateFrames) return void self.runNow('forced');
       forceSoon();
     },
     runNow(reason) {
-      if (held || !target.isOpen() || target.inTransaction()) return false;
+      if (paused || !target.isOpen() || target.inTransaction()) return false;
       if (pending() === 0) return false;
       const started = performance.now();
       target.checkpoint();
@@ -188,16 +201,26 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       stats.pending = 0;
       stats.frozen++;
       held = true;
+      paused = true;
       let released = false;
+      /** Checkpoints run again: what is due runs now (soon, or after the idle time). */
+      const unpause = () => {
+        if (!paused) return;
+        paused = false;
+        if (!target.isOpen()) return;
+        if (pending() >= policy.maxFrames) forceSoon();
+        else if (pending() > 0) arm();
+      };
       return {
+        resume() {
+          if (!released) unpause();
+        },
         release() {
           if (released) return;
           released = true;
           held = false;
           for (const wake of unheld.splice(0)) wake();
-          if (!target.isOpen()) return;
-          if (pending() >= policy.maxFrames) forceSoon();
-          else if (pending() > 0) arm();
+          unpause();
         },
       };
     },
