@@ -70,13 +70,23 @@ describe('gathering the WAL\'s writes', () => {
     expect(gathered.pending()).toBe(0);
   });
 
-  it('answers the file\'s error at the drain, and holds nothing after it', () => {
-    const { target, put } = arrays();
-    const failing: GatherTarget = { ...target, write: () => 13 }; // SQLITE_FULL
-    const gathered = gatherWrites(failing, 2048, 64);
-    put(0, [1]);
-    expect(gathered.add(0, 1, 0)).toBe(0);
+  it('answers the file\'s error at the drain and keeps what it holds, written by the next drain once the file takes it', () => {
+    const { file, calls, target, put } = arrays();
+    let full = true;
+    const flaky: GatherTarget = { ...target, write: (from, n, offset) => (full ? 13 : target.write(from, n, offset)) }; // SQLITE_FULL
+    const gathered = gatherWrites(flaky, 2048, 64);
+    put(0, [7, 8]);
+    expect(gathered.add(0, 2, 40)).toBe(0);
     expect(gathered.drain()).toBe(13);
+    // SQLite was told this write was done (the tail of a padding frame is written after its commit's sync):
+    // it must reach the file before anything reads there.
+    expect(gathered.pending()).toBe(2);
+    put(0, [9]);
+    expect(gathered.add(0, 1, 10)).toBe(13); // elsewhere: what is held goes first, and cannot
+    full = false;
+    expect(gathered.drain()).toBe(0);
+    expect(calls).toEqual([[40, 2]]);
+    expect([...file.subarray(40, 42)]).toEqual([7, 8]);
     expect(gathered.pending()).toBe(0);
   });
 });

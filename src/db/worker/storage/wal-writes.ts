@@ -54,12 +54,18 @@ export interface GatheredWrites {
 export function gatherWrites(target: GatherTarget, buffer: number, capacity: number, stats = { writes: 0, calls: 0 }): GatheredWrites {
   let start = 0;
   let length = 0;
+  // A failed drain keeps what it holds, to be written by the next: SQLite was told those writes were done. Not all
+  // of them are followed by a sync of the commit that made them: with synchronous=FULL a commit pads the WAL to a
+  // sector boundary, syncs there, and writes the rest of the last padding frame after that sync, which then waits
+  // here for the next sync, read or checkpoint. Dropped on a failed drain (a full disk), that frame was missing
+  // from the file while the WAL's index named it: every later read of its page failed (SQLITE_IOERR_SHORT_READ)
+  // until a restart (the full-disk test, once a checkpoint came between the commit and the full disk).
   const drain = () => {
     if (length === 0) return 0;
-    const n = length;
-    length = 0;
     stats.calls++;
-    return target.write(buffer, n, start);
+    const rc = target.write(buffer, length, start);
+    if (rc === 0) length = 0;
+    return rc;
   };
   return {
     add(from, n, offset) {
@@ -99,7 +105,10 @@ const wrappedMethods = new Map<number, Wrapped>();
 /** Totals over every WAL gathered so far (for the bench's figures). */
 export const walWriteStats = { writes: 0, calls: 0 };
 
-/** Bytes gathered and not yet written, over every open WAL (zero whenever no transaction is being written). */
+/**
+ * Bytes gathered and not yet written, over every open WAL: once a commit returned, at most the tail of its last
+ * padding frame (see `drain` in {@link gatherWrites}), or what a failed drain kept.
+ */
 export function walBytesPending(): number {
   let total = 0;
   for (const wrapped of new Set(wrappedMethods.values())) for (const file of wrapped.files.values()) total += file.gathered.pending();
