@@ -14,8 +14,13 @@ function quotaError(needed: number, free: number | null): HandlerError {
 /** How much the reservation grows at a time. */
 const GROWTH_STEP = 16 * 1024 * 1024;
 
-/** The file a backup reserves its space with; its `.tmp` ending has it cleaned at start-up if left. */
-const RESERVATION = '.space-reservation.tmp';
+/**
+ * The file a backup reserves its space with, a name of its own each time: two reservations may overlap (a backup's
+ * first check, in the checker worker, reserves room for writing its manifest in while "Back up now" reserves in the
+ * leader's), and a sync access handle is exclusive, so a shared name refused the second ("Access Handles cannot
+ * be created…", seen once in backup-faults). Its `.tmp` ending has it cleaned at start-up if left.
+ */
+const reservationName = () => `.space-reservation-${crypto.randomUUID()}.tmp`;
 
 /**
  * Refuses before writing anything when the origin cannot hold `needed` more bytes. The estimate alone is not
@@ -29,7 +34,8 @@ export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle)
     const free = estimate.quota - (estimate.usage ?? 0);
     if (free < needed) throw quotaError(needed, free);
   }
-  const handle = await dir.getFileHandle(RESERVATION, { create: true });
+  const name = reservationName();
+  const handle = await dir.getFileHandle(name, { create: true });
   const access = await handle.createSyncAccessHandle();
   try {
     // Chromium refuses growth beyond the quota silently (the size stays as it was), or with QuotaExceededError.
@@ -47,6 +53,6 @@ export async function assertRoom(needed: number, dir: FileSystemDirectoryHandle)
     throw error;
   } finally {
     access.close();
-    await dir.removeEntry(RESERVATION).catch(() => undefined);
+    await dir.removeEntry(name).catch(() => undefined);
   }
 }
