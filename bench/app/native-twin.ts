@@ -51,6 +51,10 @@ function statement(native: NativeDatabase, sql: string) {
       row = undefined;
       return self;
     },
+    resetNoThrow() {
+      row = undefined;
+      return 0;
+    },
     stepReset() {
       self.step();
       return self.reset();
