@@ -19,7 +19,7 @@ import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { checkpointerOf } from '../storage/checkpoint';
 import { markStandalone } from '../storage/db-header';
 import { guardPages, type PageGuard } from '../storage/page-guard';
-import { rawFileOf } from '../storage/raw-file';
+import { filePointerOf, rawFileOf } from '../storage/raw-file';
 import type { ChunkSource } from '../storage/database-files';
 import { CHUNK_BYTES } from '../storage/plain-files';
 import type { Slicer } from '../storage/slices';
@@ -43,14 +43,10 @@ const uriPath = (name: string) => name.replace(/[%?#]/g, (c) => `%${c.charCodeAt
 /** The VFS and the name `db`'s main file is open under. */
 function mainFileOf(sqlite3: Sqlite3Static, db: Database): { vfs: string; name: string } {
   const { capi, wasm } = sqlite3;
-  return wasm.scopedAllocCall(() => {
-    const out = wasm.scopedAlloc(8); // room for a pointer of either width
-    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_VFS_POINTER, out));
-    const struct = new capi.sqlite3_vfs(wasm.peekPtr(out));
-    const vfs = wasm.cstrToJs(struct.$zName) ?? '';
-    struct.dispose();
-    return { vfs, name: capi.sqlite3_db_filename(db.pointer!, 'main') };
-  });
+  const struct = new capi.sqlite3_vfs(filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_VFS_POINTER));
+  const vfs = wasm.cstrToJs(struct.$zName) ?? '';
+  struct.dispose();
+  return { vfs, name: capi.sqlite3_db_filename(db.pointer!, 'main') };
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 import type { PaymentMethod } from '../../../pos/payments';
 import type { Discount } from '../../../pos/pricing';
+import { preparedOn } from '../storage/prepared';
 import { rowToShop } from './rows';
 
 type Row = Record<string, unknown>;
@@ -92,28 +93,13 @@ export interface SaleStatements {
   run(name: StatementName, bind: unknown[]): void;
 }
 
-// Keyed by the database object: after a restore the old handle (whose close finalizes its statements) is gone and
-// a new one gets its own set.
-const cache = new WeakMap<Database, Map<StatementName, PreparedStatement>>();
-
-/** The prepared statements of `db`, prepared once each. */
+/**
+ * The prepared statements of `db`, prepared once each (`storage/prepared.ts`, keyed by the connection: after a
+ * restore the old handle, whose close finalizes its statements, is gone and the new one gets its own set).
+ */
 export function saleStatements(db: Database): SaleStatements {
-  let prepared = cache.get(db);
-  if (!prepared) {
-    prepared = new Map();
-    cache.set(db, prepared);
-  }
-  const map = prepared;
-  const statement = (name: StatementName) => {
-    let stmt = map.get(name);
-    if (!stmt) {
-      stmt = db.prepare(SQL[name]);
-      map.set(name, stmt);
-    }
-    return stmt;
-  };
   const use = <T>(name: StatementName, bind: unknown[], read: (stmt: PreparedStatement) => T): T => {
-    const stmt = statement(name);
+    const stmt = preparedOn(db, SQL[name]);
     try {
       if (bind.length > 0) stmt.bind(bind as never);
       return read(stmt);

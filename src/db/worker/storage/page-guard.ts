@@ -14,6 +14,7 @@
  * them back on release.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { filePointerOf } from './raw-file';
 
 type Method = (...args: (number | bigint)[]) => number;
 
@@ -35,14 +36,7 @@ interface Wrapped {
 }
 
 /** The `sqlite3_file` of `db`'s main file. */
-function mainFile(sqlite3: Sqlite3Static, db: Database): number {
-  const { capi, wasm } = sqlite3;
-  return wasm.scopedAllocCall(() => {
-    const out = wasm.scopedAlloc(8); // room for a pointer of either width
-    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_FILE_POINTER, out));
-    return wasm.peekPtr(out) as number;
-  });
-}
+const mainFile = (sqlite3: Sqlite3Static, db: Database): number => filePointerOf(sqlite3, db, sqlite3.capi.SQLITE_FCNTL_FILE_POINTER);
 
 /** Puts `methods(original)` in front of file `pFile`'s own; `restore` puts its own back (unless it was closed). */
 function wrapFile(sqlite3: Sqlite3Static, pFile: number, methods: (entry: (name: string) => Method) => Record<string, Method>): Wrapped {

@@ -10,8 +10,8 @@ import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 // Keyed by the connection: a closed one (after a restore) finalized its statements and is dropped with them.
 const cache = new WeakMap<Database, Map<string, PreparedStatement>>();
 
-/** `sql` prepared on `db`, once. */
-function preparedOn(db: Database, sql: string): PreparedStatement {
+/** `sql` prepared on `db`, once (the sales module's named statements come from here too). */
+export function preparedOn(db: Database, sql: string): PreparedStatement {
   let statements = cache.get(db);
   if (!statements) {
     statements = new Map();

@@ -17,14 +17,27 @@ export interface RawFile {
 
 type Method = (file: number, pointer: number, n: number, offset: bigint) => number;
 
+/**
+ * The pointer a file control answers for `db`'s main database: its `sqlite3_file` (`SQLITE_FCNTL_FILE_POINTER`),
+ * its journal's or WAL's (`SQLITE_FCNTL_JOURNAL_POINTER`, 0 when none is open), or its VFS (`SQLITE_FCNTL_VFS_POINTER`).
+ */
+export function filePointerOf(
+  sqlite3: Sqlite3Static,
+  db: Database,
+  op: Sqlite3Static['capi']['SQLITE_FCNTL_FILE_POINTER' | 'SQLITE_FCNTL_JOURNAL_POINTER' | 'SQLITE_FCNTL_VFS_POINTER'],
+): number {
+  const { capi, wasm } = sqlite3;
+  return wasm.scopedAllocCall(() => {
+    const out = wasm.scopedAlloc(8); // room for a pointer of either width
+    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', op, out));
+    return wasm.peekPtr(out) as number;
+  });
+}
+
 /** The main file `db` has open, through its VFS. */
 export function rawFileOf(sqlite3: Sqlite3Static, db: Database): RawFile {
   const { capi, wasm } = sqlite3;
-  const pFile = wasm.scopedAllocCall(() => {
-    const out = wasm.scopedAlloc(8); // room for a pointer of either width
-    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_FILE_POINTER, out));
-    return wasm.peekPtr(out);
-  });
+  const pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_FILE_POINTER);
   // Wrappers over SQLite's own structs: disposing them frees nothing of SQLite's.
   const file = new capi.sqlite3_file(pFile);
   // Its members are pointers, read with `$` (the typings name them as functions).

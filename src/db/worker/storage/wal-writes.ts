@@ -19,6 +19,7 @@
  * VFS's methods with these in front).
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { filePointerOf } from './raw-file';
 
 /**
  * Bytes gathered before they are written anyway: a large transaction (an import) writes in runs of this size. A
@@ -192,11 +193,7 @@ export function gatherWalWrites(sqlite3: Sqlite3Static, db: Database, capacity =
   if (String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return false;
   // A read opens the WAL (SQLite opens it with the first transaction).
   db.selectValue('SELECT count(*) FROM sqlite_schema');
-  const pFile = wasm.scopedAllocCall(() => {
-    const out = wasm.scopedAlloc(8); // room for a pointer of either width
-    db.checkRc(capi.sqlite3_file_control(db.pointer!, 'main', capi.SQLITE_FCNTL_JOURNAL_POINTER, out));
-    return wasm.peekPtr(out) as number;
-  });
+  const pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_JOURNAL_POINTER);
   if (!pFile) return false;
   const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
   try {
