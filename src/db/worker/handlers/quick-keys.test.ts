@@ -8,9 +8,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { addProduct, emptyCart } from '../../../pos/cart';
 import { priceCart } from '../../../pos/pricing';
 import type { Product } from '../../../pos/product';
+import type { Database } from '@sqlite.org/sqlite-wasm';
 import { posProcessor, type Call } from '../testing/pos-processor';
+import { QUICK_KEYS, readKeys } from './quick-keys';
 
 let call: Call;
+let db: Database;
 const names = async (categoryId: number | null = null) => (await call('quickKeys.get', { categoryId })).keys.map((k) => k.name);
 
 async function product(name: string, categoryId: number | null, stock = 10, active = true) {
@@ -23,7 +26,7 @@ async function sell(p: Product, quantity: number) {
 }
 
 beforeEach(async () => {
-  ({ call } = await posProcessor());
+  ({ call, db } = await posProcessor());
   await call('shop.save', { name: 'Café', address: '', phone: '', taxNumber: '', currency: 'EUR', pricesIncludeTax: true, defaultTaxBp: 0 });
 });
 
@@ -57,6 +60,52 @@ describe('quick keys', () => {
     expect(all.tabs.map((t) => t.name)).toEqual(['Bakery', 'Drinks']);
     expect(await names(drinks.id)).toEqual(['Juice', 'Latte']);
     expect(await names(bakery.id)).toEqual(['Bun']);
+  });
+
+  it('are what one plain ORDER BY over every product gives, summing the newest sales only', async () => {
+    // The keys are read in three bands (quick-keys.ts); the plain query below sorts every active product of the
+    // tab as the keys are defined: pinned by position, then by quantity sold in the newest `recent` sales of the
+    // last 90 days, then by name.
+    const plain = (categoryId: number | null, recent: number) =>
+      db
+        .selectObjects(
+          `WITH recent AS (SELECT id FROM sales WHERE kind = 'sale' AND created_at >= ? ORDER BY created_at DESC LIMIT ?),
+           tree(id) AS (SELECT ? UNION ALL SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id),
+           sold AS (SELECT i.product_id, sum(l.quantity) AS quantity FROM recent s JOIN sale_lines l ON l.sale_id = s.id
+             JOIN line_items i ON i.id = l.item_id GROUP BY i.product_id)
+           SELECT p.name FROM products p LEFT JOIN quick_keys q ON q.product_id = p.id LEFT JOIN sold ON sold.product_id = p.id
+           WHERE p.active = 1 AND (?3 IS NULL OR p.category_id IN (SELECT id FROM tree))
+           ORDER BY q.position IS NULL, q.position, coalesce(sold.quantity, 0) DESC, p.name COLLATE NOCASE, p.id LIMIT ?`,
+          [Date.now() - 90 * 86_400_000, recent, categoryId, QUICK_KEYS] as never,
+        )
+        .map((r) => String(r.name));
+    const drinks = await call('catalog.saveCategory', { name: 'Drinks', parentId: null });
+    const hot = await call('catalog.saveCategory', { name: 'Hot drinks', parentId: drinks.id });
+    const bakery = await call('catalog.saveCategory', { name: 'Bakery', parentId: null });
+    const categories = [null, drinks.id, hot.id, bakery.id];
+    // mulberry32: the same shop on every run.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const products: Product[] = [];
+    // Names that differ only in case, and ties in quantity, so that every tie-break is used.
+    for (let i = 0; i < 70; i++) products.push(await product(`${i % 3 === 0 ? 'b' : 'B'}rew ${String(next(40)).padStart(2, '0')}`, categories[next(4)] ?? null, 10, next(6) !== 0));
+    for (let i = 0; i < 120; i++) await sell(products[next(products.length)]!, 1 + next(2));
+    for (const pinned of [[], [products[3]!.id, products[50]!.id, products[11]!.id, products[0]!.id]]) {
+      await call('quickKeys.set', { productIds: pinned });
+      for (const categoryId of [null, drinks.id, bakery.id]) {
+        for (const recent of [2000, 5, 0]) {
+          const what = `tab ${categoryId}, ${recent} sales, ${pinned.length} pinned`;
+          expect(readKeys(db, categoryId, Date.now(), recent).map((k) => k.name), what).toEqual(plain(categoryId, recent));
+        }
+      }
+    }
+    // The cap is real: the newest five sales alone rank differently from all of them.
+    expect(readKeys(db, null, Date.now(), 5).map((k) => k.name)).not.toEqual(readKeys(db, null, Date.now(), 2000).map((k) => k.name));
   });
 
   it('show at most 24 keys', async () => {
