@@ -19,22 +19,21 @@ export interface LineScope {
   bind: number[];
 }
 
-/** Which way {@link lineScope} reads the lines: the cheaper one it can (`auto`), or always by time (a test's check). */
-export type LineReading = 'auto' | 'by-time';
+/** Sales in a run beyond which a report reads the lines through the product-ordered index. */
+const LONG_RUN = 20_000;
 
 /**
  * Which lines a report reads: those of the sales in [from, to) through the `sales_created_at` index, or, when
  * those sales are exactly one run of ids (sales are numbered as they are recorded, so unless a clock was set back
- * they are), the lines of that id range, as one run of their primary keys. Summing them by product then sorts
- * them (a temporary b-tree): 0008's `sale_lines_item` held them in product order instead, at the price of three
- * random index pages per sale on every commit and checkpoint, and 0011 dropped it (see docs/reports.md).
+ * they are), the lines of that id range, as one run of their primary keys; a long run through `sale_lines_item`
+ * (migration 0008), which holds them in product order, so that they need no sorting to be summed by product.
+ * `longRun` is {@link LONG_RUN} (a test sets it below 0 to read a short range as a long one).
  */
-export function lineScope(db: Database, from: number, to: number, reading: LineReading = 'auto'): LineScope {
+export function lineScope(db: Database, from: number, to: number, longRun = LONG_RUN): LineScope {
   const byTime: LineScope = {
     lines: 'sales s JOIN sale_lines c ON c.sale_id = s.id WHERE s.created_at >= ? AND s.created_at < ?',
     bind: [from, to],
   };
-  if (reading === 'by-time') return byTime;
   const edge = (order: string) => db.selectValue(`SELECT id FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY created_at ${order}, id ${order} LIMIT 1`, [from, to]);
   const first = edge('ASC');
   const last = edge('DESC');
@@ -42,7 +41,8 @@ export function lineScope(db: Database, from: number, to: number, reading: LineR
   const run = db.selectObject('SELECT count(*) AS n, total(created_at < ? OR created_at >= ?) AS outside FROM sales WHERE id BETWEEN ? AND ?', [from, to, first, last]);
   const inRange = Number(db.selectValue('SELECT count(*) FROM sales WHERE created_at >= ? AND created_at < ?', [from, to]));
   if (Number(run?.outside) !== 0 || Number(run?.n) !== inRange) return byTime;
-  return { lines: 'sale_lines c WHERE c.sale_id BETWEEN ? AND ?', bind: [first, last] };
+  const index = last - first > longRun ? ' INDEXED BY sale_lines_item' : '';
+  return { lines: `sale_lines c${index} WHERE c.sale_id BETWEEN ? AND ?`, bind: [first, last] };
 }
 
 // Every product sold, summed once: the lines by the version of the product sold (few per product), then by product

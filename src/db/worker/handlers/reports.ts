@@ -11,7 +11,7 @@ import { csvAmount, csvFile, type CsvNumbers } from '../../../pos/report-csv';
 import { currencyDigits } from '../../../pos/currency';
 import { HandlerError } from '../runtime/errors';
 import type { HandlerImpls } from '../runtime/processor';
-import { allProducts, lineScope, productSummary, type LineReading } from './report-products';
+import { allProducts, lineScope, productSummary } from './report-products';
 import { methodTallies, quarterTallies, splitRange, staffTallies } from './report-tallies';
 
 type Row = Record<string, unknown>;
@@ -74,16 +74,16 @@ const LOW_STOCK = `
   WHERE low_stock IS NOT NULL AND stock - low_stock <= 0 AND active = 1 ORDER BY stock - low_stock, name`;
 
 /**
- * The sales report of [from, to), with its best-selling {@link REPORT_TOP_PRODUCTS} products; `reading` as
- * `lineScope`'s (a test reads the lines by time to check the id-range reading against it).
+ * The sales report of [from, to), with its best-selling {@link REPORT_TOP_PRODUCTS} products; `longRun` as
+ * `lineScope`'s (a test sets it below 0 to read a short range's lines as a long one's).
  */
-export function salesReport(db: Database, from: number, to: number, reading?: LineReading): SalesReport {
+export function salesReport(db: Database, from: number, to: number, longRun?: number): SalesReport {
   const split = splitRange(from, to);
   return {
     from,
     to,
     quarters: quarterTallies(db, split),
-    ...productSummary(db, lineScope(db, from, to, reading), REPORT_TOP_PRODUCTS),
+    ...productSummary(db, lineScope(db, from, to, longRun), REPORT_TOP_PRODUCTS),
     methods: methodTallies(db, split),
     staff: staffTallies(db, split),
   };

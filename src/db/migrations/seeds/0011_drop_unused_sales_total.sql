@@ -1,6 +1,5 @@
--- Realistic rows for the schema after 0011_fewer_sale_indexes, which changed no table, only dropped two indexes:
--- that afternoon Lena sells a croissant by card, which the report now sums by product without
--- `sale_lines_item`.
+-- Realistic rows for the schema after 0011_drop_unused_sales_total, which changed no table, only dropped an index that
+-- no query used: that afternoon Lena sells a croissant by card, and a sale is written as before.
 UPDATE sequences SET value = 7 WHERE name = 'sale_number';
 INSERT INTO sales (id, uuid, number, kind, refund_of, created_at, register_id, shop_details_id, currency, prices_include_tax,
     subtotal, discount_total, order_discount, tax_total, total, paid, change_due, cash_rounding, staff_id) VALUES

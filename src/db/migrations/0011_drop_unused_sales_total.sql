@@ -1,0 +1,21 @@
+-- An unused index off the sale's commit path (issue 11: checkpoints short enough that a sale never waits long).
+-- Append-only: once on main, this file is never edited (see docs/migrations.md).
+--
+-- A sale's commit and the checkpoint after it write every page the sale touched. At the large size (100,000
+-- products, 300,000 sales) a checkpoint after 22 sales copied about 180 distinct pages, scattered over the file,
+-- and the database file's flush of scattered pages is most of a checkpoint's time. Of those pages (native probe,
+-- after 5,000 sales so that the b-trees' splits had settled):
+--   sale_lines_item  66   three random leaves per sale: the index is in product order, the lines arrive by time
+--   products         66   each line's stock
+--   sales_total      21   one random leaf per sale: totals arrive in no order
+--   everything else  27   the sale's own rows and the indexes that grow at their end (ids, times, UUIDv7)
+--
+-- `sales_total` (0002, kept by 0003) served no query: the sales list filters by total with
+-- `(?4 IS NULL OR s.total = ?4)`, which SQLite cannot answer from an index, and scans the sales by time
+-- (EXPLAIN QUERY PLAN: SCAN s USING INDEX sales_created_at). Dropped.
+--
+-- `sale_lines_item` (0008) stays: the report sums a long range's lines by product from it without sorting them.
+-- Tried without it: a checkpoint's pages fell to 93 and, in the browser, its mean from 5.7 to 3.7 ms, but the
+-- bench's year (all 300,000 sales) took 977 ms instead of 492 (in-memory sqlite-wasm: 960 ms instead of 300), at
+-- the edge of issue 15's one second.
+DROP INDEX sales_total;
