@@ -4,13 +4,18 @@
  * start-up choice of the live file and their crash tests are written against this interface only, so the same
  * code runs in the browser and in Vitest.
  */
-import type { Database } from '@sqlite.org/sqlite-wasm';
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { applyConnectionSettings } from './pragmas';
+import { declarePowersafeOverwrite } from './powersafe';
 
-/** Opens a connection with `openPlain` and applies the app's connection settings, closing it if they fail. */
-export function openWithSettings(openPlain: () => Database): Database {
+/**
+ * Opens a connection with `openPlain`, declares its file power-safe to overwrite (`powersafe.ts`: before the WAL
+ * opens) and applies the app's connection settings, closing it if they fail.
+ */
+export function openWithSettings(sqlite3: Sqlite3Static, openPlain: () => Database): Database {
   const db = openPlain();
   try {
+    declarePowersafeOverwrite(sqlite3, db);
     applyConnectionSettings(db);
   } catch (error) {
     db.close();

@@ -36,7 +36,7 @@ export function memoryFiles(sqlite3: Sqlite3Static): MemoryFiles {
   const files: MemoryFiles = {
     list: () => [...new Set([...stored.keys(), ...opened.keys()])],
     has: (name) => stored.has(name) || opened.has(name),
-    open: (name) => openWithSettings(() => files.openPlain(name)),
+    open: (name) => openWithSettings(sqlite3, () => files.openPlain(name)),
     openPlain(name) {
       if (opened.has(name)) throw new Error(`${name} is already open`);
       const db = deserialize(stored.get(name));

@@ -14,7 +14,7 @@ export function poolFiles(sqlite3: Sqlite3Static, pool: SAHPoolUtil): DatabaseFi
   const files: DatabaseFiles = {
     list: () => pool.getFileNames(),
     has: (name) => pool.getFileNames().includes(name),
-    open: (name) => openWithSettings(() => new pool.OpfsSAHPoolDb(name)),
+    open: (name) => openWithSettings(sqlite3, () => new pool.OpfsSAHPoolDb(name)),
     openPlain: (name) => new pool.OpfsSAHPoolDb(name),
     async write(name, chunks) {
       // Importing over an existing name would overwrite that slot in place: the very failure the swap avoids.

@@ -1,0 +1,68 @@
+/**
+ * Tells SQLite that a database file's storage is power-safe to overwrite (`SQLITE_IOCAP_POWERSAFE_OVERWRITE`):
+ * a write to one part of a sector cannot damage the rest of it when the power fails. SQLite's own unix and
+ * Windows VFSes say so by default (`SQLITE_POWERSAFE_OVERWRITE=1`), so native SQLite on the same disk already
+ * runs this way; opfs-sahpool does not say it.
+ *
+ * Where it is not said, a WAL commit under `synchronous=FULL` pads the WAL to the next sector boundary with a copy
+ * of its last frame (one more 8 KiB frame per sale here, about 6% of its WAL bytes), syncs in the middle of that
+ * copy, and writes the copy's tail after the sync. That tail then waits, unsynced, until the next sync: the one a
+ * checkpoint makes before it copies the WAL back, which so became a real flush on every checkpoint.
+ *
+ * OPFS files are ordinary files of the browser's profile on the device's own file system (ext4, APFS, NTFS on
+ * flash), the storage the native default was chosen for. Durability against a killed tab or browser does not
+ * depend on it at all: what SQLite wrote is in the operating system's hands either way.
+ *
+ * SQLite reads the flag when it opens the WAL (its first transaction on the file), so this runs right after the
+ * file is opened, before the connection's settings. The file's `pMethods` points at a copy of its VFS's methods
+ * with `xDeviceCharacteristics` in front; the page guard (`page-guard.ts`) and the WAL's gathering wrap that copy
+ * in turn, and restore it.
+ */
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { filePointerOf } from './raw-file';
+
+type Method = (...args: number[]) => number;
+
+/** Per sqlite3 module: VFS methods struct → the copy that declares power-safe overwrites. */
+const declared = new WeakMap<Sqlite3Static, Map<number, number>>();
+
+function copyDeclaring(sqlite3: Sqlite3Static, original: number): number {
+  const { capi, wasm } = sqlite3;
+  let copies = declared.get(sqlite3);
+  if (!copies) declared.set(sqlite3, (copies = new Map()));
+  const known = copies.get(original);
+  if (known !== undefined) return known;
+  const theirs = new capi.sqlite3_io_methods(original) as unknown as Record<string, number> & { dispose(): void };
+  const characteristics = wasm.functionEntry(theirs.$xDeviceCharacteristics!) as Method | undefined;
+  theirs.dispose();
+  const ours = new capi.sqlite3_io_methods();
+  const size = (capi.sqlite3_io_methods as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
+  wasm.heap8u().copyWithin(ours.pointer as number, original, original + size);
+  (ours as unknown as { installMethods(methods: Record<string, Method>, check: boolean): void }).installMethods(
+    { xDeviceCharacteristics: (pFile) => (characteristics ? characteristics(pFile) : 0) | capi.SQLITE_IOCAP_POWERSAFE_OVERWRITE },
+    false,
+  );
+  const pointer = ours.pointer as number;
+  copies.set(original, pointer);
+  // A copy is its own original: declaring on a file that already declares changes nothing.
+  copies.set(pointer, pointer);
+  return pointer;
+}
+
+/**
+ * Declares power-safe overwrites for `db`'s main file (see the module comment). Returns false, changing
+ * nothing, where the file cannot be reached. Call it before the connection's first transaction.
+ */
+export function declarePowersafeOverwrite(sqlite3: Sqlite3Static, db: Database): boolean {
+  const { capi } = sqlite3;
+  const pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_FILE_POINTER);
+  if (!pFile) return false;
+  const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
+  try {
+    if (!file.$pMethods) return false;
+    file.$pMethods = copyDeclaring(sqlite3, file.$pMethods);
+    return true;
+  } finally {
+    file.dispose();
+  }
+}
