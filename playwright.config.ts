@@ -39,6 +39,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // A page's load is a second or two even on a loaded machine: a navigation that never ends fails here, named,
+    // instead of running a test out of its time with nothing said (Playwright's default is no limit).
+    navigationTimeout: 60_000,
   },
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
