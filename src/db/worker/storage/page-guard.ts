@@ -15,8 +15,8 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { filePointerOf } from './raw-file';
+import { copyMethods, type Method, type MethodsCopy } from './io-methods';
 
-type Method = (...args: (number | bigint)[]) => number;
 
 /** The pages a guard kept, and the connections that read the file as it was. */
 export interface PageGuard {
@@ -40,36 +40,30 @@ const mainFile = (sqlite3: Sqlite3Static, db: Database): number => filePointerOf
 
 /** Puts `methods(original)` in front of file `pFile`'s own; `restore` puts its own back (unless it was closed). */
 function wrapFile(sqlite3: Sqlite3Static, pFile: number, methods: (entry: (name: string) => Method) => Record<string, Method>): Wrapped {
-  const { capi, wasm } = sqlite3;
+  const { capi } = sqlite3;
   const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
   const original = file.$pMethods;
   if (!original) {
     file.dispose();
     throw new Error('the file has no methods to guard');
   }
-  const theirs = new capi.sqlite3_io_methods(original) as unknown as Record<string, number> & { dispose(): void };
-  const entry = (name: string) => {
-    const fn = wasm.functionEntry(theirs[`$${name}`]!) as Method | undefined;
-    if (!fn) throw new Error(`the file's ${name} cannot be reached`);
-    return fn;
-  };
-  const ours = new capi.sqlite3_io_methods() as unknown as { pointer: number; dispose(): void; installMethods(m: Record<string, Method>, check: boolean): void };
-  const size = (capi.sqlite3_io_methods as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
-  wasm.heap8u().copyWithin(ours.pointer, original, original + size);
   let closed = false;
-  const xClose = entry('xClose');
-  const installed = methods(entry);
-  theirs.dispose();
-  ours.installMethods(
-    {
-      ...installed,
-      xClose: (p) => {
-        closed = true;
-        return xClose(p);
-      },
-    },
-    false,
-  );
+  let ours: MethodsCopy;
+  try {
+    ours = copyMethods(sqlite3, original, 'the file', (entry) => {
+      const xClose = entry('xClose');
+      return {
+        ...methods(entry),
+        xClose: (p) => {
+          closed = true;
+          return xClose(p);
+        },
+      };
+    });
+  } catch (error) {
+    file.dispose();
+    throw error;
+  }
   file.$pMethods = ours.pointer;
   return {
     restore() {

@@ -19,30 +19,22 @@
  * in turn, and restore it.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { copyMethods } from './io-methods';
 import { filePointerOf } from './raw-file';
-
-type Method = (...args: number[]) => number;
 
 /** Per sqlite3 module: VFS methods struct → the copy that declares power-safe overwrites. */
 const declared = new WeakMap<Sqlite3Static, Map<number, number>>();
 
 function copyDeclaring(sqlite3: Sqlite3Static, original: number): number {
-  const { capi, wasm } = sqlite3;
+  const { capi } = sqlite3;
   let copies = declared.get(sqlite3);
   if (!copies) declared.set(sqlite3, (copies = new Map()));
   const known = copies.get(original);
   if (known !== undefined) return known;
-  const theirs = new capi.sqlite3_io_methods(original) as unknown as Record<string, number> & { dispose(): void };
-  const characteristics = wasm.functionEntry(theirs.$xDeviceCharacteristics!) as Method | undefined;
-  theirs.dispose();
-  const ours = new capi.sqlite3_io_methods();
-  const size = (capi.sqlite3_io_methods as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
-  wasm.heap8u().copyWithin(ours.pointer as number, original, original + size);
-  (ours as unknown as { installMethods(methods: Record<string, Method>, check: boolean): void }).installMethods(
-    { xDeviceCharacteristics: (pFile) => (characteristics ? characteristics(pFile) : 0) | capi.SQLITE_IOCAP_POWERSAFE_OVERWRITE },
-    false,
-  );
-  const pointer = ours.pointer as number;
+  const { pointer } = copyMethods(sqlite3, original, 'the database file', (entry) => {
+    const characteristics = entry('xDeviceCharacteristics');
+    return { xDeviceCharacteristics: (pFile) => characteristics(pFile) | capi.SQLITE_IOCAP_POWERSAFE_OVERWRITE };
+  });
   copies.set(original, pointer);
   // A copy is its own original: declaring on a file that already declares changes nothing.
   copies.set(pointer, pointer);
@@ -51,17 +43,26 @@ function copyDeclaring(sqlite3: Sqlite3Static, original: number): number {
 
 /**
  * Declares power-safe overwrites for `db`'s main file (see the module comment). Returns false, changing
- * nothing, where the file cannot be reached. Call it before the connection's first transaction.
+ * nothing, where the file or its methods cannot be reached. Call it before the connection's first transaction.
  */
 export function declarePowersafeOverwrite(sqlite3: Sqlite3Static, db: Database): boolean {
   const { capi } = sqlite3;
-  const pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_FILE_POINTER);
+  let pFile = 0;
+  try {
+    pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_FILE_POINTER);
+  } catch {
+    return false;
+  }
   if (!pFile) return false;
   const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
   try {
     if (!file.$pMethods) return false;
     file.$pMethods = copyDeclaring(sqlite3, file.$pMethods);
     return true;
+  } catch (error) {
+    // Only slower: the WAL pads its commits as before.
+    console.warn('[tillite] the database file could not be declared power-safe to overwrite', error);
+    return false;
   } finally {
     file.dispose();
   }

@@ -20,6 +20,7 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { filePointerOf } from './raw-file';
+import { copyMethods } from './io-methods';
 
 /**
  * Bytes gathered before they are written anyway: a large transaction (an import) writes in runs of this size. A
@@ -93,8 +94,6 @@ export function gatherWrites(target: GatherTarget, buffer: number, capacity: num
   };
 }
 
-type Method = (...args: (number | bigint)[]) => number;
-
 interface Wrapped {
   methods: number;
   files: Map<number, { gathered: GatheredWrites; buffer: number }>;
@@ -117,47 +116,36 @@ export function walBytesPending(): number {
 }
 
 function wrap(sqlite3: Sqlite3Static, original: number, capacity: number): Wrapped {
-  const { capi, wasm } = sqlite3;
+  const { wasm } = sqlite3;
   const known = wrappedMethods.get(original);
   if (known) return known;
-  const theirs = new capi.sqlite3_io_methods(original) as unknown as Record<string, number> & { dispose(): void };
-  const entry = (name: string) => {
-    const fn = wasm.functionEntry(theirs[`$${name}`]!) as Method | undefined;
-    if (!fn) throw new Error(`the WAL's ${name} cannot be reached`);
-    return fn;
-  };
-  const xClose = entry('xClose');
-  const xRead = entry('xRead');
-  const xWrite = entry('xWrite');
-  const xTruncate = entry('xTruncate');
-  const xSync = entry('xSync');
-  const xFileSize = entry('xFileSize');
-  const ours = new capi.sqlite3_io_methods();
-  // Every member as the VFS has it (its locks, sector size, and so on), then the ones below in front.
-  const size = (capi.sqlite3_io_methods as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
-  wasm.heap8u().copyWithin(ours.pointer as number, original, original + size);
-  theirs.dispose();
   const files = new Map<number, { gathered: GatheredWrites; buffer: number }>();
-  const of = (pFile: number) => {
-    let file = files.get(pFile);
-    if (!file) {
-      const buffer = wasm.alloc(capacity) as number;
-      const target: GatherTarget = {
-        write: (from, n, offset) => xWrite(pFile, from, n, BigInt(offset)),
-        copy: (to, from, n) => void wasm.heap8u().copyWithin(to, from, from + n),
-      };
-      file = { gathered: gatherWrites(target, buffer, capacity, walWriteStats), buffer };
-      files.set(pFile, file);
-    }
-    return file.gathered;
-  };
-  /** Drains what `pFile` gathered, then runs `then` (unless the drain failed: its code is the answer). */
-  const drained = (pFile: number, then: () => number) => {
-    const rc = of(pFile).drain();
-    return rc !== 0 ? rc : then();
-  };
-  (ours as unknown as { installMethods(methods: Record<string, Method>, check: boolean): void }).installMethods(
-    {
+  const ours = copyMethods(sqlite3, original, 'the WAL', (entry) => {
+    const xClose = entry('xClose');
+    const xRead = entry('xRead');
+    const xWrite = entry('xWrite');
+    const xTruncate = entry('xTruncate');
+    const xSync = entry('xSync');
+    const xFileSize = entry('xFileSize');
+    const of = (pFile: number) => {
+      let file = files.get(pFile);
+      if (!file) {
+        const buffer = wasm.alloc(capacity) as number;
+        const target: GatherTarget = {
+          write: (from, n, offset) => xWrite(pFile, from, n, BigInt(offset)),
+          copy: (to, from, n) => void wasm.heap8u().copyWithin(to, from, from + n),
+        };
+        file = { gathered: gatherWrites(target, buffer, capacity, walWriteStats), buffer };
+        files.set(pFile, file);
+      }
+      return file.gathered;
+    };
+    /** Drains what `pFile` gathered, then runs `then` (unless the drain failed: its code is the answer). */
+    const drained = (pFile: number, then: () => number) => {
+      const rc = of(pFile).drain();
+      return rc !== 0 ? rc : then();
+    };
+    return {
       xWrite: (pFile, from, n, offset) => of(Number(pFile)).add(Number(from), Number(n), Number(offset)),
       xRead: (pFile, into, n, offset) => drained(Number(pFile), () => xRead(pFile, into, n, offset)),
       xSync: (pFile, flags) => drained(Number(pFile), () => xSync(pFile, flags)),
@@ -174,10 +162,9 @@ function wrap(sqlite3: Sqlite3Static, original: number, capacity: number): Wrapp
         const closed = xClose(pFile);
         return rc !== 0 ? rc : closed;
       },
-    },
-    false,
-  );
-  const wrapped = { methods: ours.pointer as number, files };
+    };
+  });
+  const wrapped = { methods: ours.pointer, files };
   wrappedMethods.set(original, wrapped);
   wrappedMethods.set(wrapped.methods, wrapped);
   return wrapped;
