@@ -39,3 +39,19 @@ export function copyMethods(sqlite3: Sqlite3Static, original: number, what: stri
   ours.installMethods(installed, false);
   return ours;
 }
+
+/**
+ * Points file `pFile`'s `pMethods` at `methodsFor(the methods it has now)`. Returns the methods it had, or 0 when
+ * it had none (a closed file): nothing is then changed, nor when `methodsFor` throws.
+ */
+export function replaceMethods(sqlite3: Sqlite3Static, pFile: number, methodsFor: (current: number) => number): number {
+  const file = new sqlite3.capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
+  try {
+    const current = file.$pMethods;
+    if (!current) return 0;
+    file.$pMethods = methodsFor(current);
+    return current;
+  } finally {
+    file.dispose();
+  }
+}

@@ -15,8 +15,7 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { filePointerOf } from './raw-file';
-import { copyMethods, type Method, type MethodsCopy } from './io-methods';
-
+import { copyMethods, replaceMethods, type Method, type MethodsCopy } from './io-methods';
 
 /** The pages a guard kept, and the connections that read the file as it was. */
 export interface PageGuard {
@@ -40,17 +39,10 @@ const mainFile = (sqlite3: Sqlite3Static, db: Database): number => filePointerOf
 
 /** Puts `methods(original)` in front of file `pFile`'s own; `restore` puts its own back (unless it was closed). */
 function wrapFile(sqlite3: Sqlite3Static, pFile: number, methods: (entry: (name: string) => Method) => Record<string, Method>): Wrapped {
-  const { capi } = sqlite3;
-  const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
-  const original = file.$pMethods;
-  if (!original) {
-    file.dispose();
-    throw new Error('the file has no methods to guard');
-  }
   let closed = false;
-  let ours: MethodsCopy;
-  try {
-    ours = copyMethods(sqlite3, original, 'the file', (entry) => {
+  let ours: MethodsCopy | null = null;
+  const original = replaceMethods(sqlite3, pFile, (theirs) => {
+    ours = copyMethods(sqlite3, theirs, 'the file', (entry) => {
       const xClose = entry('xClose');
       return {
         ...methods(entry),
@@ -60,18 +52,16 @@ function wrapFile(sqlite3: Sqlite3Static, pFile: number, methods: (entry: (name:
         },
       };
     });
-  } catch (error) {
-    file.dispose();
-    throw error;
-  }
-  file.$pMethods = ours.pointer;
+    return ours.pointer;
+  });
+  const copy = ours as MethodsCopy | null;
+  if (!original || !copy) throw new Error('the file has no methods to guard');
   return {
     restore() {
-      if (!closed) file.$pMethods = original;
-      file.dispose();
+      if (!closed) replaceMethods(sqlite3, pFile, () => original);
       // Nothing points at these methods now (the file has its own back, or was closed and freed): the struct and
       // the functions it installed go.
-      ours.dispose();
+      copy.dispose();
     },
   };
 }

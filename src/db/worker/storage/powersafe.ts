@@ -19,7 +19,7 @@
  * in turn, and restore it.
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { copyMethods } from './io-methods';
+import { copyMethods, replaceMethods } from './io-methods';
 import { filePointerOf } from './raw-file';
 
 /** Per sqlite3 module: VFS methods struct → the copy that declares power-safe overwrites. */
@@ -54,16 +54,11 @@ export function declarePowersafeOverwrite(sqlite3: Sqlite3Static, db: Database):
     return false;
   }
   if (!pFile) return false;
-  const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
   try {
-    if (!file.$pMethods) return false;
-    file.$pMethods = copyDeclaring(sqlite3, file.$pMethods);
-    return true;
+    return replaceMethods(sqlite3, pFile, (methods) => copyDeclaring(sqlite3, methods)) !== 0;
   } catch (error) {
     // Only slower: the WAL pads its commits as before.
     console.warn('[tillite] the database file could not be declared power-safe to overwrite', error);
     return false;
-  } finally {
-    file.dispose();
   }
 }

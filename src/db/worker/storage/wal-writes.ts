@@ -20,7 +20,7 @@
  */
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { filePointerOf } from './raw-file';
-import { copyMethods } from './io-methods';
+import { copyMethods, replaceMethods } from './io-methods';
 
 /**
  * Bytes gathered before they are written anyway: a large transaction (an import) writes in runs of this size. A
@@ -176,20 +176,10 @@ function wrap(sqlite3: Sqlite3Static, original: number, capacity: number): Wrapp
  * call writes (the first wrapping of a VFS's methods sets it for every WAL of that VFS).
  */
 export function gatherWalWrites(sqlite3: Sqlite3Static, db: Database, capacity = WAL_BUFFER_BYTES): boolean {
-  const { capi, wasm } = sqlite3;
   if (String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return false;
   // A read opens the WAL (SQLite opens it with the first transaction).
   db.selectValue('SELECT count(*) FROM sqlite_schema');
-  const pFile = filePointerOf(sqlite3, db, capi.SQLITE_FCNTL_JOURNAL_POINTER);
+  const pFile = filePointerOf(sqlite3, db, sqlite3.capi.SQLITE_FCNTL_JOURNAL_POINTER);
   if (!pFile) return false;
-  const file = new capi.sqlite3_file(pFile) as unknown as { $pMethods: number; dispose(): void };
-  try {
-    const methods = file.$pMethods;
-    if (!methods) return false;
-    const wrapped = wrap(sqlite3, methods, capacity);
-    file.$pMethods = wrapped.methods;
-    return true;
-  } finally {
-    file.dispose();
-  }
+  return replaceMethods(sqlite3, pFile, (methods) => wrap(sqlite3, methods, capacity).methods) !== 0;
 }
