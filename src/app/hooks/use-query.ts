@@ -12,6 +12,7 @@ import type { ArgsOf, HandlerName, ResultOf } from '../../db/protocol';
 import { refreshFor } from '../../db/protocol/changes';
 import { DbError } from '../../db/client';
 import { db } from '../db';
+import { firstRead, type FirstRead } from './first-read';
 
 /** A query's result, its failure, and a way to read it again. */
 export interface QueryState<T> {
@@ -30,6 +31,17 @@ export interface QueryOptions<T> {
   patchStock?(data: T, stock: Record<number, number>): T;
 }
 
+let changes = 0;
+let counting = false;
+/** How many change announcements this page has received (counted from the first call on). */
+function changesSeen(): number {
+  if (!counting) {
+    counting = true;
+    db().onChanged(() => changes++);
+  }
+  return changes;
+}
+
 /** Reads `name` with `args` now and whenever one of `topics` changes (`topics` is a constant per call site). */
 export function useQuery<K extends HandlerName>(
   name: K,
@@ -43,10 +55,13 @@ export function useQuery<K extends HandlerName>(
   const key = JSON.stringify(args);
   const patchStock = useRef(options.patchStock);
   patchStock.current = options.patchStock;
+  // The first read goes out while the view renders (see first-read.ts).
+  const early = useRef<FirstRead<ResultOf<K>> | null>(null);
+  if (early.current === null) early.current = firstRead(key, changesSeen(), db().send(name, args));
   const reload = useCallback(() => {
     setLoading(true);
-    db()
-      .send(name, JSON.parse(key) as ArgsOf<K>)
+    const read = early.current?.take(key, changesSeen()) ?? db().send(name, JSON.parse(key) as ArgsOf<K>);
+    read
       .then((result) => {
         setData(result);
         setError(null);
