@@ -69,7 +69,8 @@ export function freezeLive(sqlite3: Sqlite3Static, db: Database): FrozenCopy | n
   const checkpointer = checkpointerOf(db);
   if (!checkpointer || String(db.selectValue('PRAGMA journal_mode')).toLowerCase() !== 'wal') return null;
   const { vfs, name } = mainFileOf(sqlite3, db);
-  const hold = checkpointer.freeze();
+  // Closing the connection ends the copy: its reader is closed, and the pool can then be released for another tab.
+  const hold = checkpointer.freeze(() => release());
   if (!hold) return null;
   // Read in the same task as the checkpoint: no commit can come between (the worker runs one task at a time).
   const pageSize = Number(db.selectValue('PRAGMA page_size'));

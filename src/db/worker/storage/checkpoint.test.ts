@@ -189,6 +189,31 @@ describe('the checkpoint scheduler', () => {
     await checkpointer.whenUnheld(); // at once when nothing is held
   });
 
+  it('ends a freeze that still holds the file when the connection closes, once, and not one already released', () => {
+    const { target, commit } = wal();
+    const { timers } = manualTimers();
+    const checkpointer = createCheckpointer(target, { idleMs: 200, maxFrames: 100, lateFrames: 32 }, timers);
+    commit(10);
+    let stopped = 0;
+    const frozen = checkpointer.freeze(() => {
+      stopped++;
+      frozen!.release(); // what a copy does: close its reader, let go of the hold
+    });
+    expect(frozen).not.toBeNull();
+    checkpointer.stop();
+    expect(stopped).toBe(1);
+    expect(checkpointer.held).toBe(false);
+    checkpointer.stop();
+    expect(stopped).toBe(1);
+
+    commit(10);
+    let late = 0;
+    const released = checkpointer.freeze(() => late++);
+    released!.release();
+    checkpointer.stop();
+    expect(late).toBe(0);
+  });
+
   it('does not freeze while a transaction is open', () => {
     const { state, target, commit } = wal();
     const { timers } = manualTimers();

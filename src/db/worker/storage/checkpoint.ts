@@ -111,13 +111,17 @@ export interface Checkpointer {
    * checkpoints overwrite resumes them at once). Null when it cannot (a transaction
    * is open, the connection is closed, the checkpoint did not copy everything, or another freeze holds the file:
    * a second full checkpoint would change the file under the first copy); nothing is then held.
+   *
+   * `onStop` is called if the connection closes (`stop`) while the freeze still holds the file: the copy must then
+   * let go of the file (a reader left open on the pool kept it from being released, and a newer tab waiting for
+   * it waited forever).
    */
-  freeze(): FreezeHold | null;
+  freeze(onStop?: () => void): FreezeHold | null;
   /** True while a freeze is held. */
   readonly held: boolean;
   /** Resolves once no freeze is held (at once when none is). */
   whenUnheld(): Promise<void>;
-  /** Cancels the idle timer (the connection is closing). */
+  /** Cancels the idle timer and ends a freeze that still holds the file (the connection is closing). */
   stop(): void;
   readonly stats: CheckpointStats;
 }
@@ -139,6 +143,8 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
   /** No checkpoint runs while a freeze holds checkpoints off (until it resumes them or is released). */
   let paused = false;
   const unheld: Array<() => void> = [];
+  /** What the freeze that holds the file does when the connection closes under it. */
+  let stopHolder: (() => void) | null = null;
   const stats: CheckpointStats = { idle: 0, forced: 0, frozen: 0, longestFreezeMs: 0, maxFramesBetween: 0, pending: 0, totalMs: 0, longestMs: 0 };
   // A commit synced with synchronous=FULL pads the WAL to a sector boundary with one more frame, which the pager
   // does not count as a page it wrote, unless the file is declared power-safe to overwrite (`powersafe.ts`, the
@@ -192,7 +198,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       stats.pending = 0;
       return true;
     },
-    freeze() {
+    freeze(onStop) {
       if (held || !target.isOpen() || target.inTransaction()) return null;
       const started = performance.now();
       const whole = target.checkpointFully();
@@ -204,6 +210,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
       stats.frozen++;
       held = true;
       paused = true;
+      stopHolder = onStop ?? null;
       let released = false;
       /** Checkpoints run again: what is due runs now (soon, or after the idle time). */
       const unpause = () => {
@@ -221,6 +228,7 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
           if (released) return;
           released = true;
           held = false;
+          stopHolder = null;
           for (const wake of unheld.splice(0)) wake();
           unpause();
         },
@@ -235,6 +243,9 @@ export function createCheckpointer(target: CheckpointTarget, policy: CheckpointP
     stop() {
       if (timer !== null) timers.clear(timer);
       timer = null;
+      const holder = stopHolder;
+      stopHolder = null;
+      holder?.();
     },
     stats,
   };
